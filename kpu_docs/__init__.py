@@ -1,0 +1,1 @@
+"""kpu-docs: Indonesian government decrees (Keputusan) from data to Word."""

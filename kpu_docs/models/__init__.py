@@ -1,0 +1,46 @@
+"""The decree as data: pydantic models named in the decree's own terms, knowing nothing of Word."""
+
+from kpu_docs.models.dasar_hukum import DasarHukum, Pengundangan, Peraturan
+from kpu_docs.models.diktum import Diktum
+from kpu_docs.models.keputusan import Keputusan, Kop
+from kpu_docs.models.lampiran import (
+    Bagian,
+    Blok,
+    Butir,
+    Daftar,
+    DaftarMengingat,
+    Kelompok,
+    Lampiran,
+    Paragraf,
+    Sel,
+    Tabel,
+    TabelKelompok,
+    Judul,
+)
+from kpu_docs.models.pengaturan import Pengaturan
+from kpu_docs.models.penutup import Penandatangan, Penutup, Salinan
+
+__all__ = [
+    "Bagian",
+    "Blok",
+    "Butir",
+    "Daftar",
+    "DaftarMengingat",
+    "DasarHukum",
+    "Diktum",
+    "Judul",
+    "Kelompok",
+    "Keputusan",
+    "Kop",
+    "Lampiran",
+    "Paragraf",
+    "Penandatangan",
+    "Pengaturan",
+    "Pengundangan",
+    "Penutup",
+    "Peraturan",
+    "Salinan",
+    "Sel",
+    "Tabel",
+    "TabelKelompok",
+]

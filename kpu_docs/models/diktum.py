@@ -1,0 +1,28 @@
+"""The diktum: what the decree decides, one labelled part each (KESATU, KEDUA, ...)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from kpu_docs.models.base import Model, Teks
+
+
+class Diktum(Model):
+    """One diktum: a paragraph, optionally followed by a lettered or numbered sub-list."""
+
+    isi: Teks
+    """The diktum's text, ending with its own punctuation ("." or ":")."""
+    rincian: list[Teks] = Field(default_factory=list)
+    """Items of the sub-list after the paragraph, each with its own closing punctuation."""
+    penomoran: Literal["a.", "1."] = "a."
+    """Labels of the sub-list: lettered (a., b.) or numbered (1., 2.)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        """A plain string in the file is a diktum without a sub-list."""
+        if isinstance(value, str):
+            return {"isi": value}
+        return value

@@ -1,0 +1,85 @@
+"""The Keputusan: a whole decree, from its title to its Lampiran, as one validated value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator, model_validator
+
+from kpu_docs.models.base import Model, Teks
+from kpu_docs.models.dasar_hukum import DasarHukum
+from kpu_docs.models.diktum import Diktum
+from kpu_docs.models.lampiran import Lampiran
+from kpu_docs.models.pengaturan import Pengaturan
+from kpu_docs.models.penutup import Penutup, Salinan
+
+
+class Kop(Model):
+    """Letterhead above the title: emblem and institution lines, as some institutions use."""
+
+    baris: list[Teks] = Field(min_length=1)
+    """Institution lines, printed centred in capitals (e.g. "PEMERINTAH KABUPATEN LOMBOK BARAT")."""
+    alamat: str | None = None
+    """Address line under the institution lines."""
+
+
+class Keputusan(Model):
+    """A decree (Keputusan) with everything needed to print it; rendering is a pure function of it."""
+
+    instansi: Teks
+    """Issuer as it stands after "KEPUTUSAN" in the title: "Komisi Pemilihan Umum Kota Mataram",
+    "Bupati Lombok Barat", "Rektor Universitas Mataram"."""
+    nomor: Teks
+    """Decree number as text: "11" prints "NOMOR 11 TAHUN 2025"; a full string with "/" such as
+    "314/ORT.07-Kpt/01/KPU/V/2021" prints as given."""
+    tahun: int = Field(ge=1945, le=2100)
+    """Year of the decree."""
+    tentang: str | None = None
+    """Subject in running-text capitalisation ("Penetapan Rencana Aksi ..."); the title prints it
+    in capitals. Omit for a title block without a TENTANG line."""
+    pembukaan: str | None = None
+    """Opening formula such as "DENGAN RAHMAT TUHAN YANG MAHA ESA" (KPU decrees omit it)."""
+    jabatan_penetap: Teks
+    """Position of the official who enacts, e.g. "Ketua Komisi Pemilihan Umum Kota Mataram"."""
+    logo: Path | None = None
+    """Image centred above the title (Garuda or the institution's emblem); relative to the data file."""
+    kop: Kop | None = None
+    """Letterhead lines under the logo."""
+    menimbang: list[Teks] = Field(min_length=1)
+    """Considerations, each starting with "bahwa". The closing formula is generated unless
+    menimbang_penutup is given."""
+    menimbang_penutup: str | None = None
+    """The closing consideration, replacing the generated "bahwa berdasarkan pertimbangan ...";
+    an empty string means none."""
+    mengingat: list[DasarHukum] = Field(min_length=1)
+    """Legal bases, in the hierarchy of legislation."""
+    memperhatikan: list[DasarHukum] = Field(default_factory=list)
+    """Other bases considered (letters, minutes, decisions); optional."""
+    menetapkan: str | None = None
+    """Text after "Menetapkan :"; generated from the title when omitted, empty to leave it blank."""
+    diktum: list[Diktum] = Field(min_length=1)
+    """The diktum, labelled KESATU, KEDUA, ... in order."""
+    penutup: Penutup
+    """Place, date and signatory."""
+    salinan: Salinan | None = None
+    """Certified-copy mark and block."""
+    tembusan: list[Teks] = Field(default_factory=list)
+    """Copies to: offices, not people."""
+    lampiran: list[Lampiran] = Field(default_factory=list)
+    """Attachments, LAMPIRAN or LAMPIRAN I, II, ... when there are several."""
+    pengaturan: Pengaturan = Field(default_factory=Pengaturan)
+    """Print settings."""
+
+    @field_validator("nomor")
+    @classmethod
+    def _nomor_printable(cls, value: str) -> str:
+        if "\n" in value:
+            raise ValueError("nomor harus satu baris")
+        return value
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> Keputusan:
+        for i, lampiran in enumerate(self.lampiran, start=1):
+            if lampiran.isi == [] and lampiran.judul is None:
+                raise ValueError(f"lampiran {i} kosong: beri judul atau isi")
+        return self

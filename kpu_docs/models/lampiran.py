@@ -1,0 +1,200 @@
+"""A Lampiran and the blocks of its body: titles, headed sections, paragraphs, lists and tables."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
+
+from kpu_docs.models.base import Model, Teks
+
+Penomoran = Literal["A.", "1.", "a.", "1)", "a)", "(1)"]
+"""List labels, in the naskah dinas hierarchy A. -> 1. -> a. -> 1) -> a) -> (1)."""
+
+
+class Judul(Model):
+    """A centred title in capitals inside the Lampiran; section letters restart after it."""
+
+    judul: Teks
+
+
+class Bagian(Model):
+    """A section heading, lettered A., B., ... in order within its title."""
+
+    bagian: Teks
+
+
+class Paragraf(Model):
+    """A justified paragraph, indented to the level it stands in."""
+
+    paragraf: Teks
+
+
+class Butir(Model):
+    """One list item: its text, and optionally blocks under it (paragraphs, sub-lists)."""
+
+    butir: Teks
+    """The item's own text, after its label."""
+    isi: list[Blok] = Field(default_factory=list)
+    """Blocks under the item, indented to its text."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        if isinstance(value, str):
+            return {"butir": value}
+        return value
+
+
+class Daftar(Model):
+    """A numbered or lettered list; its labels restart at the first for every list."""
+
+    daftar: list[Butir] = Field(min_length=1)
+    """The items: text, or {butir: text, isi: [blocks]}."""
+    penomoran: Penomoran | None = None
+    """Labels; by default the next level of the hierarchy below where the list stands."""
+
+
+class DaftarMengingat(Model):
+    """The decree's Mengingat citations again as a numbered list (a Lampiran's Dasar Hukum)."""
+
+    daftar_mengingat: Literal[True] = True
+
+
+class Sel(Model):
+    """A table cell that spans rows or columns."""
+
+    teks: str = ""
+    """Cell text; a new line in the text starts a new paragraph in the cell."""
+    gabung_baris: int = Field(default=1, ge=1)
+    """Rows this cell spans downwards."""
+    gabung_kolom: int = Field(default=1, ge=1)
+    """Columns this cell spans to the right."""
+
+
+Isian = Union[str, Sel]
+"""A cell: plain text, or a Sel that spans rows or columns."""
+
+
+class Tabel(Model):
+    """A table with a header row repeated on every page."""
+
+    kolom: list[Teks] = Field(min_length=1)
+    """Header row."""
+    baris: list[list[Isian]] = Field(default_factory=list)
+    """Body rows; a cell covered by a span from above or the left is simply left out."""
+    lebar: list[float] | None = None
+    """Column widths in cm; by default shared out by content."""
+    lanskap: bool = False
+    """Print this table on landscape pages."""
+
+
+class Kelompok(Model):
+    """A group of rows under one name that spans them, e.g. a komponen and its indikator rows."""
+
+    nama: Teks
+    """The group's name, one merged cell over all its rows."""
+    baris: list[list[str]] = Field(min_length=1)
+    """The group's rows: one text per column after the name column."""
+
+
+class TabelKelompok(Model):
+    """A grouped table such as the Zona Integritas action plan: NO, group name, then row columns."""
+
+    kolom: list[Teks] = Field(min_length=3)
+    """Header: the number column, the group column, then one per row cell
+    (NO, KOMPONEN, INDIKATOR/PROGRAM, RENCANA AKSI, TARGET WAKTU)."""
+    kelompok: list[Kelompok] = Field(min_length=1)
+    """The groups, numbered 1, 2, ... in the first column."""
+    lebar: list[float] | None = None
+    """Column widths in cm; by default shared out by content."""
+    lanskap: bool = False
+    """Print this table on landscape pages."""
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> TabelKelompok:
+        width = len(self.kolom) - 2
+        for g, group in enumerate(self.kelompok, start=1):
+            for r, row in enumerate(group.baris, start=1):
+                if len(row) != width:
+                    raise ValueError(
+                        f"kelompok {g} ({group.nama}) baris {r}: {len(row)} isian, "
+                        f"seharusnya {width} sesuai kolom"
+                    )
+        return self
+
+
+class TabelBlok(Model):
+    """Wrapper key for a table in a body."""
+
+    tabel: Tabel
+
+
+class TabelKelompokBlok(Model):
+    """Wrapper key for a grouped table in a body."""
+
+    tabel_kelompok: TabelKelompok
+
+
+_BLOCK_KEYS = ("judul", "bagian", "paragraf", "daftar", "daftar_mengingat", "tabel", "tabel_kelompok")
+
+
+def _block_kind(value: object) -> str | None:
+    """Which block a file mapping (or a built model) is, by its distinguishing key."""
+    if isinstance(value, dict):
+        return next((key for key in _BLOCK_KEYS if key in value), None)
+    return _MODEL_KINDS.get(type(value))
+
+
+def _as_block(value: object) -> object:
+    """A plain string in a body is a paragraph."""
+    return {"paragraf": value} if isinstance(value, str) else value
+
+
+Blok = Annotated[
+    Annotated[
+        Union[
+            Annotated[Judul, Tag("judul")],
+            Annotated[Bagian, Tag("bagian")],
+            Annotated[Paragraf, Tag("paragraf")],
+            Annotated[Daftar, Tag("daftar")],
+            Annotated[DaftarMengingat, Tag("daftar_mengingat")],
+            Annotated[TabelBlok, Tag("tabel")],
+            Annotated[TabelKelompokBlok, Tag("tabel_kelompok")],
+        ],
+        Discriminator(
+            _block_kind,
+            custom_error_type="blok_tidak_dikenal",
+            custom_error_message="blok tidak dikenal: harus memuat salah satu kunci " + ", ".join(_BLOCK_KEYS),
+        ),
+    ],
+    BeforeValidator(_as_block),
+]
+"""A body block: a string (paragraph) or a mapping with one of the keys in _BLOCK_KEYS."""
+
+_MODEL_KINDS: dict[type, str] = {
+    Judul: "judul",
+    Bagian: "bagian",
+    Paragraf: "paragraf",
+    Daftar: "daftar",
+    DaftarMengingat: "daftar_mengingat",
+    TabelBlok: "tabel",
+    TabelKelompokBlok: "tabel_kelompok",
+}
+
+
+class Lampiran(Model):
+    """One Lampiran: heading block generated from the decree, optional title, body, signature."""
+
+    judul: str | None = None
+    """Title centred in capitals under the heading block."""
+    isi: list[Blok] = Field(default_factory=list)
+    """Body blocks in order."""
+    tanggal_di_kepala: bool = False
+    """Add "TANGGAL 3 SEPTEMBER 2025" to the heading block, as some offices do."""
+    tanda_tangan: bool = True
+    """Close with the signatory's jabatan, signature and name at the bottom right."""
+
+
+Butir.model_rebuild()
+Daftar.model_rebuild()

@@ -1,0 +1,84 @@
+"""The template context: every text the templates print, composed from the model and the wording."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kpu_docs.formatting import format_tanggal, roman
+from kpu_docs.models import Keputusan, Penandatangan
+from kpu_docs import wording
+
+
+def _penandatangan(p: Penandatangan) -> dict[str, Any]:
+    return {
+        "jabatan": p.jabatan.upper(),
+        "nama": p.nama.upper(),
+        "nip": p.nip,
+        "atas_nama": p.atas_nama.upper() if p.atas_nama else None,
+    }
+
+
+def _tanda_tangan(keputusan: Keputusan) -> str | None:
+    """"ttd"/"dto." in place of the signature space, or None for blank space to sign."""
+    mode = keputusan.pengaturan.tanda_tangan
+    return None if mode == "ruang" else mode
+
+
+def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
+    """Context for templates/keputusan.docx (the logo is added by the renderer, which owns images)."""
+    gaya = keputusan.pengaturan.gaya_diktum
+    salinan = keputusan.salinan
+    return {
+        "tanda_salinan": bool(salinan and salinan.tanda),
+        "logo": None,
+        "kop": [line.upper() for line in keputusan.kop.baris] if keputusan.kop else [],
+        "alamat_kop": keputusan.kop.alamat if keputusan.kop else None,
+        "judul": wording.judul_baris(keputusan),
+        "pembukaan": keputusan.pembukaan.upper() if keputusan.pembukaan else None,
+        "jabatan_penetap": keputusan.jabatan_penetap.upper(),
+        "menimbang": wording.menimbang_butir(keputusan),
+        "mengingat": wording.kutipan_daftar(keputusan.mengingat),
+        "memperhatikan": wording.kutipan_daftar(keputusan.memperhatikan),
+        "menetapkan": wording.menetapkan(keputusan),
+        "diktum": [
+            {
+                "label": wording.label_diktum(n, gaya),
+                "isi": d.isi,
+                "rincian_huruf": d.rincian if d.penomoran == "a." else [],
+                "rincian_angka": d.rincian if d.penomoran == "1." else [],
+            }
+            for n, d in enumerate(keputusan.diktum, start=1)
+        ],
+        "tempat": keputusan.penutup.tempat,
+        "tanggal": format_tanggal(keputusan.penutup.tanggal),
+        "penandatangan": _penandatangan(keputusan.penutup.penandatangan),
+        "tanda_tangan": _tanda_tangan(keputusan),
+        "salinan": (
+            {"unit": salinan.unit.upper(), "jabatan": salinan.jabatan.rstrip(","), "nama": salinan.nama, "nip": salinan.nip}
+            if salinan
+            else None
+        ),
+        "tembusan": list(keputusan.tembusan),
+    }
+
+
+def label_lampiran(index: int, count: int) -> str:
+    """"LAMPIRAN" for a single one, "LAMPIRAN I", "LAMPIRAN II", ... when there are several."""
+    return "LAMPIRAN" if count == 1 else f"LAMPIRAN {roman(index)}"
+
+
+def lampiran_context(keputusan: Keputusan, index: int) -> dict[str, Any]:
+    """Context for templates/lampiran.docx, for the index-th (1-based) Lampiran; isi is added by the renderer."""
+    lampiran = keputusan.lampiran[index - 1]
+    return {
+        "label": label_lampiran(index, len(keputusan.lampiran)),
+        "instansi": keputusan.instansi.upper(),
+        "nomor": wording.nomor_judul(keputusan),
+        "tentang": keputusan.tentang.upper() if keputusan.tentang else None,
+        "tanggal_di_kepala": format_tanggal(keputusan.penutup.tanggal).upper() if lampiran.tanggal_di_kepala else None,
+        "judul": lampiran.judul.upper() if lampiran.judul else None,
+        "isi": None,
+        "tanda_tangan_lampiran": lampiran.tanda_tangan,
+        "penandatangan": _penandatangan(keputusan.penutup.penandatangan),
+        "tanda_tangan": _tanda_tangan(keputusan),
+    }

@@ -1,0 +1,49 @@
+"""Citation sentences for Mengingat and Memperhatikan, after Lampiran II UU 12/2011."""
+
+from kpu_docs.models import DasarHukum, Pengundangan, Peraturan
+from kpu_docs.wording.punctuation import punctuate
+
+_MEDIA = {
+    "lembaran_negara": "Lembaran Negara Republik Indonesia",
+    "berita_negara": "Berita Negara Republik Indonesia",
+    "lembaran_daerah": "Lembaran Daerah",
+    "berita_daerah": "Berita Daerah",
+}
+_TAMBAHAN = {
+    "lembaran_negara": "Tambahan Lembaran Negara Republik Indonesia",
+    "lembaran_daerah": "Tambahan Lembaran Daerah",
+}
+
+
+def pengundangan(p: Pengundangan) -> str:
+    """"(Lembaran Negara Republik Indonesia Tahun 2014 Nomor 6, Tambahan ... Nomor 5494)"."""
+    media = _MEDIA[p.dalam] + (f" {p.wilayah}" if p.wilayah else "")
+    text = f"{media} Tahun {p.tahun} Nomor {p.nomor}"
+    if p.tambahan:
+        tambahan = _TAMBAHAN[p.dalam] + (f" {p.wilayah}" if p.wilayah else "")
+        text += f", {tambahan} Nomor {p.tambahan}"
+    return f"({text})"
+
+
+def _identitas(p: Peraturan) -> str:
+    tahun = f" Tahun {p.tahun}" if p.tahun is not None else ""
+    text = f"{p.jenis} Nomor {p.nomor}{tahun} tentang {p.tentang}"
+    if p.diundangkan:
+        text += " " + pengundangan(p.diundangkan)
+    return text
+
+
+def kutipan(p: Peraturan) -> str:
+    """The whole citation of one regulation with its amendment clause, without closing punctuation."""
+    text = _identitas(p)
+    if p.perubahan:
+        if p.diubah_beberapa_kali:
+            text += " sebagaimana telah beberapa kali diubah terakhir dengan " + kutipan(p.perubahan[-1])
+        else:
+            text += " sebagaimana telah diubah dengan " + ", dan ".join(kutipan(a) for a in p.perubahan)
+    return text
+
+
+def kutipan_daftar(items: list[DasarHukum], last: str = ".") -> list[str]:
+    """A Mengingat or Memperhatikan list: each item ends with ";" and the last with `last`."""
+    return punctuate([kutipan(i) if isinstance(i, Peraturan) else i for i in items], last=last)

@@ -1,0 +1,427 @@
+"""Build templates/keputusan.docx and templates/lampiran.docx: styles, numbering and docxtpl tags.
+
+The templates are ordinary Word files a secretariat may open and restyle; this script is how the
+project made them, so that every style and list definition is written down and reviewable.
+Run: python tools/build_templates.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT_WIDTH_CM = 16.0  # fits F4 and A4 with left 3 cm, right 2 cm
+LABEL_CM, COLON_CM = 3.5, 0.5
+HANG_CM = 0.75
+HALF_CM = 8.0
+
+# Lists: name -> (order, [(format, text) per level]). Each list style gets its own num.
+LISTS = {
+    "menimbang": (1, [("lowerLetter", "%1.")]),
+    "mengingat": (2, [("decimal", "%1.")]),
+    "memperhatikan": (3, [("decimal", "%1.")]),
+    "diktum_huruf": (4, [("lowerLetter", "%1.")]),
+    "diktum_angka": (5, [("decimal", "%1.")]),
+    "tembusan": (6, [("decimal", "%1.")]),
+    "lampiran": (
+        7,
+        [
+            ("upperLetter", "%1."),
+            ("decimal", "%2."),
+            ("lowerLetter", "%3."),
+            ("decimal", "%4)"),
+            ("lowerLetter", "%5)"),
+            ("decimal", "(%6)"),
+        ],
+    ),
+}
+
+
+def twips(cm: float) -> int:
+    return int(round(cm * 567))
+
+
+def add_numbering(doc: Document) -> dict[str, int]:
+    """Write one abstractNum and one num per list; return the num id of each list name."""
+    numbering = doc.part.numbering_part.element
+    # python-docx's blank document already defines lists (for "List Number" and friends): go above them
+    first_abstract = 1 + max((int(v) for v in numbering.xpath("./w:abstractNum/@w:abstractNumId")), default=0)
+    first_num = 1 + max((int(v) for v in numbering.xpath("./w:num/@w:numId")), default=0)
+    nums = {}
+    for offset, (name, (_, levels)) in enumerate(LISTS.items()):
+        aid = first_abstract + offset
+        lvls = []
+        for ilvl, (fmt, text) in enumerate(levels):
+            left = twips(HANG_CM * (ilvl + 1))
+            lvls.append(
+                f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
+                f'<w:ind w:left="{left}" w:hanging="{twips(HANG_CM)}"/></w:pPr></w:lvl>'
+            )
+        numbering.append(
+            parse_xml(
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{aid}">'
+                f'<w:nsid w:val="{0x4B500000 + aid:08X}"/>'
+                f'<w:multiLevelType w:val="{"multilevel" if len(levels) > 1 else "singleLevel"}"/>'
+                f'<w:name w:val="kpu-{name}"/>' + "".join(lvls) + "</w:abstractNum>"
+            )
+        )
+    for offset, name in enumerate(LISTS):
+        num_id, aid = first_num + offset, first_abstract + offset
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{aid}"/></w:num>'))
+        nums[name] = num_id
+    # abstractNums must precede nums in numbering.xml
+    for num in numbering.findall(qn("w:num")):
+        numbering.remove(num)
+        numbering.append(num)
+    return nums
+
+
+def paragraph_style(doc, name, *, base="Normal", align=None, bold=False, caps=False, left=None,
+                    hanging=None, before=0, after=0, keep_next=False, num=None, ilvl=0, size=None):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles[base]
+    style.quick_style = True
+    pf = style.paragraph_format
+    if align is not None:
+        pf.alignment = align
+    if left is not None:
+        pf.left_indent = Cm(left)
+    if hanging is not None:
+        pf.first_line_indent = Cm(-hanging)
+    pf.space_before, pf.space_after = Pt(before), Pt(after)
+    pf.keep_with_next = keep_next or None
+    style.font.bold = bold or None
+    style.font.all_caps = caps or None
+    if size:
+        style.font.size = Pt(size)
+    if num is not None:
+        ppr = style.element.get_or_add_pPr()
+        ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>'))
+    return style
+
+
+def base_styles(doc: Document) -> None:
+    """Font, size and spacing for the whole document live in Normal: change them in one place."""
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(12)
+    rpr = normal.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), "Arial")
+    pf = normal.paragraph_format
+    pf.space_before, pf.space_after = Pt(0), Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    pf.widow_control = True
+    lang = parse_xml(f'<w:lang {nsdecls("w")} w:val="id-ID" w:eastAsia="id-ID" w:bidi="ar-SA"/>')
+    rpr.append(lang)
+    # docDefaults as well, so text outside any style follows too
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    drpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for child in list(drpr):
+        if child.tag in (qn("w:rFonts"), qn("w:sz"), qn("w:szCs"), qn("w:lang")):
+            drpr.remove(child)
+    drpr.append(parse_xml(f'<w:rFonts {nsdecls("w")} w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial"/>'))
+    drpr.append(parse_xml(f'<w:sz {nsdecls("w")} w:val="24"/>'))
+    drpr.append(parse_xml(f'<w:szCs {nsdecls("w")} w:val="24"/>'))
+
+
+J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+
+
+def decree_styles(doc: Document, nums: dict[str, int]) -> None:
+    """Every part of a decree has its own named style (Word's Styles pane restyles it)."""
+    paragraph_style(doc, "Tanda Salinan", bold=True, after=12)
+    paragraph_style(doc, "Logo", align=C, after=6)
+    paragraph_style(doc, "Kop", align=C, bold=True, caps=True)
+    paragraph_style(doc, "Alamat Kop", align=C, after=12, size=10)
+    paragraph_style(doc, "Judul Keputusan", align=C, bold=True, caps=True, keep_next=True)
+    paragraph_style(doc, "Pembukaan", align=C, bold=True, caps=True, before=12, keep_next=True)
+    paragraph_style(doc, "Jabatan Penetap", align=C, bold=True, caps=True, before=12, after=12, keep_next=True)
+    paragraph_style(doc, "Label", align=L)
+    paragraph_style(doc, "Isi Konsiderans", align=J)
+    paragraph_style(doc, "Butir Menimbang", base="Isi Konsiderans", left=HANG_CM, hanging=HANG_CM, num=nums["menimbang"])
+    paragraph_style(doc, "Butir Mengingat", base="Isi Konsiderans", left=HANG_CM, hanging=HANG_CM, num=nums["mengingat"])
+    paragraph_style(doc, "Butir Memperhatikan", base="Isi Konsiderans", left=HANG_CM, hanging=HANG_CM, num=nums["memperhatikan"])
+    paragraph_style(doc, "Memutuskan", align=C, bold=True, before=12, after=12, keep_next=True)
+    paragraph_style(doc, "Isi Diktum", base="Isi Konsiderans")
+    paragraph_style(doc, "Butir Diktum", base="Isi Konsiderans", left=HANG_CM, hanging=HANG_CM, num=nums["diktum_huruf"])
+    paragraph_style(doc, "Butir Diktum Angka", base="Isi Konsiderans", left=HANG_CM, hanging=HANG_CM, num=nums["diktum_angka"])
+    paragraph_style(doc, "Penutup", left=HALF_CM, keep_next=True)
+    paragraph_style(doc, "Jabatan Penandatangan", base="Penutup", caps=True)
+    paragraph_style(doc, "Ruang Tanda Tangan", base="Penutup", before=6, after=6)
+    paragraph_style(doc, "Nama Penandatangan", base="Penutup", bold=True, caps=True)
+    paragraph_style(doc, "Salinan", keep_next=True)
+    paragraph_style(doc, "Nama Pengesah Salinan", base="Salinan", keep_next=False)
+    paragraph_style(doc, "Tembusan", keep_next=True)
+    paragraph_style(doc, "Butir Tembusan", left=HANG_CM, hanging=HANG_CM, num=nums["tembusan"])
+    # Lampiran
+    paragraph_style(doc, "Kepala Lampiran", left=HALF_CM, caps=True, keep_next=True)
+    paragraph_style(doc, "Judul Lampiran", align=C, bold=True, caps=True, before=12, after=12, keep_next=True)
+    paragraph_style(doc, "Bagian Lampiran", bold=True, before=12, after=6, keep_next=True, left=HANG_CM,
+                    hanging=HANG_CM, num=nums["lampiran"], ilvl=0)
+    paragraph_style(doc, "Isi Lampiran", align=J, after=6)
+    paragraph_style(doc, "Butir Lampiran", align=J, after=3)
+    paragraph_style(doc, "Kepala Tabel", align=C, bold=True, caps=True)
+    paragraph_style(doc, "Isi Tabel", align=L, size=11)
+    table_styles(doc)
+    character_styles(doc)
+
+
+def table_styles(doc: Document) -> None:
+    """Borderless layout table for the konsiderans; gridded table for Lampiran data."""
+    for name, borders in (("Tabel Konsiderans", "nil"), ("Tabel Lampiran", "single")):
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.TABLE)
+        style.base_style = doc.styles["Normal Table"]
+        edges = "".join(
+            f'<w:{e} w:val="{borders}" w:sz="4" w:space="0" w:color="000000"/>'
+            for e in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        style.element.append(
+            parse_xml(
+                f'<w:tblPr {nsdecls("w")}><w:tblBorders>{edges}</w:tblBorders>'
+                f'<w:tblCellMar><w:bottom w:w="{113 if borders == "nil" else 0}" w:type="dxa"/><w:left w:w="{57 if borders == "nil" else 85}" w:type="dxa"/>'
+                f'<w:right w:w="{57 if borders == "nil" else 85}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+            )
+        )
+
+
+def character_styles(doc: Document) -> None:
+    style = doc.styles.add_style("Tebal", WD_STYLE_TYPE.CHARACTER)
+    style.font.bold = True
+
+
+def page_setup(doc: Document) -> None:
+    """F4 portrait with the Tata Naskah Dinas margins, page number centred in the footer."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.5), Cm(33.0)
+    section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+    section.header_distance = section.footer_distance = Cm(1.25)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = footer.add_run()
+    for xml in (
+        f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>',
+        f'<w:instrText {nsdecls("w")} xml:space="preserve"> PAGE </w:instrText>',
+        f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>',
+        f'<w:t {nsdecls("w")}>1</w:t>',
+        f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>',
+    ):
+        run._r.append(parse_xml(xml))
+
+
+def new_document() -> tuple[Document, dict[str, int]]:
+    doc = Document()
+    doc.core_properties.author = "kpu-docs"
+    base_styles(doc)
+    nums = add_numbering(doc)
+    decree_styles(doc, nums)
+    page_setup(doc)
+    return doc, nums
+
+
+def para(container, text: str, style: str):
+    return container.add_paragraph(text, style=style)
+
+
+def layout_table(doc: Document, rows: int):
+    table = doc.add_table(rows=rows, cols=3)
+    table.style = doc.styles["Tabel Konsiderans"]
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    widths = (LABEL_CM, COLON_CM, TEXT_WIDTH_CM - LABEL_CM - COLON_CM)
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(twips(width)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
+    return table
+
+
+def fill(cell, lines: list[tuple[str, str]]) -> None:
+    """Replace the cell's single empty paragraph with the given (text, style) paragraphs."""
+    first = cell.paragraphs[0]
+    first.text, first.style = lines[0][0], cell.part.document.styles[lines[0][1]]
+    for text, style in lines[1:]:
+        cell.add_paragraph(text, style=style)
+
+
+def signature(doc, jabatan: str, space_tag: str) -> None:
+    para(doc, "{%p if penandatangan.atas_nama %}", "Penutup")
+    para(doc, "a.n. {{ penandatangan.atas_nama }},", "Jabatan Penandatangan")
+    para(doc, "{%p endif %}", "Penutup")
+    para(doc, jabatan, "Jabatan Penandatangan")
+    para(doc, "{%p if " + space_tag + " %}", "Penutup")
+    para(doc, "{{ " + space_tag + " }}", "Ruang Tanda Tangan")
+    para(doc, "{%p else %}", "Penutup")
+    for _ in range(3):
+        para(doc, "", "Ruang Tanda Tangan")
+    para(doc, "{%p endif %}", "Penutup")
+    para(doc, "{{ penandatangan.nama }}", "Nama Penandatangan")
+    para(doc, "{%p if penandatangan.nip %}", "Penutup")
+    para(doc, "NIP {{ penandatangan.nip }}", "Penutup")
+    para(doc, "{%p endif %}", "Penutup")
+
+
+def build_keputusan() -> Document:
+    doc, _ = new_document()
+    para(doc, "{%p if tanda_salinan %}", "Normal")
+    para(doc, "SALINAN", "Tanda Salinan")
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{%p if logo %}", "Normal")
+    para(doc, "{{ logo }}", "Logo")
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{%p for baris in kop %}", "Normal")
+    para(doc, "{{ baris }}", "Kop")
+    para(doc, "{%p endfor %}", "Normal")
+    para(doc, "{%p if alamat_kop %}", "Normal")
+    para(doc, "{{ alamat_kop }}", "Alamat Kop")
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{%p for baris in judul %}", "Normal")
+    para(doc, "{{ baris }}", "Judul Keputusan")
+    para(doc, "{%p endfor %}", "Normal")
+    para(doc, "{%p if pembukaan %}", "Normal")
+    para(doc, "{{ pembukaan }}", "Pembukaan")
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{{ jabatan_penetap }},", "Jabatan Penetap")
+
+    konsiderans = layout_table(doc, 5)
+    rows = konsiderans.rows
+    fill(rows[0].cells[0], [("Menimbang", "Label")])
+    fill(rows[0].cells[1], [(":", "Label")])
+    fill(rows[0].cells[2], [
+        ("{%p if menimbang|length == 1 %}", "Isi Konsiderans"),
+        ("{{ menimbang[0] }}", "Isi Konsiderans"),
+        ("{%p else %}", "Isi Konsiderans"),
+        ("{%p for butir in menimbang %}", "Isi Konsiderans"),
+        ("{{ butir }}", "Butir Menimbang"),
+        ("{%p endfor %}", "Isi Konsiderans"),
+        ("{%p endif %}", "Isi Konsiderans"),
+    ])
+    fill(rows[1].cells[0], [("Mengingat", "Label")])
+    fill(rows[1].cells[1], [(":", "Label")])
+    fill(rows[1].cells[2], [
+        ("{%p if mengingat|length == 1 %}", "Isi Konsiderans"),
+        ("{{ mengingat[0] }}", "Isi Konsiderans"),
+        ("{%p else %}", "Isi Konsiderans"),
+        ("{%p for butir in mengingat %}", "Isi Konsiderans"),
+        ("{{ butir }}", "Butir Mengingat"),
+        ("{%p endfor %}", "Isi Konsiderans"),
+        ("{%p endif %}", "Isi Konsiderans"),
+    ])
+    fill(rows[2].cells[0], [("{%tr if memperhatikan %}", "Label")])
+    fill(rows[3].cells[0], [("Memperhatikan", "Label")])
+    fill(rows[3].cells[1], [(":", "Label")])
+    fill(rows[3].cells[2], [
+        ("{%p if memperhatikan|length == 1 %}", "Isi Konsiderans"),
+        ("{{ memperhatikan[0] }}", "Isi Konsiderans"),
+        ("{%p else %}", "Isi Konsiderans"),
+        ("{%p for butir in memperhatikan %}", "Isi Konsiderans"),
+        ("{{ butir }}", "Butir Memperhatikan"),
+        ("{%p endfor %}", "Isi Konsiderans"),
+        ("{%p endif %}", "Isi Konsiderans"),
+    ])
+    fill(rows[4].cells[0], [("{%tr endif %}", "Label")])
+
+    para(doc, "MEMUTUSKAN:", "Memutuskan")
+
+    diktum = layout_table(doc, 4)
+    rows = diktum.rows
+    fill(rows[0].cells[0], [("Menetapkan", "Label")])
+    fill(rows[0].cells[1], [(":", "Label")])
+    fill(rows[0].cells[2], [("{{ menetapkan }}", "Isi Diktum")])
+    fill(rows[1].cells[0], [("{%tr for d in diktum %}", "Label")])
+    fill(rows[2].cells[0], [("{{ d.label }}", "Label")])
+    fill(rows[2].cells[1], [(":", "Label")])
+    fill(rows[2].cells[2], [
+        ("{{ d.isi }}", "Isi Diktum"),
+        ("{%p for butir in d.rincian_huruf %}", "Isi Diktum"),
+        ("{{ butir }}", "Butir Diktum"),
+        ("{%p endfor %}", "Isi Diktum"),
+        ("{%p for butir in d.rincian_angka %}", "Isi Diktum"),
+        ("{{ butir }}", "Butir Diktum Angka"),
+        ("{%p endfor %}", "Isi Diktum"),
+    ])
+    fill(rows[3].cells[0], [("{%tr endfor %}", "Label")])
+
+    para(doc, "", "Normal")
+    para(doc, "Ditetapkan di {{ tempat }}", "Penutup")
+    para(doc, "pada tanggal {{ tanggal }}", "Penutup")
+    para(doc, "", "Penutup")
+    signature(doc, "{{ penandatangan.jabatan }},", "tanda_tangan")
+
+    para(doc, "{%p if salinan %}", "Normal")
+    para(doc, "", "Salinan")
+    para(doc, "Salinan sesuai dengan aslinya", "Salinan")
+    para(doc, "{{ salinan.unit }}", "Salinan")
+    para(doc, "{{ salinan.jabatan }},", "Salinan")
+    para(doc, "", "Salinan")
+    para(doc, "", "Salinan")
+    para(doc, "", "Salinan")
+    para(doc, "{{ salinan.nama }}", "Nama Pengesah Salinan")
+    para(doc, "{%p if salinan.nip %}", "Normal")
+    para(doc, "NIP {{ salinan.nip }}", "Nama Pengesah Salinan")
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{%p endif %}", "Normal")
+
+    para(doc, "{%p if tembusan %}", "Normal")
+    para(doc, "", "Tembusan")
+    para(doc, "Tembusan:", "Tembusan")
+    para(doc, "{%p if tembusan|length == 1 %}", "Normal")
+    para(doc, "{{ tembusan[0] }}", "Normal")
+    para(doc, "{%p else %}", "Normal")
+    para(doc, "{%p for butir in tembusan %}", "Normal")
+    para(doc, "{{ butir }}", "Butir Tembusan")
+    para(doc, "{%p endfor %}", "Normal")
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{%p endif %}", "Normal")
+    return doc
+
+
+def build_lampiran() -> Document:
+    doc, _ = new_document()
+    para(doc, "{{ label }}", "Kepala Lampiran")
+    para(doc, "KEPUTUSAN {{ instansi }}", "Kepala Lampiran")
+    para(doc, "{{ nomor }}", "Kepala Lampiran")
+    para(doc, "{%p if tentang %}", "Normal")
+    para(doc, "TENTANG", "Kepala Lampiran")
+    para(doc, "{{ tentang }}", "Kepala Lampiran")
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{%p if tanggal_di_kepala %}", "Normal")
+    para(doc, "TANGGAL {{ tanggal_di_kepala }}", "Kepala Lampiran")
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{%p if judul %}", "Normal")
+    para(doc, "{{ judul }}", "Judul Lampiran")
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{{p isi }}", "Isi Lampiran")
+    para(doc, "{%p if tanda_tangan_lampiran %}", "Normal")
+    para(doc, "", "Penutup")
+    signature(doc, "{{ penandatangan.jabatan }},", "tanda_tangan")
+    para(doc, "{%p endif %}", "Normal")
+    return doc
+
+
+def main() -> None:
+    out = ROOT / "templates"
+    out.mkdir(exist_ok=True)
+    for name, build in (("keputusan", build_keputusan), ("lampiran", build_lampiran)):
+        doc = build()
+        doc.save(out / f"{name}.docx")
+        print(f"wrote {out / f'{name}.docx'}")
+
+
+if __name__ == "__main__":
+    main()
