@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field
 
 from kpu_docs.models.base import Model, Teks
 
@@ -19,10 +19,11 @@ class Diktum(Model):
     penomoran: Literal["a.", "1."] = "a."
     """Labels of the sub-list: lettered (a., b.) or numbered (1., 2.)."""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        """A plain string in the file is a diktum without a sub-list."""
-        if isinstance(value, str):
-            return {"isi": value}
-        return value
+
+def _from_text(value: object) -> object:
+    """A plain string in the file is a diktum without a sub-list."""
+    return {"isi": value} if isinstance(value, str) else value
+
+
+DiktumIsian = Annotated[Diktum, BeforeValidator(_from_text, json_schema_input_type=Union[str, Diktum])]
+"""A diktum in a file: its text alone, or a mapping with isi, rincian and penomoran."""

@@ -8,7 +8,7 @@ from pydantic import Field, field_validator, model_validator
 
 from kpu_docs.models.base import Model, Teks
 from kpu_docs.models.dasar_hukum import DasarHukum
-from kpu_docs.models.diktum import Diktum
+from kpu_docs.models.diktum import DiktumIsian
 from kpu_docs.models.lampiran import Lampiran
 from kpu_docs.models.pengaturan import Pengaturan
 from kpu_docs.models.penutup import Penutup, Salinan
@@ -57,7 +57,7 @@ class Keputusan(Model):
     """Other bases considered (letters, minutes, decisions); optional."""
     menetapkan: str | None = None
     """Text after "Menetapkan :"; generated from the title when omitted, empty to leave it blank."""
-    diktum: list[Diktum] = Field(min_length=1)
+    diktum: list[DiktumIsian] = Field(min_length=1)
     """The diktum, labelled KESATU, KEDUA, ... in order."""
     penutup: Penutup
     """Place, date and signatory."""

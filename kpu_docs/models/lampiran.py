@@ -38,18 +38,20 @@ class Butir(Model):
     isi: list[Blok] = Field(default_factory=list)
     """Blocks under the item, indented to its text."""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        if isinstance(value, str):
-            return {"butir": value}
-        return value
+
+def _text_to_butir(value: object) -> object:
+    """A plain string in a list is an item without blocks under it."""
+    return {"butir": value} if isinstance(value, str) else value
+
+
+ButirIsian = Annotated[Butir, BeforeValidator(_text_to_butir, json_schema_input_type=Union[str, Butir])]
+"""A list item in a file: its text alone, or {butir: text, isi: [blocks]}."""
 
 
 class Daftar(Model):
     """A numbered or lettered list; its labels restart at the first for every list."""
 
-    daftar: list[Butir] = Field(min_length=1)
+    daftar: list[ButirIsian] = Field(min_length=1)
     """The items: text, or {butir: text, isi: [blocks]}."""
     penomoran: Penomoran | None = None
     """Labels; by default the next level of the hierarchy below where the list stands."""
@@ -151,25 +153,23 @@ def _as_block(value: object) -> object:
     return {"paragraf": value} if isinstance(value, str) else value
 
 
-Blok = Annotated[
-    Annotated[
-        Union[
-            Annotated[Judul, Tag("judul")],
-            Annotated[Bagian, Tag("bagian")],
-            Annotated[Paragraf, Tag("paragraf")],
-            Annotated[Daftar, Tag("daftar")],
-            Annotated[DaftarMengingat, Tag("daftar_mengingat")],
-            Annotated[TabelBlok, Tag("tabel")],
-            Annotated[TabelKelompokBlok, Tag("tabel_kelompok")],
-        ],
-        Discriminator(
-            _block_kind,
-            custom_error_type="blok_tidak_dikenal",
-            custom_error_message="blok tidak dikenal: harus memuat salah satu kunci " + ", ".join(_BLOCK_KEYS),
-        ),
+_BlokUnion = Annotated[
+    Union[
+        Annotated[Judul, Tag("judul")],
+        Annotated[Bagian, Tag("bagian")],
+        Annotated[Paragraf, Tag("paragraf")],
+        Annotated[Daftar, Tag("daftar")],
+        Annotated[DaftarMengingat, Tag("daftar_mengingat")],
+        Annotated[TabelBlok, Tag("tabel")],
+        Annotated[TabelKelompokBlok, Tag("tabel_kelompok")],
     ],
-    BeforeValidator(_as_block),
+    Discriminator(
+        _block_kind,
+        custom_error_type="blok_tidak_dikenal",
+        custom_error_message="blok tidak dikenal: harus memuat salah satu kunci " + ", ".join(_BLOCK_KEYS),
+    ),
 ]
+Blok = Annotated[_BlokUnion, BeforeValidator(_as_block, json_schema_input_type=Union[str, _BlokUnion])]
 """A body block: a string (paragraph) or a mapping with one of the keys in _BLOCK_KEYS."""
 
 _MODEL_KINDS: dict[type, str] = {

@@ -1,0 +1,71 @@
+"""Warnings a careful secretariat would raise: valid data that is probably not what was meant."""
+
+from __future__ import annotations
+
+import re
+
+from kpu_docs.models import Keputusan, Peraturan
+
+NOMOR_KOSONG = "[ISI NOMOR]"
+"""Placeholder for a number not yet given (a next year's draft); rendered visibly, warned about."""
+
+_HIERARCHY = [
+    r"^undang-undang dasar",
+    r"^(undang-undang|peraturan pemerintah pengganti undang-undang)\b",
+    r"^peraturan pemerintah\b",
+    r"^peraturan presiden\b",
+    r"^peraturan (menteri|komisi|badan|lembaga|kepala|bawaslu|dewan|mahkamah|otoritas|bank)",
+    r"^peraturan daerah\b",
+    r"^peraturan (gubernur|bupati|wali ?kota)\b",
+    r"^keputusan\b",
+]
+_LEMBARAN = re.compile(r"^(undang-undang|peraturan pemerintah|peraturan presiden)", re.I)
+_BERITA = re.compile(r"^peraturan (menteri|komisi|badan|lembaga|kepala|bawaslu)", re.I)
+
+
+def _rank(text: str) -> int | None:
+    for rank, pattern in enumerate(_HIERARCHY):
+        if re.search(pattern, text, re.I):
+            return rank
+    return None
+
+
+def _publication(p: Peraturan, where: str) -> list[str]:
+    warnings = []
+    if p.diundangkan:
+        if p.diundangkan.dalam == "lembaran_negara" and _BERITA.search(p.jenis):
+            warnings.append(f"{where}: {p.jenis} diundangkan dalam Berita Negara, bukan Lembaran Negara")
+        if p.diundangkan.dalam == "berita_negara" and _LEMBARAN.search(p.jenis):
+            warnings.append(f"{where}: {p.jenis} diundangkan dalam Lembaran Negara, bukan Berita Negara")
+        if p.diundangkan.dalam == "lembaran_negara" and not p.diundangkan.tambahan and _LEMBARAN.search(p.jenis):
+            warnings.append(f"{where}: nomor Tambahan Lembaran Negara belum diisi")
+    for i, amendment in enumerate(p.perubahan, start=1):
+        warnings += _publication(amendment, f"{where}.perubahan[{i}]")
+    return warnings
+
+
+def periksa(keputusan: Keputusan) -> list[str]:
+    """Warnings, in Indonesian, each naming the field path; an empty list means nothing to flag."""
+    warnings: list[str] = []
+    if NOMOR_KOSONG in keputusan.nomor:
+        warnings.append(f"nomor: masih {NOMOR_KOSONG}, isi nomor keputusan sebelum ditandatangani")
+    if keputusan.penutup.tanggal.year != keputusan.tahun:
+        warnings.append(
+            f"penutup.tanggal: tahun {keputusan.penutup.tanggal.year} berbeda dengan tahun keputusan {keputusan.tahun}"
+        )
+    for i, text in enumerate(keputusan.menimbang, start=1):
+        if not text.lower().startswith("bahwa"):
+            warnings.append(f"menimbang[{i}]: setiap pertimbangan diawali kata \"bahwa\"")
+    for field in ("mengingat", "memperhatikan"):
+        ranks = []
+        for i, item in enumerate(getattr(keputusan, field), start=1):
+            if isinstance(item, Peraturan):
+                warnings += _publication(item, f"{field}[{i}]")
+                ranks.append((i, _rank(item.jenis)))
+            else:
+                ranks.append((i, _rank(item)))
+        known = [(i, r) for i, r in ranks if r is not None]
+        for (_, before), (i, after) in zip(known, known[1:]):
+            if after < before:
+                warnings.append(f"{field}[{i}]: urutan tidak mengikuti hierarki peraturan perundang-undangan")
+    return warnings
