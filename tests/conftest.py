@@ -45,6 +45,7 @@ def minimal_data(**changes) -> dict:
         "jabatan_penetap": "Ketua Komisi Pemilihan Umum Kota Mataram",
         "menimbang": ["bahwa perlu dibentuk tim kerja", "bahwa tim kerja perlu ditetapkan dengan keputusan"],
         "mengingat": [
+            "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945",
             {
                 "jenis": "Undang-Undang",
                 "nomor": "7",
@@ -52,7 +53,6 @@ def minimal_data(**changes) -> dict:
                 "tentang": "Pemilihan Umum",
                 "diundangkan": {"dalam": "lembaran_negara", "tahun": 2017, "nomor": "182", "tambahan": "6109"},
             },
-            "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945",
         ],
         "diktum": ["Membentuk Tim Kerja.", "Keputusan ini mulai berlaku pada tanggal ditetapkan."],
         "penutup": {
