@@ -207,7 +207,7 @@ def page_setup(doc: Document) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.5), Cm(33.0)
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.51), Cm(2.51)  # 2.5 cm survives rounding to twips
     section.header_distance = section.footer_distance = Cm(1.25)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

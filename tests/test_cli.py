@@ -1,0 +1,54 @@
+"""The command line: a thin shell that speaks Indonesian and exits non-zero on bad input."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+from docx import Document
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from kpu_docs import plaintext
+from kpu_docs.cli import app
+from tests.conftest import EXAMPLE
+
+runner = CliRunner()
+
+
+def test_render_writes_stem_docx(tmp_path):
+    result = runner.invoke(app, ["render", str(EXAMPLE), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "keputusan-11-2025.docx"
+    assert "NOMOR 11 TAHUN 2025" in plaintext.lines(Document(str(target)))
+
+
+def test_bad_input_exits_2_with_indonesian_message_and_no_file(tmp_path):
+    bad = tmp_path / "salah.yaml"
+    bad.write_text("instansi: KPU Kota Mataram\ntahun: dua ribu\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(bad), "-o", str(tmp_path / "hasil")])
+    assert result.exit_code == 2
+    assert "tahun: harus berupa bilangan bulat" in result.output
+    assert "nomor: wajib diisi" in result.output
+    assert not (tmp_path / "hasil").exists()
+
+
+def test_schema_validates_the_example():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    data = YAML(typ="safe").load(EXAMPLE)
+    data = json.loads(json.dumps(data, default=str))  # dates as ISO text, as an editor sees them
+    jsonschema.Draft202012Validator(schema).validate(data)
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors({**data, "tahun": "x", "lain": 1}))
+    assert len(errors) == 2
+
+
+def test_check_reports_warnings(tmp_path):
+    data = YAML(typ="safe").load(EXAMPLE)
+    data["nomor"] = "[ISI NOMOR]"
+    path = tmp_path / "draf.json"
+    path.write_text(json.dumps(data, default=str), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 0
+    assert "Peringatan" in result.output and "nomor: masih [ISI NOMOR]" in result.output
