@@ -106,8 +106,9 @@ def paragraph_style(doc, name, *, base="Normal", align=None, bold=False, caps=Fa
     if size:
         style.font.size = Pt(size)
     if num is not None:
-        ppr = style.element.get_or_add_pPr()
-        ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>'))
+        num_pr = style.element.get_or_add_pPr().get_or_add_numPr()  # python-docx keeps schema order
+        num_pr.get_or_add_ilvl().val = ilvl
+        num_pr.get_or_add_numId().val = num
     return style
 
 
@@ -124,17 +125,18 @@ def base_styles(doc: Document) -> None:
     pf.space_before, pf.space_after = Pt(0), Pt(0)
     pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
     pf.widow_control = True
-    lang = parse_xml(f'<w:lang {nsdecls("w")} w:val="id-ID" w:eastAsia="id-ID" w:bidi="ar-SA"/>')
-    rpr.append(lang)
-    # docDefaults as well, so text outside any style follows too
+    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="id-ID" w:eastAsia="id-ID" w:bidi="ar-SA"/>'))  # last child of rPr
+    # docDefaults as well, so text outside any style follows too (edited in place: element order matters)
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     drpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    for child in list(drpr):
-        if child.tag in (qn("w:rFonts"), qn("w:sz"), qn("w:szCs"), qn("w:lang")):
-            drpr.remove(child)
-    drpr.append(parse_xml(f'<w:rFonts {nsdecls("w")} w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:eastAsia="Arial"/>'))
-    drpr.append(parse_xml(f'<w:sz {nsdecls("w")} w:val="24"/>'))
-    drpr.append(parse_xml(f'<w:szCs {nsdecls("w")} w:val="24"/>'))
+    fonts = drpr.get_or_add_rFonts()
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), "Arial")
+    drpr.get_or_add_sz().val = Pt(12)
+    for lang_el in drpr.findall(qn("w:lang")):
+        lang_el.set(qn("w:val"), "id-ID")
 
 
 J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
@@ -162,7 +164,8 @@ def decree_styles(doc: Document, nums: dict[str, int]) -> None:
     paragraph_style(doc, "Jabatan Penandatangan", base="Penutup", caps=True)
     paragraph_style(doc, "Ruang Tanda Tangan", base="Penutup", before=6, after=6)
     paragraph_style(doc, "Nama Penandatangan", base="Penutup", bold=True, caps=True)
-    paragraph_style(doc, "Salinan", keep_next=True)
+    salinan = paragraph_style(doc, "Salinan", keep_next=True)
+    salinan.paragraph_format.right_indent = Cm(TEXT_WIDTH_CM - HALF_CM)  # bottom left, the left half
     paragraph_style(doc, "Nama Pengesah Salinan", base="Salinan", keep_next=False)
     paragraph_style(doc, "Tembusan", keep_next=True)
     paragraph_style(doc, "Butir Tembusan", left=HANG_CM, hanging=HANG_CM, num=nums["tembusan"])
@@ -276,6 +279,22 @@ def signature(doc, jabatan: str, space_tag: str) -> None:
     para(doc, "{%p endif %}", "Penutup")
 
 
+def salinan_block(doc) -> None:
+    """Certification of a copy, bottom left: on the decree's last page and each Lampiran's."""
+    para(doc, "{%p if salinan %}", "Normal")
+    para(doc, "", "Salinan")
+    para(doc, "Salinan sesuai dengan aslinya", "Salinan")
+    para(doc, "{{ salinan.unit }}", "Salinan")
+    para(doc, "{{ salinan.jabatan }}", "Salinan")
+    for _ in range(3):
+        para(doc, "", "Salinan")
+    para(doc, "{{ salinan.nama }}", "Nama Pengesah Salinan")
+    para(doc, "{%p if salinan.nip %}", "Normal")
+    para(doc, "NIP {{ salinan.nip }}", "Nama Pengesah Salinan")
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{%p endif %}", "Normal")
+
+
 def build_keputusan() -> Document:
     doc, _ = new_document()
     para(doc, "{%p if tanda_salinan %}", "Normal")
@@ -363,19 +382,7 @@ def build_keputusan() -> Document:
     para(doc, "", "Penutup")
     signature(doc, "{{ penandatangan.jabatan }},", "tanda_tangan")
 
-    para(doc, "{%p if salinan %}", "Normal")
-    para(doc, "", "Salinan")
-    para(doc, "Salinan sesuai dengan aslinya", "Salinan")
-    para(doc, "{{ salinan.unit }}", "Salinan")
-    para(doc, "{{ salinan.jabatan }},", "Salinan")
-    para(doc, "", "Salinan")
-    para(doc, "", "Salinan")
-    para(doc, "", "Salinan")
-    para(doc, "{{ salinan.nama }}", "Nama Pengesah Salinan")
-    para(doc, "{%p if salinan.nip %}", "Normal")
-    para(doc, "NIP {{ salinan.nip }}", "Nama Pengesah Salinan")
-    para(doc, "{%p endif %}", "Normal")
-    para(doc, "{%p endif %}", "Normal")
+    salinan_block(doc)
 
     para(doc, "{%p if tembusan %}", "Normal")
     para(doc, "", "Tembusan")
@@ -411,6 +418,7 @@ def build_lampiran() -> Document:
     para(doc, "", "Penutup")
     signature(doc, "{{ penandatangan.jabatan }},", "tanda_tangan")
     para(doc, "{%p endif %}", "Normal")
+    salinan_block(doc)
     return doc
 
 

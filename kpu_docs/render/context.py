@@ -24,12 +24,19 @@ def _tanda_tangan(keputusan: Keputusan) -> str | None:
     return None if mode == "ruang" else mode
 
 
+def _salinan(keputusan: Keputusan) -> dict[str, Any] | None:
+    """The certification block, printed on the decree's and every Lampiran's last page."""
+    s = keputusan.salinan
+    if s is None:
+        return None
+    return {"unit": s.unit.upper(), "jabatan": s.jabatan.rstrip(","), "nama": s.nama, "nip": s.nip}
+
+
 def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
     """Context for templates/keputusan.docx (the logo is added by the renderer, which owns images)."""
     gaya = keputusan.pengaturan.gaya_diktum
-    salinan = keputusan.salinan
     return {
-        "tanda_salinan": bool(salinan and salinan.tanda),
+        "tanda_salinan": bool(keputusan.salinan and keputusan.salinan.tanda),
         "logo": None,
         "kop": [line.upper() for line in keputusan.kop.baris] if keputusan.kop else [],
         "alamat_kop": keputusan.kop.alamat if keputusan.kop else None,
@@ -53,11 +60,7 @@ def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
         "tanggal": format_tanggal(keputusan.penutup.tanggal),
         "penandatangan": _penandatangan(keputusan.penutup.penandatangan),
         "tanda_tangan": _tanda_tangan(keputusan),
-        "salinan": (
-            {"unit": salinan.unit.upper(), "jabatan": salinan.jabatan.rstrip(","), "nama": salinan.nama, "nip": salinan.nip}
-            if salinan
-            else None
-        ),
+        "salinan": _salinan(keputusan),
         "tembusan": list(keputusan.tembusan),
     }
 
@@ -81,4 +84,5 @@ def lampiran_context(keputusan: Keputusan, index: int) -> dict[str, Any]:
         "tanda_tangan_lampiran": lampiran.tanda_tangan,
         "penandatangan": _penandatangan(keputusan.penutup.penandatangan),
         "tanda_tangan": _tanda_tangan(keputusan),
+        "salinan": _salinan(keputusan),
     }

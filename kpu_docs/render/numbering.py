@@ -43,23 +43,9 @@ def new_list(document: Document, abstract_id: str) -> int:
 
 def set_number(paragraph: Paragraph, num_id: int, level: int = 0) -> None:
     """Give the paragraph its list instance and level (paragraph numbering beats the style's)."""
-    ppr = paragraph._p.get_or_add_pPr()
-    old = ppr.find(qn("w:numPr"))
-    if old is not None:
-        ppr.remove(old)
-    numpr = parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    )
-    # numPr comes right after pStyle/keepNext/keepLines/pageBreakBefore/framePr/widowControl
-    anchor = None
-    for tag in ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl"):
-        found = ppr.find(qn(tag))
-        if found is not None:
-            anchor = found
-    if anchor is None:
-        ppr.insert(0, numpr)
-    else:
-        anchor.addnext(numpr)
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # inserted in schema order
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
 
 
 def restart_runs(document: Document, paragraphs: list[Paragraph], style_names: tuple[str, ...]) -> None:

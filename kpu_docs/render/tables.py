@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -11,30 +13,28 @@ from docx.table import Table, _Cell
 from kpu_docs.models.lampiran import Sel, Tabel, TabelKelompok
 
 MIN_COLUMN_CM = 1.2
+CHAR_CM = 0.23  # a character of 11 pt text, generously: capitals and bold are wider
+CELL_PADDING_CM = 0.4
 
 
 def column_widths(columns: list[list[str]], total_cm: float) -> list[float]:
-    """Share `total_cm` among columns by their content: long words and long texts get room."""
-    weights = []
+    """Share `total_cm` among columns: each first gets room for its longest word, the rest goes
+    to the columns with the most text, so words never break inside a cell when they can fit."""
+    minimums, weights = [], []
     for texts in columns:
-        words = [w for t in texts for w in t.split()]
+        words = [w for t in texts for w in re.split(r"[\s/]+", t) if w]
         longest_word = max((len(w) for w in words), default=1)
-        mean = sum(len(t) for t in texts) / max(len(texts), 1)
-        weights.append(max(longest_word, mean ** 0.75 * 1.6, 2))
-    scale = total_cm / sum(weights)
-    widths = [max(w * scale, MIN_COLUMN_CM) for w in weights]
-    excess = sum(widths) - total_cm
-    if excess > 0:  # minimums pushed us over: take it back from the widest
-        widest = widths.index(max(widths))
-        widths[widest] -= excess
-    return widths
+        minimums.append(max(longest_word * CHAR_CM + CELL_PADDING_CM, MIN_COLUMN_CM))
+        weights.append(sum(len(t) for t in texts[1:]) / max(len(texts) - 1, 1))
+    spare = total_cm - sum(minimums)
+    if spare <= 0:
+        return [m * total_cm / sum(minimums) for m in minimums]
+    total_weight = sum(weights) or 1
+    return [m + spare * w / total_weight for m, w in zip(minimums, weights)]
 
 
 def _set_widths(table: Table, widths: list[float]) -> None:
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>')
-    tbl_pr.append(layout)
+    table.autofit = False  # w:tblLayout fixed: Word keeps these widths
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(int(width * 567)))
     for row in table.rows:

@@ -1,0 +1,160 @@
+"""LibreOffice as the real client: the reference decree converted to PDF and read back page by page.
+
+These tests skip where LibreOffice or poppler-utils is missing, except when
+KPU_DOCS_REQUIRE_LIBREOFFICE is set (as .ci/run does), where a missing tool is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import kpu_docs
+from kpu_docs import pdf as pdf_module
+from kpu_docs.models import Keputusan
+from kpu_docs.pdf import to_pdf
+from kpu_docs.preview import preview
+from tests.conftest import minimal_data
+
+PT_PER_MM = 72 / 25.4
+
+
+def _require_tools() -> None:
+    missing = [t for t in ("pdftotext", "pdfinfo", "pdftoppm") if shutil.which(t) is None]
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        missing.append("soffice")
+    if missing:
+        reason = f"LibreOffice/poppler tidak terpasang: {', '.join(missing)}"
+        if os.environ.get("KPU_DOCS_REQUIRE_LIBREOFFICE"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+pytestmark = pytest.mark.libreoffice
+
+
+def pages_text(pdf: Path) -> list[str]:
+    """Text of each page (pdftotext -layout keeps the label columns on one line)."""
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True)
+    return out.stdout.split("\f")[:-1]
+
+
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], check=True, capture_output=True, text=True)
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", out.stdout)]
+
+
+@pytest.fixture(scope="module")
+def reference_pdf(reference_docx, tmp_path_factory) -> Path:
+    _require_tools()
+    (pdf,) = to_pdf([reference_docx], tmp_path_factory.mktemp("pdf"))
+    return pdf
+
+
+@pytest.fixture(scope="module")
+def pages(reference_pdf) -> list[str]:
+    return pages_text(reference_pdf)
+
+
+def test_page_size_is_f4_portrait(reference_pdf):
+    sizes = page_sizes(reference_pdf)
+    for width, height in sizes:
+        assert abs(width - 215 * PT_PER_MM) < 2 and abs(height - 330 * PT_PER_MM) < 2
+
+
+def test_page_count_is_plausible(pages):
+    assert 6 <= len(pages) <= 12
+
+
+def test_signature_block_stays_on_one_page(pages):
+    signing = [i for i, p in enumerate(pages) if "Ditetapkan di Mataram" in p]
+    assert len(signing) == 1
+    page = pages[signing[0]]
+    assert "pada tanggal 3 September 2025" in page and "EDY PUTRAWAN" in page
+    assert page.index("Ditetapkan di Mataram") < page.index("EDY PUTRAWAN")
+
+
+def test_menimbang_and_mengingat_labels_are_printed(pages):
+    text = "\n".join(pages[:3])
+    assert re.search(r"Menimbang\s+:\s+a\.\s+bahwa berdasarkan ketentuan", text)
+    for label in ("b.", "c."):
+        assert re.search(rf"^\s+{re.escape(label)}\s+bahwa", text, re.M), label
+    assert re.search(r"Mengingat\s+:\s+1\.\s+Undang-Undang Nomor 30 Tahun 2002", text)
+    for n in range(2, 9):
+        assert re.search(rf"^\s+{n}\.\s+(Undang-Undang|Peraturan|Keputusan)", text, re.M), n
+    assert re.search(r"KESATU\s+:\s+Menetapkan Rencana Kerja", text)
+
+
+def test_lampiran_starts_on_its_own_page_with_heading_top_right(pages):
+    (first,) = [i for i, p in enumerate(pages) if re.search(r"^\s+LAMPIRAN\s*$", p, re.M)]
+    lines = [l for l in pages[first].splitlines() if l.strip()]
+    assert lines[0].strip() == "LAMPIRAN"
+    indent = len(lines[0]) - len(lines[0].lstrip())
+    assert indent > 30  # right half of the page
+    assert "Ditetapkan di" not in pages[first]
+
+
+def test_table_header_repeats_on_every_page_it_spans(pages):
+    rows = ["Penyusunan Tim", "Pola Mutasi Internal", "Pengendalian", "Pemanfaatan Teknologi"]
+    spanned = sorted({i for i, p in enumerate(pages) for r in rows if r in p})
+    assert len(spanned) >= 2, "the action plan should span pages on F4"
+    spanned = range(spanned[0], spanned[-1] + 1)
+    for i in spanned:
+        assert re.search(r"NO\s+KOMPONEN\s+INDIKATOR/\s+RENCANA AKSI\s+TARGET", pages[i]), f"page {i + 1}"
+
+
+def test_landscape_table_gets_its_own_landscape_pages(tmp_path):
+    _require_tools()
+    table = {"kolom": ["NO", "KOMPONEN", "INDIKATOR", "RENCANA AKSI", "TARGET WAKTU"], "lanskap": True,
+             "kelompok": [{"nama": "Manajemen Perubahan", "baris": [["Tim Kerja", "Membentuk tim", "September 2025"]]}]}
+    data = minimal_data(lampiran=[{"judul": "Rencana Aksi", "isi": ["Pengantar.", {"tabel_kelompok": table}, "Penutup."]}])
+    path = tmp_path / "lanskap.docx"
+    kpu_docs.render(Keputusan.model_validate(data), path)
+    (pdf,) = to_pdf([path], tmp_path)
+    sizes = page_sizes(pdf)
+    text = pages_text(pdf)
+    orientation = ["L" if w > h else "P" for w, h in sizes]
+    table_page = next(i for i, t in enumerate(text) if "Membentuk tim" in t)
+    assert orientation[table_page] == "L"
+    assert orientation[0] == "P" and orientation[-1] == "P"
+    w, h = sizes[table_page]
+    assert abs(w - 330 * PT_PER_MM) < 2 and abs(h - 215 * PT_PER_MM) < 2
+    assert "Penutup." in text[-1] or "Penutup." in text[table_page + 1]
+
+
+def test_several_documents_convert_in_one_libreoffice_start(tmp_path, monkeypatch):
+    _require_tools()
+    data = minimal_data(lampiran=[{"judul": "Satu", "isi": ["Isi satu."]}, {"judul": "Dua", "isi": ["Isi dua."]}],
+                        pengaturan={"lampiran_terpisah": True})
+    paths = kpu_docs.render(Keputusan.model_validate(data), tmp_path / "k.docx")
+    assert [p.name for p in paths] == ["k.docx", "k-lampiran-1.docx", "k-lampiran-2.docx"]
+    calls = []
+    real_run = subprocess.run
+
+    def counting_run(*args, **kwargs):
+        calls.append(args[0])
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_module.subprocess, "run", counting_run)
+    pdfs = to_pdf(paths, tmp_path / "pdf")
+    assert len(calls) == 1
+    assert [p.name for p in pdfs] == ["k.pdf", "k-lampiran-1.pdf", "k-lampiran-2.pdf"]
+    assert "LAMPIRAN II" in pages_text(pdfs[2])[0]
+
+
+def test_preview_writes_png_pages(reference_docx, tmp_path):
+    _require_tools()
+    pictures = preview(reference_docx, tmp_path, pages=[1, 2], dpi=30)
+    assert [p.name for p in pictures] == ["keputusan-11-2025-1.png", "keputusan-11-2025-2.png"]
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in pictures)
+
+
+def test_missing_libreoffice_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(pdf_module.shutil, "which", lambda name: None)
+    with pytest.raises(pdf_module.LibreOfficeMissing, match="libreoffice-writer-nogui"):
+        to_pdf([tmp_path / "x.docx"])
