@@ -9,8 +9,11 @@ from typing import Annotated, Optional
 import jinja2
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from kpu_docs.checks import periksa
+from kpu_docs.diff import beda
+from kpu_docs.next_year import next_year
 from kpu_docs.errors import InputError
 from kpu_docs.loading import load
 from kpu_docs.models import Keputusan
@@ -109,6 +112,60 @@ def preview(
             out.print(f"Ditulis: {path}", highlight=False)
     except (LibreOfficeMissing, PopplerMissing, RuntimeError) as exc:
         _fail(str(exc))
+
+
+@app.command("next-year")
+def next_year_command(
+    berkas: Annotated[Path, typer.Argument(help="Berkas YAML keputusan tahun ini.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Berkas YAML draf baru.")],
+    tahun: Annotated[Optional[int], typer.Option(help="Tahun draf (bawaan: tahun berikutnya).")] = None,
+) -> None:
+    """Draf keputusan tahun berikutnya: tahun, tanggal dan periode bergeser, nomor dikosongkan."""
+    try:
+        laporan = next_year(berkas, output, tahun)
+    except InputError as exc:
+        _fail(str(exc), 2)
+    except (OSError, RuntimeError) as exc:
+        _fail(str(exc))
+    out.print(f"Ditulis: {output} (tahun {laporan.tahun_lama} → {laporan.tahun_baru})", highlight=False)
+    out.print(f"{len(laporan.diubah)} perubahan:", highlight=False)
+    for change in laporan.diubah:
+        lama, baru = _around_change(str(change.lama), str(change.baru))
+        out.print(f"  {change.lokasi}: {lama} → {baru}", highlight=False, soft_wrap=True)
+    if laporan.periksa:
+        out.print(f"{len(laporan.periksa)} hal perlu diperiksa:", highlight=False)
+        for note in laporan.periksa:
+            out.print(f"  {note}", highlight=False)
+
+
+def _around_change(old: str, new: str, width: int = 18) -> tuple[str, str]:
+    """The changed spot of two texts with a little context: "…Kota Mataram Tahun 2025"."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    begin = max(start - width, 0)
+    prefix = "…" if begin else ""
+
+    def cut(text: str) -> str:
+        end = start + width
+        return prefix + text[begin:end] + ("…" if end < len(text) else "")
+
+    return cut(old), cut(new)
+
+
+@app.command()
+def diff(
+    lama: Annotated[Path, typer.Argument(help="Keputusan lama (.yaml/.json).")],
+    baru: Annotated[Path, typer.Argument(help="Keputusan baru (.yaml/.json).")],
+) -> None:
+    """Perbedaan dua keputusan, bagian demi bagian (menimbang, mengingat, diktum, lampiran)."""
+    differences = beda(_load(lama), _load(baru))
+    if not differences:
+        out.print("Tidak ada perbedaan.", highlight=False)
+        return
+    for difference in differences:
+        colour = {"+": "green", "-": "red"}.get(difference.jenis, "yellow")
+        out.print(f"[{colour}]{escape(str(difference))}[/]")
+    out.print(f"{len(differences)} perbedaan.", highlight=False)
 
 
 def main() -> None:
