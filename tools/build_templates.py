@@ -137,6 +137,14 @@ def base_styles(doc: Document) -> None:
     drpr.get_or_add_sz().val = Pt(12)
     for lang_el in drpr.findall(qn("w:lang")):
         lang_el.set(qn("w:val"), "id-ID")
+    # python-docx's built-in styles (Heading 1, Title, ...) name theme fonts of their own: drop
+    # them, so that the font set in Normal is the font of every style
+    for style in doc.styles:
+        if style.name != "Normal":
+            rpr = style.element.find(qn("w:rPr"))
+            fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+            if fonts is not None:
+                rpr.remove(fonts)
 
 
 J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
