@@ -90,6 +90,30 @@ class Tabel(Model):
     lanskap: bool = False
     """Print this table on landscape pages."""
 
+    @model_validator(mode="after")
+    def _spans_fit(self) -> Tabel:
+        self.penempatan()
+        return self
+
+    def penempatan(self) -> list[tuple[int, int, Sel]]:
+        """Where each body cell stands: (row, column, cell), rows counted from 1 after the header.
+
+        Cells covered by a span from above or the left are skipped when placing the next cell.
+        """
+        cols, placed, covered = len(self.kolom), [], set()
+        for r, row in enumerate(self.baris, start=1):
+            c = 0
+            for item in row:
+                while (r, c) in covered:
+                    c += 1
+                sel = item if isinstance(item, Sel) else Sel(teks=item)
+                if c + sel.gabung_kolom > cols or r + sel.gabung_baris - 1 > len(self.baris):
+                    raise ValueError(f"tabel baris {r}: isian atau gabungan sel melewati batas tabel")
+                placed.append((r, c, sel))
+                covered |= {(i, j) for i in range(r, r + sel.gabung_baris) for j in range(c, c + sel.gabung_kolom)}
+                c += sel.gabung_kolom
+        return placed
+
 
 class Kelompok(Model):
     """A group of rows under one name that spans them, e.g. a komponen and its indikator rows."""

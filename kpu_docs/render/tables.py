@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -13,24 +14,92 @@ from docx.table import Table, _Cell
 from kpu_docs.models.lampiran import Sel, Tabel, TabelKelompok
 
 MIN_COLUMN_CM = 1.2
-CHAR_CM = 0.23  # a character of 11 pt text, generously: capitals and bold are wider
+CHAR_CM = 0.23  # a character of 11 pt text, generously (capitals, bold): room for a longest word
+TEXT_CHAR_CM = 0.19  # an average character of 11 pt running text: to estimate wrapped lines
 CELL_PADDING_CM = 0.4
 
 
+def _lines(text: str, width_cm: float) -> int:
+    """Estimated printed lines of a cell's text at the given column width."""
+    per_line = max(int((width_cm - CELL_PADDING_CM) / TEXT_CHAR_CM), 1)
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0
+        for word in part.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+        total += lines + max(math.ceil(used / per_line) - 1, 0)
+    return total
+
+
 def column_widths(columns: list[list[str]], total_cm: float) -> list[float]:
-    """Share `total_cm` among columns: each first gets room for its longest word, the rest goes
-    to the columns with the most text, so words never break inside a cell when they can fit."""
-    minimums, weights = [], []
+    """Share `total_cm` among columns so the table is as short as it can be.
+
+    Each column first gets room for its longest word (words never break inside a cell when
+    they can fit); the rest goes, a millimetre at a time, where it saves the most lines.
+    """
+    minimums = []
     for texts in columns:
         words = [w for t in texts for w in re.split(r"[\s/]+", t) if w]
         longest_word = max((len(w) for w in words), default=1)
         minimums.append(max(longest_word * CHAR_CM + CELL_PADDING_CM, MIN_COLUMN_CM))
-        weights.append(sum(len(t) for t in texts[1:]) / max(len(texts) - 1, 1))
-    spare = total_cm - sum(minimums)
-    if spare <= 0:
+    if sum(minimums) >= total_cm:
         return [m * total_cm / sum(minimums) for m in minimums]
-    total_weight = sum(weights) or 1
-    return [m + spare * w / total_weight for m, w in zip(minimums, weights)]
+    widths = list(minimums)
+    # rows are read across the columns that have a cell in every row; a column of merged group
+    # cells (fewer entries) only needs its longest word to fit
+    n_rows = max(len(c) for c in columns)
+    full = [i for i, c in enumerate(columns) if len(c) == n_rows]
+
+    def height(ws: list[float]) -> int:
+        return sum(max(_lines(columns[i][r], ws[i]) for i in full) for r in range(n_rows))
+
+    step = 0.1
+    spare = total_cm - sum(widths)
+    while spare >= step:
+        current = height(widths)
+        best, best_rate, best_steps = None, 0.0, 1
+        for i in range(len(widths)):
+            for steps in range(1, min(int(spare / step), 15) + 1):  # look past plateaus
+                trial = widths.copy()
+                trial[i] += steps * step
+                rate = (current - height(trial)) / steps
+                if rate > best_rate:
+                    best, best_rate, best_steps = i, rate, steps
+        if best is None:  # no widening saves a line: give the rest to the columns with most text
+            best = max(range(len(widths)), key=lambda i: sum(len(t) for t in columns[i]) / widths[i])
+        widths[best] += best_steps * step
+        spare -= best_steps * step
+    widths[-1] += spare
+    return _rebalance(widths, minimums, height, step)
+
+
+def _rebalance(widths: list[float], minimums: list[float], height, step: float) -> list[float]:
+    """Move width between columns while that saves lines (the greedy pass cannot see that a
+    narrow column sets the height of every row)."""
+    for _ in range(100):
+        current = height(widths)
+        best, best_height = None, current
+        for i in range(len(widths)):
+            for j in range(len(widths)):
+                if i == j:
+                    continue
+                for steps in range(1, 16):
+                    moved = steps * step
+                    if widths[j] - moved < minimums[j]:
+                        break
+                    trial = widths.copy()
+                    trial[i] += moved
+                    trial[j] -= moved
+                    h = height(trial)
+                    if h < best_height:
+                        best, best_height = trial, h
+        if best is None:
+            return widths
+        widths = best
+    return widths
 
 
 def _set_widths(table: Table, widths: list[float]) -> None:
@@ -74,40 +143,23 @@ def add_tabel(container, tabel: Tabel, total_cm: float) -> Table:
     table = _new_table(container, 1 + len(tabel.baris), cols)
     for c, head in enumerate(tabel.kolom):
         _write(table.cell(0, c), head, "Kepala Tabel")
-    covered: set[tuple[int, int]] = set()
     spans = []
-    for r, row in enumerate(tabel.baris, start=1):
-        c = 0
-        for item in row:
-            while (r, c) in covered:
-                c += 1
-            if c >= cols:
-                raise ValueError(f"tabel baris {r}: isian melebihi {cols} kolom")
-            sel = item if isinstance(item, Sel) else Sel(teks=item)
-            _write(table.cell(r, c), sel.teks, "Isi Tabel")
-            if sel.gabung_baris > 1 or sel.gabung_kolom > 1:
-                last_r, last_c = r + sel.gabung_baris - 1, c + sel.gabung_kolom - 1
-                if last_r > len(tabel.baris) or last_c >= cols:
-                    raise ValueError(f"tabel baris {r}: gabungan sel melewati batas tabel")
-                spans.append((r, c, last_r, last_c))
-                covered |= {(i, j) for i in range(r, last_r + 1) for j in range(c, last_c + 1)}
-            c += sel.gabung_kolom
+    for r, c, sel in tabel.penempatan():
+        _write(table.cell(r, c), sel.teks, "Isi Tabel")
+        if sel.gabung_baris > 1 or sel.gabung_kolom > 1:
+            spans.append((r, c, r + sel.gabung_baris - 1, c + sel.gabung_kolom - 1))
     for r, c, last_r, last_c in spans:
         merged = table.cell(r, c).merge(table.cell(last_r, last_c))
         for extra in merged.paragraphs[1:]:  # merging appends the covered cells' empty paragraphs
             if not extra.text:
                 extra._p.getparent().remove(extra._p)
-    columns = [[tabel.kolom[c]] + [_text(row, c) for row in tabel.baris] for c in range(cols)]
+    columns = [[head] for head in tabel.kolom]
+    for _, c, sel in tabel.penempatan():
+        if sel.gabung_kolom == 1:  # a cell spanning columns does not size any one of them
+            columns[c].append(sel.teks)
     _set_widths(table, tabel.lebar or column_widths(columns, total_cm))
     _row_properties(table)
     return table
-
-
-def _text(row: list, c: int) -> str:
-    if c >= len(row):
-        return ""
-    item = row[c]
-    return item.teks if isinstance(item, Sel) else item
 
 
 def add_tabel_kelompok(container, tabel: TabelKelompok, total_cm: float) -> Table:
