@@ -21,6 +21,7 @@ from kpu_docs.models.lampiran import (
     TabelKelompokBlok,
 )
 from kpu_docs.render import numbering
+from kpu_docs.render.styles import StyleIds
 from kpu_docs.render.tables import add_tabel, add_tabel_kelompok
 from kpu_docs.wording import kutipan_daftar
 
@@ -39,19 +40,20 @@ class BodyWriter:
         self.section_xml = section_xml
         document = subdoc.subdocx if hasattr(subdoc, "subdocx") else subdoc
         self.document = document
+        self.styles = StyleIds(document)
         self.list_abstract = numbering.abstract_of_style(document, "Bagian Lampiran")
         self.heading_num: int | None = None
 
     def write(self, blocks: list[Blok], depth: int = 0) -> None:
         for block in blocks:
             if isinstance(block, Judul):
-                self.doc.add_paragraph(block.judul.upper(), style="Judul Lampiran")
+                self.styles.add(self.doc, block.judul.upper(), "Judul Lampiran")
                 self.heading_num = None
                 depth = 0
             elif isinstance(block, Bagian):
                 if self.heading_num is None:
                     self.heading_num = numbering.new_list(self.document, self.list_abstract)
-                p = self.doc.add_paragraph(block.bagian, style="Bagian Lampiran")
+                p = self.styles.add(self.doc, block.bagian, "Bagian Lampiran")
                 numbering.set_number(p, self.heading_num, 0)
                 depth = 1
             elif isinstance(block, Paragraf):
@@ -62,13 +64,13 @@ class BodyWriter:
                 items = [Butir(butir=t) for t in kutipan_daftar(self.keputusan.mengingat)]
                 self._list(items, None, depth)
             elif isinstance(block, TabelBlok):
-                self._table(block.tabel.lanskap, lambda width: add_tabel(self.doc, block.tabel, width))
+                self._table(block.tabel.lanskap, lambda width: add_tabel(self.doc, block.tabel, width, self.styles))
             elif isinstance(block, TabelKelompokBlok):
                 t = block.tabel_kelompok
-                self._table(t.lanskap, lambda width: add_tabel_kelompok(self.doc, t, width))
+                self._table(t.lanskap, lambda width: add_tabel_kelompok(self.doc, t, width, self.styles))
 
     def _paragraph(self, text: str, depth: int) -> None:
-        p = self.doc.add_paragraph(text, style="Isi Lampiran")
+        p = self.styles.add(self.doc, text, "Isi Lampiran")
         if depth:
             p.paragraph_format.left_indent = Cm(STEP_CM * depth)
 
@@ -76,7 +78,7 @@ class BodyWriter:
         label = penomoran or HIERARCHY[min(max(depth, 1), len(HIERARCHY) - 1)]
         num = numbering.new_list(self.document, self.list_abstract)
         for item in items:
-            p = self.doc.add_paragraph(item.butir, style="Butir Lampiran")
+            p = self.styles.add(self.doc, item.butir, "Butir Lampiran")
             numbering.set_number(p, num, HIERARCHY.index(label))
             p.paragraph_format.left_indent = Cm(STEP_CM * (depth + 1))
             p.paragraph_format.first_line_indent = Cm(-STEP_CM)
@@ -95,7 +97,7 @@ class BodyWriter:
 
     def _end_section(self, sect_pr) -> None:
         """A paragraph carrying sectPr closes the section that holds everything since the last one."""
-        p = self.doc.add_paragraph(style="Isi Lampiran")
+        p = self.styles.add(self.doc, "", "Isi Lampiran")
         p.paragraph_format.space_after = 0
         p._p.get_or_add_pPr().append(deepcopy(sect_pr))
 

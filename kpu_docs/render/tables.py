@@ -12,6 +12,7 @@ from docx.shared import Cm
 from docx.table import Table, _Cell
 
 from kpu_docs.models.lampiran import Sel, Tabel, TabelKelompok
+from kpu_docs.render.styles import StyleIds
 
 MIN_COLUMN_CM = 1.2
 CHAR_CM = 0.23  # a character of 11 pt text, generously (capitals, bold): room for a longest word
@@ -120,14 +121,14 @@ def _row_properties(table: Table) -> None:
             tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
 
 
-def _write(cell: _Cell, text: str, style: str) -> None:
+def _write(cell: _Cell, text: str, style: str, styles: StyleIds) -> None:
     """Cell text; each line of the text is a paragraph of its own."""
     lines = text.split("\n") if text else [""]
     first = cell.paragraphs[0]
-    first.style = style
+    styles.apply(first, style)
     first.text = lines[0]
     for line in lines[1:]:
-        cell.add_paragraph(line, style=style)
+        styles.add(cell, line, style)
 
 
 def _new_table(container, rows: int, cols: int) -> Table:
@@ -137,19 +138,26 @@ def _new_table(container, rows: int, cols: int) -> Table:
     return table
 
 
-def add_tabel(container, tabel: Tabel, total_cm: float) -> Table:
+def _grid(table: Table, cols: int):
+    """cell(r, c) of a table not yet merged, without python-docx rescanning the table each time."""
+    cells = [_Cell(tc, table) for tr in table._tbl.tr_lst for tc in tr.tc_lst]
+    return lambda r, c: cells[r * cols + c]
+
+
+def add_tabel(container, tabel: Tabel, total_cm: float, styles: StyleIds) -> Table:
     """A plain table; spans from Sel cells become merged cells."""
     cols = len(tabel.kolom)
     table = _new_table(container, 1 + len(tabel.baris), cols)
+    cell = _grid(table, cols)
     for c, head in enumerate(tabel.kolom):
-        _write(table.cell(0, c), head, "Kepala Tabel")
+        _write(cell(0, c), head, "Kepala Tabel", styles)
     spans = []
     for r, c, sel in tabel.penempatan():
-        _write(table.cell(r, c), sel.teks, "Isi Tabel")
+        _write(cell(r, c), sel.teks, "Isi Tabel", styles)
         if sel.gabung_baris > 1 or sel.gabung_kolom > 1:
             spans.append((r, c, r + sel.gabung_baris - 1, c + sel.gabung_kolom - 1))
     for r, c, last_r, last_c in spans:
-        merged = table.cell(r, c).merge(table.cell(last_r, last_c))
+        merged = cell(r, c).merge(cell(last_r, last_c))
         for extra in merged.paragraphs[1:]:  # merging appends the covered cells' empty paragraphs
             if not extra.text:
                 extra._p.getparent().remove(extra._p)
@@ -162,26 +170,27 @@ def add_tabel(container, tabel: Tabel, total_cm: float) -> Table:
     return table
 
 
-def add_tabel_kelompok(container, tabel: TabelKelompok, total_cm: float) -> Table:
+def add_tabel_kelompok(container, tabel: TabelKelompok, total_cm: float, styles: StyleIds) -> Table:
     """A grouped table: group number and name each one merged cell over the group's rows."""
     cols = len(tabel.kolom)
     n_rows = sum(len(g.baris) for g in tabel.kelompok)
     table = _new_table(container, 1 + n_rows, cols)
+    cell = _grid(table, cols)
     for c, head in enumerate(tabel.kolom):
-        _write(table.cell(0, c), head, "Kepala Tabel")
+        _write(cell(0, c), head, "Kepala Tabel", styles)
     r = 1
     for number, group in enumerate(tabel.kelompok, start=1):
         first, last = r, r + len(group.baris) - 1
         for row in group.baris:
             for c, text in enumerate(row, start=2):
-                _write(table.cell(r, c), text, "Isi Tabel")
+                _write(cell(r, c), text, "Isi Tabel", styles)
             r += 1
         for c, text in ((0, f"{number}"), (1, group.nama)):
-            cell = table.cell(first, c).merge(table.cell(last, c)) if last > first else table.cell(first, c)
-            for extra in cell.paragraphs[1:]:
+            merged = cell(first, c).merge(cell(last, c)) if last > first else cell(first, c)
+            for extra in merged.paragraphs[1:]:
                 extra._p.getparent().remove(extra._p)
-            _write(cell, text, "Isi Tabel")
-        table.cell(first, 0).paragraphs[0].alignment = 1  # centre the number
+            _write(merged, text, "Isi Tabel", styles)
+        cell(first, 0).paragraphs[0].alignment = 1  # centre the number
     columns = [[tabel.kolom[0], "99"], [tabel.kolom[1]] + [g.nama for g in tabel.kelompok]]
     columns += [
         [tabel.kolom[c]] + [row[c - 2] for g in tabel.kelompok for row in g.baris] for c in range(2, cols)
