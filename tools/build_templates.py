@@ -202,7 +202,8 @@ def table_styles(doc: Document) -> None:
         style.element.append(
             parse_xml(
                 f'<w:tblPr {nsdecls("w")}><w:tblBorders>{edges}</w:tblBorders>'
-                f'<w:tblCellMar><w:bottom w:w="{113 if borders == "nil" else 0}" w:type="dxa"/><w:left w:w="{57 if borders == "nil" else 85}" w:type="dxa"/>'
+                f'<w:tblCellMar><w:left w:w="{57 if borders == "nil" else 85}" w:type="dxa"/>'
+                f'<w:bottom w:w="{113 if borders == "nil" else 0}" w:type="dxa"/>'
                 f'<w:right w:w="{57 if borders == "nil" else 85}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
             )
         )
