@@ -6,6 +6,7 @@ from kpu_docs.formatting.dates import (
     format_tanggal,
     nama_bulan,
 )
+from kpu_docs.formatting.nomor import nomor_daerah, nomor_kpu, urai_nomor_kpu
 from kpu_docs.formatting.numbers import (
     angka_dan_terbilang,
     from_roman,
@@ -23,7 +24,10 @@ __all__ = [
     "from_roman",
     "huruf",
     "nama_bulan",
+    "nomor_daerah",
+    "nomor_kpu",
     "ordinal_diktum",
     "roman",
     "terbilang",
+    "urai_nomor_kpu",
 ]
