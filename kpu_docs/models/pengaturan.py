@@ -14,11 +14,13 @@ class Pengaturan(Model):
     """Diktum labels: KESATU, KEDUA, ... (current rule) or the older PERTAMA, KEDUA, ..."""
     tanda_tangan: Literal["ruang", "ttd", "dto."] = "ruang"
     """Signature: blank space to sign ("ruang"), or "ttd"/"dto." as printed on a certified copy."""
-    kertas: Literal["F4", "A4"] = "F4"
-    """Paper: F4/Folio 215 x 330 mm (regional practice) or A4 210 x 297 mm (ANRI)."""
-    huruf: str = "Arial"
-    """Font family for the whole document, e.g. "Arial" or "Bookman Old Style"."""
-    ukuran_huruf: float = Field(default=12, ge=8, le=16)
-    """Font size in points."""
+    kertas: Literal["F4", "A4"] | None = None
+    """Paper: F4/Folio 215 x 330 mm (regional practice) or A4 210 x 297 mm (ANRI).
+    Default: the template's paper (the shipped templates are F4)."""
+    huruf: str | None = None
+    """Font family for the whole document, e.g. "Arial" or "Bookman Old Style".
+    Default: the template's Normal style (the shipped templates use Arial)."""
+    ukuran_huruf: float | None = Field(default=None, ge=8, le=16)
+    """Font size in points. Default: the template's Normal style (12 in the shipped templates)."""
     lampiran_terpisah: bool = False
     """Write each Lampiran as its own .docx beside the decree instead of appending it."""

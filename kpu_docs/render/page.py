@@ -24,8 +24,9 @@ def apply_paper(document: Document, kertas: str) -> None:
         pg.set(qn("w:h"), _twips(width if landscape else height))
 
 
-def apply_font(document: Document, family: str, size_pt: float) -> None:
-    """The font lives in Normal and the document defaults; every decree style inherits it."""
+def apply_font(document: Document, family: str | None, size_pt: float | None) -> None:
+    """The font lives in Normal and the document defaults; every decree style inherits it.
+    None keeps what the template says."""
     targets = [document.styles["Normal"].element.get_or_add_rPr()]
     defaults = document.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
@@ -33,23 +34,25 @@ def apply_font(document: Document, family: str, size_pt: float) -> None:
         if rpr is not None:
             targets.append(rpr)
     for rpr in targets:
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = rpr.makeelement(qn("w:rFonts"), {})
-            rpr.insert(0, fonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(attr), family)
-        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            fonts.attrib.pop(qn(theme), None)
-        for tag in ("w:sz", "w:szCs"):
-            el = rpr.find(qn(tag))
-            if el is None:
-                el = rpr.makeelement(qn(tag), {})
-                rpr.append(el)
-            el.set(qn("w:val"), str(int(round(size_pt * 2))))
+        if family:
+            fonts = rpr.get_or_add_rFonts()  # python-docx inserts in schema order
+            for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+                fonts.attrib.pop(qn(attr), None)
+            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                fonts.set(qn(attr), family)
+        if size_pt:
+            half_points = str(int(round(size_pt * 2)))
+            sz = rpr.get_or_add_sz()
+            sz.set(qn("w:val"), half_points)
+            sz_cs = rpr.find(qn("w:szCs"))
+            if sz_cs is None:
+                sz_cs = rpr.makeelement(qn("w:szCs"), {})
+                sz.addnext(sz_cs)  # szCs follows sz
+            sz_cs.set(qn("w:val"), half_points)
 
 
 def apply_settings(document: Document, pengaturan: Pengaturan) -> None:
-    """Paper, font and size from the decree's settings."""
-    apply_paper(document, pengaturan.kertas)
+    """Paper, font and size from the decree's settings, where it gives them."""
+    if pengaturan.kertas:
+        apply_paper(document, pengaturan.kertas)
     apply_font(document, pengaturan.huruf, pengaturan.ukuran_huruf)

@@ -31,7 +31,7 @@ def test_restyled_template_keeps_rendering_with_the_new_style(tmp_path):
         document.styles["Judul Keputusan"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         document.save(str(tmp_path / name))
     data = minimal_data(lampiran=[{"judul": "Daftar", "isi": [{"daftar": ["satu", "dua"]}]}])
-    keputusan = Keputusan.model_validate({**data, "pengaturan": {"ukuran_huruf": 11}})
+    keputusan = Keputusan.model_validate(data)  # no font setting: the template's own style rules
     rendered = render_docx(keputusan, templates=tmp_path)
     title = next(p for p in rendered.paragraphs if p.text == "KEPUTUSAN KOMISI PEMILIHAN UMUM KOTA MATARAM")
     assert title.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT

@@ -1,0 +1,90 @@
+"""Running-text capitalisation for words a decree prints only in capitals.
+
+The title, the jabatan and the signatory's name are printed upper-case, but the data keeps them
+as written in running text ("Komisi Pemilihan Umum Kota Mataram"). Where the same words occur
+in mixed case elsewhere in the document, that casing is taken; otherwise it is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+PARTICLES = frozenset(
+    "dan atau di ke dari yang untuk pada dalam tentang atas bagi oleh dengan serta sebagai "
+    "terhadap kepada antara daripada sampai".split()
+)
+"""Words written in lower case inside a title (PUEBI), unless they open it."""
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def is_capitals(text: str) -> bool:
+    """Whether the text has letters and they are (nearly) all capitals: a printed heading."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) >= 0.9
+
+
+def mixed_case_texts(texts: list[str]) -> list[str]:
+    """The texts that are running text, not headings in capitals."""
+    return [t for t in texts if t and t != t.upper()]
+
+
+def find_casing(capitals: str, texts: list[str]) -> str | None:
+    """The first mixed-case occurrence of `capitals` (compared case-insensitively) in `texts`."""
+    words = capitals.split()
+    if not words:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
+    target = " ".join(words).upper()
+    for text in texts:
+        for match in pattern.finditer(text):
+            found = " ".join(match.group(0).split())
+            if found != found.upper() and found.upper() == target:
+                return found
+    return None
+
+
+def acronyms(texts: list[str]) -> set[str]:
+    """Words written in capitals inside running text (KPU, SDM, WBK): kept in capitals when guessing."""
+    found = set()
+    for text in mixed_case_texts(texts):
+        for word in re.findall(r"[A-Z][A-Z0-9]+", text):
+            found.add(word)
+    return found
+
+
+def _capitalise(word: str) -> str:
+    """"UNDANG-UNDANG" -> "Undang-Undang", "KABUPATEN/KOTA" -> "Kabupaten/Kota", "MOCH." -> "Moch."."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), word)
+
+
+def title_case(capitals: str, keep: set[str] | frozenset[str] = frozenset(), particles: bool = True) -> str:
+    """A guess at running-text casing: words capitalised, particles lower case, acronyms kept."""
+    out = []
+    for i, word in enumerate(capitals.split()):
+        core = word.strip("(),.;:\"'")
+        if core and (core in keep or _ROMAN.match(core) and len(core) > 1 or any(c.isdigit() for c in core)):
+            out.append(word)
+        elif particles and i > 0 and word.lower() in PARTICLES:
+            out.append(word.lower())
+        else:
+            out.append(_capitalise(word))
+    return " ".join(out)
+
+
+def running_text(capitals: str, texts: list[str], particles: bool = True) -> tuple[str, bool]:
+    """Mixed-case form of `capitals` and whether it was found (True) or guessed (False)."""
+    if capitals != capitals.upper():
+        return capitals, True
+    found = find_casing(capitals, mixed_case_texts(texts))
+    if found is not None:
+        return found, True
+    return title_case(capitals, acronyms(texts), particles), False
+
+
+def name_case(capitals: str, texts: list[str]) -> str:
+    """A person's name printed in capitals, in the casing found in the document or capitalised."""
+    return running_text(capitals, texts, particles=False)[0]
