@@ -78,7 +78,7 @@ class Keputusan(Model):
         return value
 
     @model_validator(mode="after")
-    def _references_exist(self) -> Keputusan:
+    def _lampiran_not_empty(self) -> Keputusan:
         for i, lampiran in enumerate(self.lampiran, start=1):
             if lampiran.isi == [] and lampiran.judul is None:
                 raise ValueError(f"lampiran {i} kosong: beri judul atau isi")

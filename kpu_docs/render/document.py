@@ -23,7 +23,7 @@ from docxtpl import DocxTemplate, InlineImage
 from kpu_docs.models import Keputusan
 from kpu_docs.render import numbering
 from kpu_docs.render.context import keputusan_context, lampiran_context
-from kpu_docs.render.lampiran import BodyWriter, _text_width
+from kpu_docs.render.lampiran import BodyWriter, text_width_cm
 from kpu_docs.render.page import apply_settings
 from kpu_docs.render.templates import template_path
 
@@ -71,7 +71,7 @@ def render_lampiran_part(keputusan: Keputusan, index: int, templates: Path | Non
     context = lampiran_context(keputusan, index)
     body = template.new_subdoc()
     section = template.get_docx().sections[-1]._sectPr
-    writer = BodyWriter(body, keputusan, _text_width(section), section)
+    writer = BodyWriter(body, keputusan, text_width_cm(section), section)
     writer.write(keputusan.lampiran[index - 1].isi)
     context["isi"] = body
     return _fill(template, context)

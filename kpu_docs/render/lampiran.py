@@ -91,7 +91,7 @@ class BodyWriter:
         portrait = deepcopy(self.section_xml)
         self._end_section(portrait)
         landscape_sect = _landscape(self.section_xml)
-        width = _text_width(landscape_sect)
+        width = text_width_cm(landscape_sect)
         add(width)
         self._end_section(landscape_sect)
 
@@ -115,7 +115,8 @@ def _landscape(sect_pr):
     return sect
 
 
-def _text_width(sect_pr) -> float:
+def text_width_cm(sect_pr) -> float:
+    """Width between the margins of a section, in cm."""
     pg, mar = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
     twips = int(pg.get(qn("w:w"))) - int(mar.get(qn("w:left"))) - int(mar.get(qn("w:right")))
     return twips / 567
