@@ -15,11 +15,13 @@ from kpu_docs.checks import periksa
 from kpu_docs.diff import beda
 from kpu_docs.next_year import next_year
 from kpu_docs.errors import InputError
-from kpu_docs.loading import load
+from kpu_docs.importing import import_file, to_yaml
+from kpu_docs.loading import from_data, load
 from kpu_docs.models import Keputusan
 from kpu_docs.pdf import LibreOfficeMissing, to_pdf
 from kpu_docs.preview import PopplerMissing, preview as preview_pages
 from kpu_docs.render import render_file
+from kpu_docs.render.document import write_atomic
 
 app = typer.Typer(
     help="Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word.",
@@ -166,6 +168,28 @@ def diff(
         colour = {"+": "green", "-": "red"}.get(difference.jenis, "yellow")
         out.print(f"[{colour}]{escape(str(difference))}[/]")
     out.print(f"{len(differences)} perbedaan.", highlight=False)
+
+
+@app.command("import")
+def import_command(
+    berkas: Annotated[Path, typer.Argument(help="Keputusan yang sudah ada: .docx atau .txt.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Berkas YAML hasil impor.")],
+) -> None:
+    """Baca keputusan yang sudah ada (.docx atau teks) menjadi data YAML."""
+    try:
+        result = import_file(berkas)
+    except FileNotFoundError:
+        _fail(f"{berkas}: berkas tidak ditemukan", 2)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    write_atomic(output, to_yaml(result.data, result.tidak_terbaca).encode("utf-8"))
+    out.print(f"Ditulis: {output}", highlight=False)
+    for item in result.tidak_terbaca:
+        err.print(f"[yellow]Tidak terbaca:[/] {escape(item)}")
+    try:
+        from_data(result.data, sumber=str(output))
+    except InputError as exc:
+        _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {exc}")
 
 
 def main() -> None:

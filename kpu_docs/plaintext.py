@@ -24,6 +24,8 @@ class Line:
     text: str
     style: str
     level: int = 0
+    element: object = field(default=None, repr=False, compare=False)
+    """The w:p element, for readers that need more than the text (indents, list ids, sections)."""
 
     def __str__(self) -> str:
         return f"{self.label} {self.text}".strip()
@@ -34,6 +36,8 @@ class TableBlock:
     """A table: rows of cell texts; a cell merged from above repeats None."""
 
     rows: list[list[str | None]] = field(default_factory=list)
+    element: object = field(default=None, repr=False, compare=False)
+    """The w:tbl element."""
 
 
 def _format(fmt: str, n: int) -> str:
@@ -133,7 +137,7 @@ def blocks(document: Document) -> list[Line | TableBlock]:
         paragraph = Paragraph(p, document._body)
         label, level = numbering.label(paragraph)
         style = paragraph.style.name if paragraph.style is not None else ""
-        return Line(label, paragraph.text, style, level)
+        return Line(label, paragraph.text, style, level, p)
 
     def walk(parent) -> None:
         for child in parent.iterchildren():
@@ -158,7 +162,7 @@ def blocks(document: Document) -> list[Line | TableBlock]:
 
 
 def _data_table(tbl, paragraph_line) -> TableBlock:
-    block = TableBlock()
+    block = TableBlock(element=tbl)
     for tr in tbl.iterchildren(qn("w:tr")):
         row: list[str | None] = []
         for tc in tr.iterchildren(qn("w:tc")):

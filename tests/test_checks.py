@@ -1,6 +1,5 @@
 """Warnings for valid data that is probably not what the secretariat meant."""
 
-import datetime
 
 from kpu_docs.checks import NOMOR_KOSONG, periksa
 from kpu_docs.models import Keputusan

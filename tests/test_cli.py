@@ -9,6 +9,7 @@ from docx import Document
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+import kpu_docs
 from kpu_docs import plaintext
 from kpu_docs.cli import app
 from tests.conftest import EXAMPLE
@@ -52,3 +53,20 @@ def test_check_reports_warnings(tmp_path):
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 0
     assert "Peringatan" in result.output and "nomor: masih [ISI NOMOR]" in result.output
+
+
+def test_import_writes_yaml_that_loads_back(reference_docx, reference, tmp_path):
+    target = tmp_path / "impor.yaml"
+    result = runner.invoke(app, ["import", str(reference_docx), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    imported = kpu_docs.load(target)
+    assert imported.mengingat == reference.mengingat and imported.lampiran == reference.lampiran
+    assert target.read_text(encoding="utf-8").startswith("# Tidak terbaca")  # the capitals-only tentang note
+
+
+def test_import_of_an_unknown_kind_of_file_is_refused(tmp_path):
+    path = tmp_path / "keputusan.pdf"
+    path.write_bytes(b"%PDF")
+    result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2 and "hanya berkas .docx atau .txt" in result.output
+    assert not (tmp_path / "x.yaml").exists()

@@ -7,18 +7,19 @@ only where the labels differ from the default for the list's depth, as the rende
 
 from __future__ import annotations
 
-from kpu_docs.render.lampiran import HIERARCHY
+from kpu_docs.models import Peraturan
+from kpu_docs.models.lampiran import penomoran_bawaan
 from kpu_docs.wording import kutipan_daftar
 
 KIND = "_kind"
-"""Working key of a list: its labels, one of HIERARCHY."""
+"""Working key of a list: its labels, one of HIERARKI_PENOMORAN."""
 KEY = "_key"
 """Working key of a list: what tells two adjacent lists apart (the Word list instance)."""
 
 
 def default_label(depth: int) -> str:
     """The labels the renderer gives a list standing at `depth` when it has no penomoran."""
-    return HIERARCHY[min(max(depth, 1), len(HIERARCHY) - 1)]
+    return penomoran_bawaan(depth)
 
 
 def new_list(kind: str, key: object = None) -> dict:
@@ -65,6 +66,4 @@ def finish(blocks: list[dict], mengingat: list | None = None, depth: int = 0) ->
 
 def mengingat_models(mengingat: list) -> list:
     """Imported Mengingat data as the models kutipan_daftar expects (citations as Peraturan)."""
-    from kpu_docs.models import Peraturan
-
     return [Peraturan(**m) if isinstance(m, dict) else m for m in mengingat]

@@ -48,11 +48,26 @@ def find_casing(capitals: str, texts: list[str]) -> str | None:
 
 
 def acronyms(texts: list[str]) -> set[str]:
-    """Words written in capitals inside running text (KPU, SDM, WBK): kept in capitals when guessing."""
+    """Words written in capitals inside running text (KPU, SDM, WBK): kept in capitals when guessing.
+
+    Only short runs count: three or more capitalised words in a row are a heading run into the
+    text (OCR joins columns), not acronyms.
+    """
     found = set()
     for text in mixed_case_texts(texts):
-        for word in re.findall(r"[A-Z][A-Z0-9]+", text):
-            found.add(word)
+        words = text.split()
+        caps = [bool(re.fullmatch(r"\W*[A-Z][A-Z0-9]+\W*", w)) for w in words]
+        i = 0
+        while i < len(words):
+            if not caps[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(words) and caps[j]:
+                j += 1
+            if j - i <= 2:
+                found.update(re.sub(r"\W", "", w) for w in words[i:j])
+            i = j
     return found
 
 

@@ -18,10 +18,11 @@ from kpu_docs.wording import kutipan
 from kpu_docs.wording.punctuation import bare
 
 _ONCE = " sebagaimana telah diubah dengan "
+_MAX_SPLITS = 6
 _SEVERAL = " sebagaimana telah beberapa kali diubah terakhir dengan "
 
 _IDENTITY = re.compile(
-    r"^(?P<jenis>[A-Z].*?) Nomor (?P<nomor>\S+)(?: Tahun (?P<tahun>\d{4}))? tentang (?P<tentang>\S.*?)"
+    r"^(?P<jenis>[A-Z].*?) Nomor (?P<nomor>\S*\d\S*)(?: Tahun (?P<tahun>\d{4}))? tentang (?P<tentang>\S.*?)"
     r"(?: \((?P<pub>(?:Lembaran|Berita) [^()]*)\))?$",
     re.S,
 )
@@ -49,6 +50,8 @@ def parse_citation(text: str, normalise: bool = False) -> dict | str:
 
 def _parse(text: str) -> dict | None:
     """Structured data whose citation prints exactly `text`, or None."""
+    if " Nomor " not in text or " tentang " not in text:
+        return None
     for data in _candidates(text):
         try:
             if kutipan(Peraturan(**data)) == text:
@@ -86,14 +89,17 @@ def _candidates(text: str):
         yield single
 
 
-def _amendment_lists(text: str):
-    """Ways to read "A, dan B, dan C" as amendments: the whole text first, then splits at ", dan "."""
-    yield [text]
-    positions = [m.start() for m in re.finditer(r", dan (?=\S+.*? Nomor )", text)]
-    for pos in positions:
-        head, tail = text[:pos], text[pos + len(", dan "):]
-        for rest in _amendment_lists(tail):
-            yield [head, *rest]
+def _amendment_lists(text: str) -> list[list[str]]:
+    """Ways to read "A, dan B, dan C" as amendments, the most amendments first: the split at
+    ", dan <Jenis> Nomor" is the grammar of the clause; a subject containing it is the rarer case."""
+    readings = [[text]]
+    splits = list(re.finditer(r", dan (?=[A-Z]\S*.*? Nomor )", text))
+    if len(splits) > _MAX_SPLITS:  # too many to try every combination: all or nothing
+        return [re.split(r", dan (?=[A-Z]\S*.*? Nomor )", text), [text]]
+    for m in splits:
+        head, tail = text[: m.start()], text[m.end():]
+        readings += [[head, *rest] for rest in _amendment_lists(tail)]
+    return sorted(readings, key=len, reverse=True)
 
 
 def _identity(text: str) -> dict | None:
@@ -143,7 +149,7 @@ _PUBLICATION_WORDS = ("Lembaran", "Negara", "Republik", "Indonesia", "Tambahan",
 def _fix_publication_words(match: re.Match) -> str:
     """Inside a "(Lembaran ...)" or "(Berita ...)" group, snap misspelt fixed words to their spelling."""
     words = []
-    for word in match.group(0).split(" "):
+    for word in re.sub(r"\s*,\s*", ", ", match.group(0)).split(" "):
         core = word.strip("(),")
         if core.isalpha() and core not in _PUBLICATION_WORDS:
             close = difflib.get_close_matches(core, _PUBLICATION_WORDS, n=1, cutoff=0.8)
@@ -165,7 +171,6 @@ def normalise_citation(text: str) -> str:
     # a list number displaced by OCR into the year: "Tahun 7. 2020"
     t = re.sub(r"\bTahun \d{1,2}\. (?=\d{4}\b)", "Tahun ", t)
     t = re.sub(r"(?<=\d) (?:Tentang|TENTANG) ", " tentang ", t)
-    t = re.sub(r"\s*,\s*(?=Tambahan\b)", ", ", t)
     t = re.sub(r"\)(?=sebagaimana)", ") ", t)
     t = re.sub(r"(?<=\S)\((?=(?:Lembaran|Berita)\b)", " (", t)
     t = re.sub(r"\( ", "(", t)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
@@ -10,6 +10,15 @@ from kpu_docs.models.base import Model, Teks
 
 Penomoran = Literal["A.", "1.", "a.", "1)", "a)", "(1)"]
 """List labels, in the naskah dinas hierarchy A. -> 1. -> a. -> 1) -> a) -> (1)."""
+
+HIERARKI_PENOMORAN: tuple[str, ...] = get_args(Penomoran)
+"""The labels by level: a list nested one level deeper takes the next label."""
+
+
+def penomoran_bawaan(depth: int) -> str:
+    """The default labels of a list standing at `depth` (0: top of a body, 1: under a section
+    heading A., 2: under a 1. item, ...): the next level of the hierarchy, "1." at the least."""
+    return HIERARKI_PENOMORAN[min(max(depth, 1), len(HIERARKI_PENOMORAN) - 1)]
 
 
 class Judul(Model):

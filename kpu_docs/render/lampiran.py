@@ -10,6 +10,8 @@ from docx.shared import Cm
 
 from kpu_docs.models import Keputusan
 from kpu_docs.models.lampiran import (
+    HIERARKI_PENOMORAN,
+    penomoran_bawaan,
     Bagian,
     Blok,
     Butir,
@@ -25,8 +27,8 @@ from kpu_docs.render.styles import StyleIds
 from kpu_docs.render.tables import add_tabel, add_tabel_kelompok
 from kpu_docs.wording import kutipan_daftar
 
-HIERARCHY = ("A.", "1.", "a.", "1)", "a)", "(1)")
-"""Naskah dinas list labels by level; a label's level is its list level in the template's numbering."""
+HIERARCHY = HIERARKI_PENOMORAN
+"""A label's place in the hierarchy is its list level in the template's numbering."""
 STEP_CM = 0.75
 
 
@@ -75,7 +77,7 @@ class BodyWriter:
             p.paragraph_format.left_indent = Cm(STEP_CM * depth)
 
     def _list(self, items: list[Butir], penomoran: str | None, depth: int) -> None:
-        label = penomoran or HIERARCHY[min(max(depth, 1), len(HIERARCHY) - 1)]
+        label = penomoran or penomoran_bawaan(depth)
         num = numbering.new_list(self.document, self.list_abstract)
         for item in items:
             p = self.styles.add(self.doc, item.butir, "Butir Lampiran")

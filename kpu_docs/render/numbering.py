@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
 

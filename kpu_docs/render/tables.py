@@ -11,7 +11,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 from docx.table import Table, _Cell
 
-from kpu_docs.models.lampiran import Sel, Tabel, TabelKelompok
+from kpu_docs.models.lampiran import Tabel, TabelKelompok
 from kpu_docs.render.styles import StyleIds
 
 MIN_COLUMN_CM = 1.2

@@ -1,0 +1,78 @@
+"""Reading an existing decree into the model: our own .docx exactly, anything else as well as it reads.
+
+    from kpu_docs.importing import import_file
+    result = import_file("keputusan.docx")
+    keputusan = kpu_docs.from_data(result.data)
+    for problem in result.tidak_terbaca:
+        print(problem)
+
+A .docx written by kpu-docs is read by its styles and imports exactly: rendering the imported
+data prints the same text. A hand-written decree (a .txt, an OCR text, or a .docx made in Word)
+is read line by line; whatever cannot be placed in the model is listed in `tidak_terbaca`,
+never silently dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx import Document as open_docx
+from docx.document import Document
+
+from kpu_docs.importing import docx_text, kpu_docx, layout
+from kpu_docs.importing.citations import normalise_citation, parse_citation
+from kpu_docs.importing.output import to_yaml, write_yaml
+
+__all__ = [
+    "ImportResult",
+    "import_docx",
+    "import_file",
+    "import_text",
+    "normalise_citation",
+    "parse_citation",
+    "to_yaml",
+    "write_yaml",
+]
+
+
+@dataclass
+class ImportResult:
+    """Imported decree data, and every piece of text that could not be placed in it."""
+
+    data: dict
+    """Plain data that kpu_docs.from_data() validates into a Keputusan (dates as datetime.date)."""
+    tidak_terbaca: list[str] = field(default_factory=list)
+    """Everything not placed, each "where: the text" in Indonesian; notes on guesses start "catatan:"."""
+
+
+def import_docx(path_or_document: str | Path | Document) -> ImportResult:
+    """A .docx: read by style when kpu-docs made it, else as lines of text."""
+    document = path_or_document if isinstance(path_or_document, Document) else open_docx(str(path_or_document))
+    if kpu_docx.is_own(document):
+        data, notes = kpu_docx.read(document)
+    else:
+        data, notes = layout.read(docx_text.lines(document))
+    return ImportResult(data, notes)
+
+
+def import_text(text: str) -> ImportResult:
+    """A decree as plain text (typed, or OCR'd from a scan)."""
+    data, notes = layout.read(text.splitlines())
+    return ImportResult(data, notes)
+
+
+def import_file(path: str | Path) -> ImportResult:
+    """A .docx or a .txt file, chosen by its suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return import_docx(path)
+    if suffix == ".txt":
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+        return import_text(text)
+    raise ValueError(f"{path}: hanya berkas .docx atau .txt yang dapat diimpor")

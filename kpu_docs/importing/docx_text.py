@@ -1,0 +1,54 @@
+"""A .docx not made by kpu-docs as lines of text, for the hand-written decree reader.
+
+Paragraphs become lines with their Word list labels (plaintext computes them). Tables are of two
+kinds in such files: layout tables holding "Menimbang | : | a. ..., b. ..." (one line per cell
+paragraph, the label first), and data tables (one tab-separated line per row).
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.document import Document
+
+from kpu_docs import plaintext
+from kpu_docs.plaintext import TableBlock
+
+_LAYOUT_LABEL = re.compile(
+    r"^(menimbang|mengingat|memperhatikan|menetapkan|memutuskan|ke[a-z ]+|pertama|ditetapkan di|pada tanggal)\s*:?$",
+    re.I,
+)
+
+
+def _is_layout(block: TableBlock) -> bool:
+    """A borderless layout table: some row reads "label | : | text"."""
+    for row in block.rows:
+        cells = [(c or "").strip() for c in row]
+        if ":" in cells[1:3] or (cells and _LAYOUT_LABEL.match(cells[0] or "")):
+            return True
+    return False
+
+
+def lines(document: Document) -> list[str]:
+    """The document as lines: what the hand-written reader reads from a .txt."""
+    out: list[str] = []
+    for block in plaintext.blocks(document):
+        if not isinstance(block, TableBlock):
+            out.append(str(block))
+            continue
+        if _is_layout(block):
+            for row in block.rows:
+                cells = [(c or "").strip() for c in row]
+                first = cells[0]
+                rest = [c for c in dict.fromkeys(cells[1:]) if c and c != ":"]  # spans repeat a cell
+                texts = "\n".join(rest).split("\n") if rest else []
+                if first:
+                    out.append(f"{first} : {texts[0]}" if texts else first)
+                    out += texts[1:]
+                else:
+                    out += texts
+            continue
+        for row in block.rows:
+            out.append("\t".join((c or "").replace("\n", " ") for c in row))
+        out.append("")
+    return out

@@ -1,0 +1,512 @@
+"""Our own .docx back into data, read by the style of every paragraph.
+
+The renderer gives each part of a decree its own named style ("Judul Keputusan", "Butir
+Menimbang", "Isi Lampiran", ...), so its output can be read without guessing: every printed
+line maps to one field. What the renderer generates (the closing Menimbang formula, the
+Menetapkan line, a Dasar Hukum list repeating the Mengingat) is left out of the data when it
+equals what would be generated, so that rendering the imported data prints the same document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from docx import Document as open_docx
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from pydantic import ValidationError
+
+from kpu_docs import plaintext
+from kpu_docs.formatting import ordinal_diktum
+from kpu_docs.importing import body as bodies
+from kpu_docs.importing.casing import find_casing, mixed_case_texts, name_case, running_text
+from kpu_docs.importing.citations import parse_citation
+from kpu_docs.importing.dates import parse_tanggal
+from kpu_docs.importing.konsiderans import casing_from_closing, menetapkan_field, split_menimbang
+from kpu_docs.importing.tables import word_table
+from kpu_docs.plaintext import Line, TableBlock
+from kpu_docs.models.lampiran import HIERARKI_PENOMORAN as HIERARCHY
+from kpu_docs.render.lampiran import STEP_CM
+from kpu_docs.render.page import PAPER_MM
+from kpu_docs.render.templates import template_path
+from kpu_docs.wording.punctuation import bare
+
+OWN_STYLES = frozenset({"Judul Keputusan", "Jabatan Penetap", "Butir Menimbang", "Kepala Lampiran"})
+"""Styles only kpu-docs templates define: a document using them was made by kpu-docs."""
+
+KONSIDERANS = {"Menimbang": "menimbang", "Mengingat": "mengingat", "Memperhatikan": "memperhatikan", "Menetapkan": "menetapkan"}
+DIKTUM_LABELS = {ordinal_diktum(n): n for n in range(1, 101)} | {"PERTAMA": 1}
+_LAMPIRAN_LABEL = re.compile(r"^LAMPIRAN(?: ([IVXLCDM]+))?$")
+_NOMOR = re.compile(r"^NOMOR (?P<nomor>.+?)(?: TAHUN (?P<tahun>\d{4}))?$")
+
+
+def is_own(document: Document) -> bool:
+    """Whether the document was written by kpu-docs (it uses the templates' own styles)."""
+    ids = {style.style_id for style in document.styles if style.name in OWN_STYLES}
+    return any(v in ids for v in document.element.body.xpath(".//w:pPr/w:pStyle/@w:val"))
+
+
+def _num(element) -> object:
+    ids = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+    return ids[0] if ids else None
+
+
+def _indent_steps(element, document) -> int:
+    indent = Paragraph(element, document._body).paragraph_format.left_indent
+    return round(indent.cm / STEP_CM) if indent is not None else 0
+
+
+def _landscape(element) -> bool:
+    return bool(element.xpath("./w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']"))
+
+
+def _has_picture(element) -> bool:
+    return bool(element.xpath(".//w:drawing | .//w:pict"))
+
+
+class _Part:
+    """Signature and certification lines of the decree or of one Lampiran."""
+
+    def __init__(self) -> None:
+        self.atas_nama: str | None = None
+        self.jabatan: str | None = None
+        self.tanda: str | None = None
+        self.nama: str | None = None
+        self.nip: str | None = None
+        self.salinan: list[str] = []
+        self.salinan_nama: list[str] = []
+        self.signed = False
+
+
+class _Lampiran:
+    """One Lampiran as read: heading lines, title, body entries (with depths) and signature."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.heading: list[str] = []
+        self.judul: str | None = None
+        self.entries: list[tuple] = []
+        self.part = _Part()
+
+
+class _Reader:
+    """Sorts every printed line into its part by style; what fits nowhere is reported."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.unplaced: list[str] = []
+        self.tanda_salinan = False
+        self.kop: list[str] = []
+        self.alamat_kop: str | None = None
+        self.judul: list[str] = []
+        self.pembukaan: str | None = None
+        self.jabatan_penetap: str | None = None
+        self.konsiderans: dict[str, list[str]] = {"menimbang": [], "mengingat": [], "memperhatikan": []}
+        self.menetapkan: str | None = None
+        self.diktum: list[dict] = []
+        self.diktum_labels: list[str] = []
+        self.tempat: str | None = None
+        self.tanggal: str | None = None
+        self.part = _Part()
+        self.decree = self.part
+        self.tembusan: list[str] = []
+        self.lampiran: list[_Lampiran] = []
+        self.texts: list[str] = []
+        self.current: str | None = None
+
+    def report(self, where: str, text: str) -> None:
+        self.unplaced.append(f"{where}: {text}")
+
+    def read(self) -> None:
+        """Every block of the document with its element (for indents, list ids, sections)."""
+        for block in plaintext.blocks(self.document):
+            element = block.element
+            if isinstance(block, TableBlock):
+                self.texts += [c for row in block.rows for c in row if c]
+                self.table(block, element)
+            else:
+                if block.text:
+                    self.texts.append(block.text)
+                self.line(block, element)
+
+    def table(self, block: TableBlock, element) -> None:
+        if not self.lampiran:
+            for row in block.rows:
+                self.report("tabel di luar lampiran", " | ".join(c or "" for c in row))
+            return
+        self.lampiran[-1].entries.append(("table", word_table(element)))
+
+    def line(self, line: Line, element) -> None:
+        """One paragraph, placed by its style (and, in the konsiderans, by the label row above it)."""
+        style, text = line.style, line.text
+        lampiran = self.lampiran[-1] if self.lampiran else None
+        if style == "Tanda Salinan":
+            self.tanda_salinan = True
+        elif style == "Logo":
+            if _has_picture(element):
+                self.report("logo", "gambar lambang tidak diimpor; isi kunci logo dengan berkas gambarnya")
+        elif style == "Kop":
+            self.kop.append(text)
+        elif style == "Alamat Kop":
+            self.alamat_kop = text
+        elif style == "Judul Keputusan":
+            self.judul.append(text)
+        elif style == "Pembukaan":
+            self.pembukaan = text
+        elif style == "Jabatan Penetap":
+            self.jabatan_penetap = text.removesuffix(",")
+        elif style == "Label":
+            self.label(text)
+        elif style == "Memutuskan" and text == "MEMUTUSKAN:":
+            self.current = None
+        elif style in ("Butir Menimbang", "Butir Mengingat", "Butir Memperhatikan", "Isi Konsiderans"):
+            if self.current in self.konsiderans:
+                self.konsiderans[self.current].append(text)
+            elif text:
+                self.report(f"konsiderans ({style})", text)
+        elif style == "Isi Diktum":
+            if self.current == "menetapkan" and self.menetapkan is None:
+                self.menetapkan = text
+            elif self.current == "diktum" and "isi" not in self.diktum[-1]:
+                self.diktum[-1]["isi"] = text
+            elif text:
+                self.report("diktum", text)
+        elif style in ("Butir Diktum", "Butir Diktum Angka") and self.current == "diktum":
+            self.diktum[-1].setdefault("rincian", []).append(text)
+            if style == "Butir Diktum Angka":
+                self.diktum[-1]["penomoran"] = "1."
+        elif style == "Penutup":
+            self.penutup(text)
+        elif style == "Jabatan Penandatangan":
+            if text.startswith("a.n. "):
+                self.part.atas_nama = text[5:].removesuffix(",")
+            else:
+                self.part.jabatan = text.removesuffix(",")
+            self.part.signed = True
+        elif style == "Ruang Tanda Tangan":
+            if text:
+                self.part.tanda = text
+        elif style == "Nama Penandatangan":
+            self.part.nama = text
+            self.current = "nama"
+        elif style == "Salinan":
+            if text:
+                self.part.salinan.append(text)
+        elif style == "Nama Pengesah Salinan":
+            self.part.salinan_nama.append(text)
+        elif style == "Tembusan":
+            if text:
+                self.current = "tembusan"
+        elif style == "Butir Tembusan" or (style == "Normal" and text and self.current == "tembusan"):
+            self.tembusan.append(text)
+        elif style == "Kepala Lampiran":
+            if _LAMPIRAN_LABEL.match(text):
+                self.lampiran.append(_Lampiran(text))
+                self.part = self.lampiran[-1].part
+                self.current = "kepala"
+            elif lampiran is not None and self.current == "kepala":
+                lampiran.heading.append(text)
+            else:
+                self.report("kepala lampiran", text)
+        elif lampiran is not None and style in ("Judul Lampiran", "Bagian Lampiran", "Isi Lampiran", "Butir Lampiran"):
+            self.body_line(lampiran, line, element)
+        elif text:
+            self.report(f"paragraf bergaya \"{style}\"", text)
+
+    def label(self, text: str) -> None:
+        if text in KONSIDERANS:
+            self.current = KONSIDERANS[text]
+        elif text in DIKTUM_LABELS:
+            self.current = "diktum"
+            self.diktum.append({})
+            self.diktum_labels.append(text)
+        elif text and text != ":":
+            self.report("label", text)
+
+    def penutup(self, text: str) -> None:
+        if not text:
+            return
+        if text.startswith("Ditetapkan di "):
+            self.tempat = text.removeprefix("Ditetapkan di ")
+        elif text.startswith("pada tanggal "):
+            self.tanggal = text.removeprefix("pada tanggal ")
+        elif text.startswith("NIP ") and self.current == "nama":
+            self.part.nip = text.removeprefix("NIP ")
+        else:
+            self.report("penutup", text)
+
+    def body_line(self, lampiran: _Lampiran, line: Line, element) -> None:
+        """A Lampiran body paragraph as an entry with its depth (indent in steps of STEP_CM)."""
+        style, text = line.style, line.text
+        self.current = "isi"
+        if style == "Judul Lampiran":
+            if lampiran.judul is None and not lampiran.entries:
+                lampiran.judul = text
+            else:
+                lampiran.entries.append(("judul", text))
+        elif style == "Bagian Lampiran":
+            lampiran.entries.append(("bagian", text))
+        elif style == "Isi Lampiran":
+            if _landscape(element) and lampiran.entries and lampiran.entries[-1][0] == "table":
+                table = lampiran.entries[-1][1]
+                next(iter(table.values()))["lanskap"] = True
+            if text:
+                lampiran.entries.append(("para", _indent_steps(element, self.document), text))
+        elif style == "Butir Lampiran":
+            lampiran.entries.append(("item", _indent_steps(element, self.document) - 1, line.level, _num(element), text))
+
+
+def _tree(entries: list[tuple], unplaced: list[str], where: str) -> list[dict]:
+    """Working blocks from depth-tagged entries: items open containers that deeper blocks go into."""
+    root: list[dict] = []
+    stack: list[tuple[int, list[dict]]] = [(0, root)]
+    pending: list[dict] = []
+
+    def root_depth(value: int) -> None:
+        stack[:] = [(value, root)]
+
+    def container(depth: int) -> list[dict] | None:
+        for d, blocks in reversed(stack):
+            if d == depth:
+                return blocks
+            if d < depth:
+                return None
+        return None
+
+    def flush(target: list[dict]) -> None:
+        target.extend(pending)
+        pending.clear()
+
+    for entry in entries:
+        kind = entry[0]
+        if kind == "table":
+            pending.append(entry[1])
+            continue
+        if kind in ("judul", "bagian"):
+            flush(root)
+            root.append({kind: entry[1]})
+            root_depth(0 if kind == "judul" else 1)
+            continue
+        if kind == "para":
+            _, depth, text = entry
+            target = container(depth)
+            if target is None:
+                unplaced.append(f"{where}, paragraf bertingkat {depth}: {text}")
+                target = stack[-1][1]
+            flush(target)
+            while len(stack) > 1 and stack[-1][0] > depth:
+                stack.pop()
+            target.append({"paragraf": text})
+            continue
+        _, depth, level, key, text = entry
+        target = container(depth)
+        if target is None:
+            unplaced.append(f"{where}, butir bertingkat {depth}: {text}")
+            target = stack[-1][1]
+            depth = stack[-1][0]
+        continuing = bool(target) and "daftar" in target[-1] and target[-1][bodies.KEY] == key and key is not None
+        if pending:
+            inner = container(depth + 1) if continuing else None
+            flush(inner if inner is not None else target)
+        while len(stack) > 1 and stack[-1][0] > depth:
+            stack.pop()
+        if not continuing:
+            target.append(bodies.new_list(HIERARCHY[min(level, len(HIERARCHY) - 1)], key))
+        item = bodies.new_item(text)
+        target[-1]["daftar"].append(item)
+        stack.append((depth + 1, item["isi"]))
+    flush(root)
+    return root
+
+
+def _page_and_type(document: Document) -> dict:
+    """Paper (F4/A4, by the page's long side), and the Normal style's font family and size."""
+    out: dict = {}
+    sizes = document.element.body.xpath("./w:sectPr/w:pgSz")
+    if sizes:
+        w, h = int(sizes[0].get(qn("w:w"))), int(sizes[0].get(qn("w:h")))
+        long_mm = max(w, h) / 567 * 10
+        out["kertas"] = min(PAPER_MM, key=lambda k: abs(PAPER_MM[k][1] - long_mm))
+    rpr = document.styles["Normal"].element.rPr
+    if rpr is not None:
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is not None and fonts.get(qn("w:ascii")):
+            out["huruf"] = fonts.get(qn("w:ascii"))
+        size = rpr.find(qn("w:sz"))
+        if size is not None:
+            points = int(size.get(qn("w:val"))) / 2
+            out["ukuran_huruf"] = int(points) if points.is_integer() else points
+    return out
+
+
+@lru_cache(maxsize=1)
+def _template_defaults() -> tuple[tuple[str, object], ...]:
+    """What the shipped template prints without settings: the settings' defaults."""
+    return tuple(_page_and_type(open_docx(str(template_path("keputusan.docx")))).items())
+
+
+def _settings(document: Document) -> dict:
+    """Paper and type settings that differ from what the shipped template gives by default."""
+    defaults = dict(_template_defaults())
+    return {k: v for k, v in _page_and_type(document).items() if defaults.get(k) != v}
+
+
+def read(document: Document) -> tuple[dict, list[str]]:
+    """Data and unplaced text of a decree written by kpu-docs."""
+    r = _Reader(document)
+    r.read()
+    notes = r.unplaced
+    texts = r.texts
+    data: dict = {}
+
+    # title: KEPUTUSAN <INSTANSI> / NOMOR ... / TENTANG / <SUBJECT>
+    judul = list(r.judul)
+    instansi_caps = judul.pop(0).removeprefix("KEPUTUSAN ") if judul and judul[0].startswith("KEPUTUSAN ") else ""
+    if not instansi_caps:
+        notes.append("judul: baris KEPUTUSAN tidak ditemukan")
+    nomor, tahun = "", None
+    if judul and (m := _NOMOR.match(judul[0])):
+        judul.pop(0)
+        nomor = m["nomor"]
+        tahun = int(m["tahun"]) if m["tahun"] and "/" not in nomor else None
+        if m["tahun"] and "/" in nomor:
+            nomor = f"{nomor} TAHUN {m['tahun']}"
+    else:
+        notes.append("judul: baris NOMOR tidak ditemukan")
+    tentang_caps = None
+    if judul and judul[0] == "TENTANG":
+        judul.pop(0)
+        tentang_caps = judul.pop(0) if judul else ""
+    for extra in judul:
+        notes.append(f"judul: {extra}")
+
+    menimbang = [bare(t) for t in r.konsiderans["menimbang"]]
+    instansi = tentang = None
+    if menimbang and (found := casing_from_closing(menimbang[-1], instansi_caps, tentang_caps)):
+        instansi, tentang = found
+    if instansi is None:
+        instansi, known = running_text(instansi_caps, texts)
+        if not known and instansi_caps:
+            notes.append(f"catatan: huruf besar-kecil instansi ditebak dari judul: {instansi}")
+    if tentang is None and tentang_caps is not None:
+        tentang = find_casing(tentang_caps, mixed_case_texts(texts))
+        if tentang is None:
+            tentang = tentang_caps
+            notes.append(f"catatan: tentang hanya tertulis dalam huruf kapital; periksa huruf besar-kecilnya: {tentang}")
+    menimbang, penutup_formula = split_menimbang(menimbang, instansi, tentang)
+
+    tanggal = parse_tanggal(r.tanggal or "")
+    if tanggal is None:
+        notes.append(f"penutup: tanggal tidak terbaca: {r.tanggal or '(tidak ada)'}")
+    if tahun is None and tanggal is not None:
+        tahun = tanggal.year
+
+    data["instansi"] = instansi
+    data["nomor"] = nomor
+    data["tahun"] = tahun
+    if tentang is not None:
+        data["tentang"] = tentang
+    if r.pembukaan:
+        data["pembukaan"] = r.pembukaan
+    data["jabatan_penetap"] = running_text(r.jabatan_penetap or "", texts)[0]
+    if r.kop:
+        data["kop"] = {"baris": r.kop, **({"alamat": r.alamat_kop} if r.alamat_kop else {})}
+    data["menimbang"] = menimbang
+    if penutup_formula is not None:
+        data["menimbang_penutup"] = penutup_formula
+    data["mengingat"] = [parse_citation(t) for t in r.konsiderans["mengingat"]]
+    if r.konsiderans["memperhatikan"]:
+        data["memperhatikan"] = [parse_citation(t) for t in r.konsiderans["memperhatikan"]]
+    menetapkan = menetapkan_field(r.menetapkan if r.menetapkan is not None else "", instansi, tentang)
+    if menetapkan is not None:
+        data["menetapkan"] = menetapkan
+    data["diktum"] = [_diktum(d) for d in r.diktum]
+
+    signer = r.decree
+    penandatangan: dict = {
+        "jabatan": running_text(signer.jabatan or "", texts)[0],
+        "nama": name_case(signer.nama or "", texts),
+    }
+    if signer.nip:
+        penandatangan["nip"] = signer.nip
+    if signer.atas_nama:
+        penandatangan["atas_nama"] = running_text(signer.atas_nama, texts)[0]
+    data["penutup"] = {"tempat": r.tempat, "tanggal": tanggal, "penandatangan": penandatangan}
+
+    salinan = _salinan(signer, r.tanda_salinan, texts, notes)
+    if salinan:
+        data["salinan"] = salinan
+    if r.tembusan:
+        data["tembusan"] = r.tembusan
+
+    mengingat = bodies.mengingat_models(data["mengingat"]) if _valid_mengingat(data["mengingat"]) else None
+    lampiran = []
+    for i, l in enumerate(r.lampiran, start=1):
+        where = f"lampiran {i}"
+        item: dict = {}
+        if l.judul is not None:
+            item["judul"] = l.judul
+        isi = bodies.finish(_tree(l.entries, notes, where), mengingat)
+        if isi:
+            item["isi"] = isi
+        if any(h.startswith("TANGGAL ") for h in l.heading):
+            item["tanggal_di_kepala"] = True
+        if not l.part.signed:
+            item["tanda_tangan"] = False
+        elif (l.part.jabatan, l.part.nama, l.part.atas_nama) != (signer.jabatan, signer.nama, signer.atas_nama):
+            notes.append(f"{where}: penanda tangan berbeda dengan keputusan: {l.part.jabatan} / {l.part.nama}")
+        lampiran.append(item)
+    if lampiran:
+        data["lampiran"] = lampiran
+
+    pengaturan = _settings(document)
+    if r.diktum_labels and r.diktum_labels[0] == "PERTAMA":
+        pengaturan["gaya_diktum"] = "pertama"
+    if signer.tanda in ("ttd", "dto."):
+        pengaturan["tanda_tangan"] = signer.tanda
+    if pengaturan:
+        data["pengaturan"] = dict(sorted(pengaturan.items()))
+    return data, notes
+
+
+def _valid_mengingat(items: list) -> bool:
+    try:
+        bodies.mengingat_models(items)
+        return True
+    except (ValidationError, TypeError):
+        return False
+
+
+def _diktum(d: dict) -> dict | str:
+    if not d.get("rincian"):
+        return d.get("isi", "")
+    out = {"isi": d.get("isi", ""), "rincian": d["rincian"]}
+    if d.get("penomoran"):
+        out["penomoran"] = d["penomoran"]
+    return out
+
+
+def _salinan(part: _Part, tanda: bool, texts: list[str], notes: list[str]) -> dict | None:
+    lines = list(part.salinan)
+    if not lines:
+        return None
+    if lines[0] == "Salinan sesuai dengan aslinya":
+        lines.pop(0)
+    names = list(part.salinan_nama)
+    nip = names.pop()[4:] if len(names) > 1 and names[-1].startswith("NIP ") else None
+    if len(lines) < 2 or not names:
+        notes.append("salinan: blok salinan tidak lengkap: " + " / ".join(part.salinan + part.salinan_nama))
+        return None
+    out: dict = {}
+    if not tanda:
+        out["tanda"] = False
+    out["unit"] = running_text(lines[0], texts)[0]
+    out["jabatan"] = lines[1]
+    out["nama"] = names[0]
+    if nip:
+        out["nip"] = nip
+    for extra in lines[2:] + names[1:]:
+        notes.append(f"salinan: {extra}")
+    return out

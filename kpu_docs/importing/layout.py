@@ -1,0 +1,500 @@
+"""Hand-written decrees from lines of text: a .txt, an OCR text, or a .docx made in Word.
+
+Such a decree has the same parts as ours but no styles to tell them apart, so the reader finds
+the parts by their fixed words (Menimbang, Mengingat, MEMUTUSKAN, Menetapkan, KESATU,
+Ditetapkan di, Salinan sesuai dengan aslinya, Tembusan, LAMPIRAN), tolerating the variation of
+real files: labels in any case with or without a colon, letters typed by hand, OCR bullets,
+items wrapped over several lines and pages. What cannot be placed is reported with its line
+number; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kpu_docs.checks import NOMOR_KOSONG
+from kpu_docs.formatting import ordinal_diktum
+from kpu_docs.importing.casing import find_casing, is_capitals, mixed_case_texts, name_case, running_text
+from kpu_docs.importing.citations import parse_citation
+from kpu_docs.importing.dates import parse_tanggal
+from kpu_docs.importing.konsiderans import casing_from_closing, menetapkan_field, split_menimbang
+from kpu_docs.importing.lampiran_text import LampiranReader
+from kpu_docs.importing.lines import AN, ARTEFACT, ITEM_END, LAMPIRAN, SALINAN, TTD, Src, join, list_label, prepare, strip_item
+
+DIKTUM_LABELS = {ordinal_diktum(n): n for n in range(1, 101)} | {"PERTAMA": 1}
+
+_KONSIDERANS = re.compile(r"^(?P<name>menimbang|mengingat|memperhatikan|menetapkan)\b\s*:?\s*(?P<rest>.*)$", re.I)
+_MEMUTUSKAN = re.compile(r"^m\s*e\s*m\s*u\s*t\s*u\s*s\s*k\s*a\s*n\s*[:.]?$", re.I)
+_DITETAPKAN = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<tempat>.*?)\s*[.,]?$", re.I)
+_TANGGAL = re.compile(r"^pada\s+tanggal\s*:?\s*(?P<tanggal>.*)$", re.I)
+_TEMBUSAN = re.compile(r"^tembusan\b(?:[^:]{0,30}:\s*(?P<rest>.*)|(?:\s+\S+){0,2})$", re.I)
+"""The Tembusan heading: "Tembusan:", "Tembusan Yth.:", "Tembusan disampaikan kepada:" (items may follow)."""
+_NIP = re.compile(r"^NIP\.?\s*:?\s*(?P<nip>\S.*)$", re.I)
+_PEMBUKAAN = re.compile(r"^dengan\s+rahmat\s+tuhan\s+yang\s+maha\s+esa\W*$", re.I)
+
+
+def diktum_label(text: str) -> tuple[str, str] | None:
+    """("KESATU", rest) when the line opens a diktum: "KESATU :", "Kesatu:", "KEDUA BELAS ..."."""
+    for k in (5, 4, 3, 2, 1):
+        words = text.split(None, k)
+        if len(words) < k:
+            continue
+        head = " ".join(words[:k])
+        colon = head.endswith(":")
+        head = head.rstrip(":").rstrip()
+        if head.endswith(" :"):
+            continue
+        rest = words[k] if len(words) > k else ""
+        if rest.startswith(":"):
+            colon, rest = True, rest[1:].strip()
+        if head.upper() in DIKTUM_LABELS and (colon or not rest or head.isupper()):
+            return head.upper(), rest
+    return None
+
+
+class _Reader:
+    """Finds the decree's parts by their fixed words, then reads each part on its own."""
+
+    def __init__(self, lines: list[str]):
+        self.notes: list[str] = []
+        self.src = prepare(lines, self.notes)
+        self.all_texts = [s.text for s in self.src if s.text]
+
+    def report(self, s: Src, where: str, text: str | None = None) -> None:
+        self.notes.append(f"baris {s.number} ({where}): {text if text is not None else s.text}")
+
+    # --- finding the parts ------------------------------------------------------------------
+
+    def find(self, start: int, test, end: int | None = None) -> int | None:
+        end = len(self.src) if end is None else end
+        for i in range(start, end):
+            if self.src[i].text and test(self.src[i].text):
+                return i
+        return None
+
+    @staticmethod
+    def _konsiderans(name: str):
+        return lambda t: (m := _KONSIDERANS.match(t)) is not None and m["name"].lower() == name
+
+    def read(self) -> dict:
+        """Split the lines into parts at their fixed words, then assemble the data."""
+        src = self.src
+        menimbang = self.find(0, self._konsiderans("menimbang"))
+        after = (menimbang + 1) if menimbang is not None else 0
+        mengingat = self.find(after, self._konsiderans("mengingat"))
+        after = (mengingat + 1) if mengingat is not None else after
+        menetapkan = self.find(after, self._konsiderans("menetapkan"))
+        memutuskan = self.find(after, lambda t: bool(_MEMUTUSKAN.match(t)), menetapkan)
+        memperhatikan = self.find(after, self._konsiderans("memperhatikan"), memutuskan or menetapkan)
+        diktum_start = max(i for i in (after - 1, memutuskan, menetapkan) if i is not None) + 1
+        diktum = self.find(diktum_start, lambda t: diktum_label(t) is not None)
+        ditetapkan = self.find(diktum + 1 if diktum is not None else diktum_start, lambda t: bool(_DITETAPKAN.match(t)))
+
+        anchors = [
+            (i, name)
+            for i, name in (
+                (menimbang, "menimbang"),
+                (mengingat, "mengingat"),
+                (memperhatikan, "memperhatikan"),
+                (memutuskan, "memutuskan"),
+                (menetapkan, "menetapkan"),
+                (diktum, "diktum"),
+                (ditetapkan, "penutup"),
+            )
+            if i is not None
+        ]
+        anchors.sort()
+        if ditetapkan is not None:
+            anchors += self._closing_anchors(ditetapkan + 1)
+        regions: dict[str, list[Src]] = {"kepala": src[: anchors[0][0]] if anchors else src}
+        lampiran: list[list[Src]] = []
+        for (start, name), (end, _) in zip(anchors, anchors[1:] + [(len(src), "")]):
+            if name == "lampiran":
+                lampiran.append(src[start:end])
+            elif name in regions:
+                regions[name] += src[start:end]
+            else:
+                regions[name] = src[start:end]
+        return self.assemble(regions, lampiran)
+
+    def _closing_anchors(self, start: int) -> list[tuple[int, str]]:
+        out = []
+        for i in range(start, len(self.src)):
+            t = self.src[i].text
+            if not t:
+                continue
+            if SALINAN.match(t) and (not out or out[-1][1] != "lampiran"):
+                out.append((i, "salinan"))
+            elif _TEMBUSAN.match(t) and (not out or out[-1][1] != "lampiran"):
+                out.append((i, "tembusan"))
+            elif (m := LAMPIRAN.match(t)) and (
+                not m["rest"] or m["rest"].upper().startswith("KEPUTUSAN") or (t.isupper() and m["roman"])
+            ):
+                out.append((i, "lampiran"))
+        return out
+
+    # --- assembling -------------------------------------------------------------------------
+
+    def assemble(self, regions: dict[str, list[Src]], lampiran: list[list[Src]]) -> dict:
+        """Read every part and put the data together in the order of the model."""
+        head = self.head(regions.get("kepala", []))
+        data: dict = {}
+        instansi_caps, tentang_caps = head["instansi"], head["tentang"]
+        menimbang = self.points(regions.get("menimbang", []))
+        instansi = tentang = None
+        if menimbang and (found := casing_from_closing(menimbang[-1], instansi_caps, tentang_caps)):
+            instansi, tentang = found
+        if instansi is None:
+            instansi, known = running_text(instansi_caps, self.all_texts)
+            if not known and instansi_caps:
+                self.notes.append(f"catatan: huruf besar-kecil instansi ditebak dari judul: {instansi}")
+        if tentang is None and tentang_caps is not None:
+            tentang = find_casing(tentang_caps, mixed_case_texts(self.all_texts))
+            if tentang is None:
+                tentang = tentang_caps
+                self.notes.append(f"catatan: tentang hanya tertulis dalam huruf kapital; periksa huruf besar-kecilnya: {tentang}")
+        menimbang, menimbang_penutup = split_menimbang(menimbang, instansi, tentang)
+
+        penutup, mark = self.penutup(regions.get("penutup", []))
+        tanggal = penutup.get("tanggal")
+        data["instansi"] = instansi
+        data["nomor"] = head["nomor"]
+        data["tahun"] = head["tahun"] if head["tahun"] is not None else (tanggal.year if tanggal else None)
+        if tentang is not None:
+            data["tentang"] = tentang
+        if head["pembukaan"]:
+            data["pembukaan"] = head["pembukaan"]
+        data["jabatan_penetap"] = running_text(head["jabatan"], self.all_texts)[0] if head["jabatan"] else ""
+        if head["kop"]:
+            data["kop"] = {"baris": head["kop"], **({"alamat": head["alamat"]} if head["alamat"] else {})}
+        data["menimbang"] = menimbang
+        if menimbang_penutup is not None:
+            data["menimbang_penutup"] = menimbang_penutup
+        data["mengingat"] = [parse_citation(t, normalise=True) for t in self.points(regions.get("mengingat", []))]
+        memperhatikan = self.points(regions.get("memperhatikan", []))
+        if memperhatikan:
+            data["memperhatikan"] = [parse_citation(t, normalise=True) for t in memperhatikan]
+        for s in regions.get("memutuskan", [])[1:]:
+            if s.text:
+                self.report(s, "memutuskan")
+        menetapkan = self.menetapkan(regions.get("menetapkan", []))
+        if menetapkan is not None:
+            value = menetapkan_field(menetapkan, instansi, tentang)
+            if value is not None:
+                data["menetapkan"] = value
+        diktum, gaya = self.diktum(regions.get("diktum", []))
+        data["diktum"] = diktum
+        data["penutup"] = penutup
+        salinan = self.salinan(regions.get("salinan", []), head["tanda_salinan"])
+        if salinan:
+            data["salinan"] = salinan
+        tembusan = self.tembusan(regions.get("tembusan", []))
+        if tembusan:
+            data["tembusan"] = tembusan
+        items = []
+        lampiran_reader = LampiranReader(self.notes, self.all_texts)
+        for i, part in enumerate(lampiran, start=1):
+            item = lampiran_reader.read(part, i, data)
+            if item is not None:
+                items.append(item)
+        if items:
+            data["lampiran"] = items
+        pengaturan = {}
+        if gaya == "pertama":
+            pengaturan["gaya_diktum"] = "pertama"
+        if mark:
+            pengaturan["tanda_tangan"] = mark
+        if pengaturan:
+            data["pengaturan"] = pengaturan
+        return data
+
+    # --- the title block ----------------------------------------------------------------------
+
+    def head(self, lines: list[Src]) -> dict:
+        """SALINAN mark, kop, KEPUTUSAN <instansi> NOMOR ..., subject (with or without a TENTANG
+        line), pembukaan and jabatan, all still in the capitals they are printed in."""
+        out = {"tanda_salinan": False, "kop": [], "alamat": None, "instansi": "", "nomor": NOMOR_KOSONG,
+               "tahun": None, "tentang": None, "pembukaan": None, "jabatan": ""}
+        mark = next((s for s in lines if s.text.upper().rstrip(".") == "SALINAN"), None)
+        if mark is not None:
+            out["tanda_salinan"] = True
+            lines = [s for s in lines if s is not mark]
+        filled = [s for s in lines if s.text]
+        k = next((i for i, s in enumerate(lines) if re.match(r"^KEPUTUSAN\b", s.text, re.I)), None)
+        if k is None:
+            for s in filled:
+                self.report(s, "kepala")
+            self.notes.append("judul: baris KEPUTUSAN tidak ditemukan")
+            return out
+        for s in lines[:k]:
+            if not s.text:
+                continue
+            if re.search(r"\b(?:jalan|jl\.|telp|telepon|faks|kode pos|laman|e-?mail|pos-el)\b", s.text, re.I):
+                out["alamat"] = s.text
+            elif is_capitals(s.text):
+                out["kop"].append(s.text)
+            else:
+                self.report(s, "kop")
+        m = next((i for i in range(k, len(lines)) if re.search(r"\bNOMOR\b", lines[i].text, re.I)), None)
+        title_lines = lines[k: (m + 1) if m is not None else k + 1]
+        joined = " ".join(s.text for s in title_lines if s.text)
+        rest_lines = lines[(m + 1) if m is not None else k + 1:]
+        nm = re.match(
+            r"^KEPUTUSAN\s+(?P<instansi>.+?)\s+NOMOR\s*:?\s*(?P<nomor>\S+)(?:\s+TAHUN\s*:?\s*(?P<tahun>\d{4}))?\s*(?P<rest>.*)$",
+            joined, re.I,
+        )
+        if nm:
+            out["instansi"] = nm["instansi"]
+            out["nomor"] = nm["nomor"]
+            out["tahun"] = int(nm["tahun"]) if nm["tahun"] else None
+            rest = nm["rest"]
+        else:
+            tm = re.match(r"^KEPUTUSAN\s+(?P<instansi>.+?)(?:\s+(?P<rest>TENTANG\b.*))?$", joined, re.I)
+            out["instansi"] = tm["instansi"] if tm else joined
+            rest = tm["rest"] or "" if tm else ""
+            self.notes.append(f"baris {title_lines[0].number} (judul): nomor keputusan tidak ditemukan; diisi {NOMOR_KOSONG}")
+        tail: list[Src | None] = []  # None marks a blank line
+        if rest:
+            tail.append(Src(title_lines[-1].number, rest, rest))
+        for s in rest_lines:
+            tail.append(s if s.text else None)
+        # TENTANG, subject, pembukaan, jabatan
+        t = next((i for i, s in enumerate(tail) if s and re.match(r"^TENTANG\b", s.text, re.I)), None)
+        if t is not None:
+            for s in tail[:t]:
+                if s:
+                    self.report(s, "judul")
+            first = re.sub(r"^TENTANG\s*:?\s*", "", tail[t].text, flags=re.I)
+            tail = ([Src(tail[t].number, first, first)] if first else []) + tail[t + 1:]
+        p = next((i for i, s in enumerate(tail) if s and _PEMBUKAAN.match(s.text)), None)
+        if p is not None:
+            out["pembukaan"] = tail[p].text.rstrip(",")
+            subject, jabatan = tail[:p], tail[p + 1:]
+        else:
+            groups: list[list[Src]] = [[]]
+            for s in tail:
+                if s is None:
+                    if groups[-1]:
+                        groups.append([])
+                else:
+                    groups[-1].append(s)
+            groups = [g for g in groups if g]
+            if len(groups) >= 2:
+                jabatan = groups[-1]
+                subject = [s for g in groups[:-1] for s in g]
+            elif groups and (len(groups[0]) >= 2 or t is None or groups[0][0].text.endswith(",")):
+                jabatan, subject = groups[0][-1:], groups[0][:-1]
+            else:
+                jabatan, subject = [], groups[0] if groups else []
+        subject_text = " ".join(s.text for s in subject if s)
+        if t is not None or subject_text:
+            out["tentang"] = subject_text if subject_text else None
+        out["jabatan"] = " ".join(s.text for s in jabatan if s).rstrip(",").strip()
+        if not out["jabatan"]:
+            self.notes.append("judul: jabatan penetap tidak ditemukan")
+        return out
+
+    # --- Menimbang, Mengingat, Memperhatikan ----------------------------------------------------
+
+    def points(self, lines: list[Src]) -> list[str]:
+        """The points of a konsiderans part, joined over wrapped lines, without list punctuation."""
+        if not lines:
+            return []
+        first = _KONSIDERANS.match(lines[0].text)
+        entries: list[tuple[Src, str, bool]] = []
+        if first and first["rest"]:
+            rest = ARTEFACT.sub("", first["rest"])
+            entries.append((lines[0], rest, True))
+        entries += [(s, s.text, s.bullet) for s in lines[1:] if s.text]
+        items: list[str] = []
+        for s, text, bullet in entries:
+            kind, _, body = list_label(text)
+            if kind is not None or not items or ITEM_END.search(items[-1]) or bullet:
+                items.append(body)
+            else:
+                items[-1] = join(items[-1], text)
+        return [strip_item(i) for i in items if strip_item(i)]
+
+    def menetapkan(self, lines: list[Src]) -> str | None:
+        """The text after "Menetapkan", on its line or the lines below, joined."""
+        if not lines:
+            return None
+        m = _KONSIDERANS.match(lines[0].text)
+        text = ARTEFACT.sub("", m["rest"]) if m else lines[0].text
+        for s in lines[1:]:
+            if s.text:
+                text = join(text, s.text)
+        return text
+
+    # --- the diktum -----------------------------------------------------------------------------
+
+    def diktum(self, lines: list[Src]) -> tuple[list, str]:
+        """Diktum data and the label style; lines before the first label or after a closed
+        sub-list have no place in the model and are reported."""
+        items: list[dict] = []
+        gaya = "kesatu"
+        for s in lines:
+            if not s.text:
+                continue
+            found = diktum_label(s.text)
+            if found:
+                label, rest = found
+                if not items and label == "PERTAMA":
+                    gaya = "pertama"
+                items.append({"isi": rest, "rincian": [], "kinds": set()})
+                continue
+            if not items:
+                self.report(s, "diktum")
+                continue
+            d = items[-1]
+            kind, _, body = list_label(s.text)
+            if kind is not None and d["isi"]:
+                d["rincian"].append(body)
+                d["kinds"].add(kind[0].isdigit() or kind == "(1)")
+            elif d["rincian"]:
+                if d["rincian"][-1].endswith("."):
+                    self.report(s, "diktum, teks sesudah rincian")
+                elif ITEM_END.search(d["rincian"][-1]) and s.bullet:
+                    d["rincian"].append(s.text)
+                else:
+                    d["rincian"][-1] = join(d["rincian"][-1], s.text)
+            else:
+                d["isi"] = join(d["isi"], s.text)
+        out: list = []
+        for d in items:
+            if not d["isi"]:
+                d["isi"] = d["rincian"].pop(0) if d["rincian"] else ""
+            if d["rincian"]:
+                entry = {"isi": d["isi"], "rincian": d["rincian"]}
+                if True in d["kinds"]:
+                    entry["penomoran"] = "1."
+                out.append(entry)
+            else:
+                out.append(d["isi"])
+        return out, gaya
+
+    # --- closing parts --------------------------------------------------------------------------
+
+    def penutup(self, lines: list[Src]) -> tuple[dict, str | None]:
+        """Ditetapkan di, pada tanggal and the signature; the signature mark (ttd/dto.) if any."""
+        filled = [s for s in lines if s.text]
+        out: dict = {}
+        if not filled:
+            self.notes.append("penutup: bagian \"Ditetapkan di\" tidak ditemukan")
+            return {"tempat": "", "tanggal": None, "penandatangan": {"jabatan": "", "nama": ""}}, None
+        m = _DITETAPKAN.match(filled[0].text)
+        out["tempat"] = m["tempat"] if m else ""
+        rest = filled[1:]
+        tanggal = None
+        if not out["tempat"] and rest and not _TANGGAL.match(rest[0].text):
+            out["tempat"] = rest.pop(0).text.rstrip(".,")
+        if rest and (tm := _TANGGAL.match(rest[0].text)):
+            source = rest.pop(0)
+            text = tm["tanggal"]
+            if not text and rest:
+                text = rest.pop(0).text
+            tanggal = parse_tanggal(text)
+            if tanggal is None:
+                self.report(source, "penutup, tanggal tidak terbaca", text)
+        else:
+            self.notes.append("penutup: baris \"pada tanggal\" tidak ditemukan")
+        out["tanggal"] = tanggal
+        signer, mark, leftovers = self.signature(rest)
+        out["penandatangan"] = signer
+        for s in leftovers:
+            self.report(s, "penutup")
+        return out, mark
+
+    def signature(self, lines: list[Src]) -> tuple[dict, str | None, list[Src]]:
+        """Jabatan (with an a.n. line), the ttd/dto. mark, name and NIP of a signature block."""
+        lines = [s for s in lines if s.text]
+        signer: dict = {"jabatan": "", "nama": ""}
+        mark = None
+        i = 0
+        if lines and (m := AN.match(lines[0].text)):
+            parts = [m["rest"]]
+            i = 1
+            while not parts[-1].endswith(",") and i < len(lines) and is_capitals(lines[i].text) and not TTD.match(lines[i].text):
+                parts.append(lines[i].text)
+                i += 1
+            signer["atas_nama"] = running_text(" ".join(parts).rstrip(","), self.all_texts)[0]
+        rest = lines[i:]
+        nip = next((s for s in rest if _NIP.match(s.text)), None)
+        if nip is not None:
+            signer["nip"] = _NIP.match(nip.text)["nip"]
+            rest = [s for s in rest if s is not nip]
+        ttd = next((j for j, s in enumerate(rest) if TTD.match(s.text)), None)
+        if ttd is not None:
+            mark = "dto." if TTD.match(rest[ttd].text)["mark"].lower() == "dto" else "ttd"
+            jabatan, after = rest[:ttd], rest[ttd + 1:]
+            name, leftovers = (after[0], after[1:]) if after else (None, [])
+        else:
+            comma = next((j for j, s in enumerate(rest) if s.text.endswith(",")), None)
+            if comma is not None:
+                jabatan, after = rest[: comma + 1], rest[comma + 1:]
+                name, leftovers = (after[0], after[1:]) if after else (None, [])
+            else:
+                jabatan, name, leftovers = rest[:-1], (rest[-1] if rest else None), []
+        jabatan_text = " ".join(s.text for s in jabatan).rstrip(",").strip()
+        signer["jabatan"] = running_text(jabatan_text, self.all_texts)[0] if jabatan_text else ""
+        if name is not None:
+            signer["nama"] = name_case(name.text, self.all_texts) if is_capitals(name.text) else name.text
+        if not jabatan_text or name is None:
+            self.notes.append("penutup: jabatan atau nama penanda tangan tidak ditemukan")
+        ordered = {k: signer[k] for k in ("jabatan", "nama", "nip", "atas_nama") if k in signer}
+        return ordered, mark, leftovers
+
+    def salinan(self, lines: list[Src], tanda: bool) -> dict | None:
+        """"Salinan sesuai dengan aslinya", the unit in capitals, the certifier's jabatan and name."""
+        if not lines:
+            return None
+        m = SALINAN.match(lines[0].text)
+        texts = ([Src(lines[0].number, m["rest"], m["rest"])] if m and m["rest"] else []) + [s for s in lines[1:] if s.text]
+        texts = [s for s in texts if not TTD.match(s.text)]
+        nip = next((s for s in texts if _NIP.match(s.text)), None)
+        if nip is not None:
+            texts.remove(nip)
+        unit: list[Src] = []
+        while texts and is_capitals(texts[0].text) and len(texts) > 2:
+            unit.append(texts.pop(0))
+        if not unit and texts:
+            unit.append(texts.pop(0))
+        if len(texts) < 2 and len(unit) >= 3:
+            texts = unit[1:] + texts
+            unit = unit[:1]
+        if not unit or len(texts) < 2:
+            for s in lines:
+                if s.text:
+                    self.report(s, "salinan, blok tidak lengkap")
+            return None
+        out: dict = {}
+        if not tanda:
+            out["tanda"] = False
+        out["unit"] = running_text(" ".join(s.text for s in unit), self.all_texts)[0]
+        jabatan = " ".join(s.text for s in texts[:-1]).rstrip(",")
+        out["jabatan"] = running_text(jabatan, self.all_texts)[0] if is_capitals(jabatan) else jabatan
+        out["nama"] = texts[-1].text
+        if nip is not None:
+            out["nip"] = _NIP.match(nip.text)["nip"]
+        return out
+
+    def tembusan(self, lines: list[Src]) -> list[str]:
+        """Tembusan items as typed (their own punctuation kept, labels removed)."""
+        if not lines:
+            return []
+        m = _TEMBUSAN.match(lines[0].text)
+        entries = ([m["rest"]] if m and m["rest"] else []) + [s.text for s in lines[1:] if s.text]
+        items: list[str] = []
+        for text in entries:
+            kind, _, body = list_label(text)
+            if kind is None and items and text[:1].islower():
+                items[-1] = join(items[-1], text)
+            else:
+                items.append(body)
+        return items
+
+def read(lines: list[str]) -> tuple[dict, list[str]]:
+    """Data and unplaced text of a decree given as lines of text."""
+    reader = _Reader(lines)
+    data = reader.read()
+    return data, reader.notes

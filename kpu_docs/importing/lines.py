@@ -1,0 +1,79 @@
+"""Lines of a hand-written decree: OCR debris removed, typed list labels and wrapped lines read.
+
+Shared by the reader of the decree's parts (layout) and of its Lampiran (lampiran_text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kpu_docs.wording.punctuation import bare
+
+ARTEFACT = re.compile(r"^(?:(?:[-\u2013\u2022\u00b7\u25aa*]|:)(?:\s+|$))+")
+"""OCR and typing debris before a line's text: "- ", "- : ", ": " (the colon column of a layout)."""
+PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:halaman|hal\.)\s*\d+(?:\s*(?:dari|/)\s*\d+)?)$", re.I)
+LABEL = re.compile(r"^(?:(?P<letter>[a-z])[.)]|(?P<number>\d{1,3})[.)]|\((?P<paren>\d{1,3})\))\s*(?P<text>\S.*)$")
+SALINAN = re.compile(r"^salinan\s+sesuai\s+dengan\s+aslinya\s*[.,:]?\s*(?P<rest>.*)$", re.I)
+LAMPIRAN = re.compile(r"^(?:LAMPIRAN|Lampiran)(?:\s+(?P<roman>[IVXLC]+)(?![\w]))?\s*[:.]?\s*(?P<rest>.*)$")
+TTD = re.compile(r"^\(?\s*(?P<mark>ttd|dto)\s*\.?\s*\)?$", re.I)
+AN = re.compile(r"^a\.\s*n\.?\s+(?P<rest>\S.*)$", re.I)
+ITEM_END = re.compile(r";\s*(?:dan|atau)?$")
+"""An item that closes as list items do: ";", "; dan", "; atau"."""
+
+
+@dataclass
+class Src:
+    """One line of the source: its number, the raw text (tabs kept) and the cleaned text."""
+
+    number: int
+    raw: str
+    text: str
+    bullet: bool = False
+    """The line began with a bullet or colon left over from the layout: it starts an item."""
+
+
+def prepare(lines: list[str], notes: list[str]) -> list[Src]:
+    """Numbered, cleaned lines; page numbers ("- 2 -") become blank lines and are reported."""
+    out = []
+    for number, raw in enumerate(lines, start=1):
+        raw = raw.replace("\f", "").rstrip()
+        text = " ".join(raw.replace("\t", " ").split())
+        if PAGE_NUMBER.match(text):
+            notes.append(f"baris {number} (nomor halaman, diabaikan): {text}")
+            out.append(Src(number, "", ""))
+            continue
+        m = ARTEFACT.match(text)
+        bullet = bool(m) and bool(text[m.end():])
+        if m:
+            text = text[m.end():]
+        out.append(Src(number, raw, text, bullet))
+    return out
+
+
+def list_label(text: str) -> tuple[str | None, int | None, str]:
+    """A typed list label: kind ("a.", "1.", "a)", "1)", "(1)"), its ordinal, and the text after it."""
+    m = LABEL.match(text)
+    if not m:
+        return None, None, text
+    if m["letter"]:
+        kind = "a." if text[1] == "." else "a)"
+        return kind, ord(m["letter"]) - ord("a") + 1, m["text"]
+    if m["number"]:
+        kind = "1." if text[len(m["number"])] == "." else "1)"
+        return kind, int(m["number"]), m["text"]
+    return "(1)", int(m["paren"]), m["text"]
+
+
+def join(a: str, b: str) -> str:
+    """Two pieces of one wrapped text; a word hyphenated at the break is rejoined."""
+    if not a:
+        return b
+    if a.endswith("-") and b[:1].islower():
+        return a + b
+    return f"{a} {b}"
+
+
+def strip_item(text: str) -> str:
+    """An item without the list punctuation the renderer adds back ("; dan" included)."""
+    return bare(re.sub(r";\s*(?:dan|atau)$", "", text))

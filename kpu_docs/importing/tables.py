@@ -1,0 +1,272 @@
+"""Lampiran tables back into data: Word tables by their merged cells, typed tables by their tabs.
+
+A Word table keeps its structure (gridSpan, vMerge), so it maps exactly onto Tabel (with Sel
+spans) or, when the first two columns are numbered groups merged downwards, onto TabelKelompok.
+A typed or OCR'd table has only tab-separated lines: rows wrapped over several lines are joined,
+and whatever does not read as a row of the right width is reported instead of guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+# --- Word tables ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Cell:
+    text: str
+    row: int
+    col: int
+    rows: int = 1
+    cols: int = 1
+
+
+def _cell_text(tc) -> str:
+    """The cell's paragraphs, one per line, as Sel.teks holds them."""
+    return "\n".join(Paragraph(p, None).text for p in tc.iterchildren(qn("w:p")))
+
+
+def _grid(tbl) -> tuple[list[list[_Cell | None]], int]:
+    """Origin cells by grid position; positions covered by a span hold None."""
+    origins: list[list[_Cell | None]] = []
+    width = 0
+    for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
+        row: list[_Cell | None] = []
+        for tc in tr.iterchildren(qn("w:tc")):
+            tcpr = tc.find(qn("w:tcPr"))
+            span, continued = 1, False
+            if tcpr is not None:
+                grid = tcpr.find(qn("w:gridSpan"))
+                span = int(grid.get(qn("w:val"))) if grid is not None else 1
+                vmerge = tcpr.find(qn("w:vMerge"))
+                continued = vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
+            c = len(row)
+            if continued:
+                row.extend([None] * span)
+                above = next((origins[i][c] for i in range(r - 1, -1, -1) if c < len(origins[i]) and origins[i][c] is not None), None)
+                if above is not None:
+                    above.rows = r - above.row + 1
+            else:
+                cell = _Cell(_cell_text(tc), r, c, cols=span)
+                row.append(cell)
+                row.extend([None] * (span - 1))
+        origins.append(row)
+        width = max(width, len(row))
+    for row in origins:
+        row.extend([None] * (width - len(row)))
+    return origins, width
+
+
+def word_table(tbl) -> dict:
+    """A table block ({tabel: ...} or {tabel_kelompok: ...}) from a w:tbl written by the renderer."""
+    grid, width = _grid(tbl)
+    header = [c.text if c is not None else "" for c in grid[0]]
+    body = grid[1:]
+    grouped = _groups(body, width)
+    if grouped is not None:
+        return {"tabel_kelompok": {"kolom": header, "kelompok": grouped}}
+    rows = []
+    for row in body:
+        out: list = []
+        for cell in row:
+            if cell is None:
+                continue
+            if cell.rows > 1 or cell.cols > 1:
+                sel: dict = {"teks": cell.text}
+                if cell.rows > 1:
+                    sel["gabung_baris"] = cell.rows
+                if cell.cols > 1:
+                    sel["gabung_kolom"] = cell.cols
+                out.append(sel)
+            else:
+                out.append(cell.text)
+        rows.append(out)
+    return {"tabel": {"kolom": header, "baris": rows}}
+
+
+def _groups(body: list[list[_Cell | None]], width: int) -> list[dict] | None:
+    """Kelompok data when the body is numbered groups merged down the first two columns, else None."""
+    if width < 3 or not body:
+        return None
+    groups: list[dict] = []
+    merged = False
+    r = 0
+    while r < len(body):
+        number, name = body[r][0], body[r][1]
+        if number is None or name is None or number.rows != name.rows or number.cols != 1 or name.cols != 1:
+            return None
+        if number.text.strip() != str(len(groups) + 1):
+            return None
+        merged |= number.rows > 1
+        rows = []
+        for rr in range(r, r + number.rows):
+            cells = body[rr][2:]
+            if any(c is None or c.rows > 1 or c.cols > 1 for c in cells):
+                return None
+            rows.append([c.text for c in cells])
+        groups.append({"nama": name.text, "baris": rows})
+        r += number.rows
+    return groups if merged else None
+
+
+# --- typed tables ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)
+    bad: str | None = None
+    group_start: bool = False
+
+
+def _split(line: str) -> list[str]:
+    return [c.strip() for c in line.split("\t")]
+
+
+def _join(a: str, b: str) -> str:
+    if not a:
+        return b
+    if not b:
+        return a
+    if a.endswith("-") and b[:1].islower():
+        return a + b
+    return f"{a} {b}"
+
+
+def _lowercase_majority(cells: list[str]) -> bool:
+    """Most filled cells start in lower case: the line continues wrapped cells above it."""
+    filled = [c for c in cells if c]
+    lower = sum(1 for c in filled if c[0].islower())
+    return lower > len(filled) - lower
+
+
+def _digit_ratio(text: str) -> float:
+    tokens = text.split()
+    return sum(1 for t in tokens if any(ch.isdigit() for ch in t)) / len(tokens) if tokens else 0.0
+
+
+def _shown(line: str) -> str:
+    return " | ".join(c.strip() for c in line.split("\t"))
+
+
+def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
+    """A table block from tab-separated lines (number, text; "" for a blank line) and what could not be read."""
+    reports: list[str] = []
+    filled = [(n, t) for n, t in lines if t.strip()]
+    if not filled:
+        return None, reports
+    header = _split(filled[0][1])
+    while header and not header[-1]:
+        header.pop()
+    width = len(header)
+    rest = filled[1:]
+    # header lines wrapped: further lines of capitals only
+    while rest and not _split(rest[0][1])[0] and all(
+        not c or c == c.upper() and any(ch.isalpha() for ch in c) for c in _split(rest[0][1])
+    ):
+        for i, c in enumerate(_split(rest[0][1])[:width]):
+            header[i] = _join(header[i], c)
+        rest = rest[1:]
+
+    parsed: list[tuple[int, str, list[str]]] = []
+    for n, t in rest:
+        cells = _split(t)
+        while len(cells) > width and not cells[-1]:
+            cells.pop()
+        # trailing empty cells are lost when trailing whitespace is trimmed: pad on the right
+        cells += [""] * (width - len(cells))
+        if len(cells) != width:
+            reports.append(f"baris {n} (tabel, {len(cells)} kolom, seharusnya {width}): {_shown(t)}")
+            continue
+        parsed.append((n, t, cells))
+
+    numbers = [cells[0] for _, _, cells in parsed if cells[0]]
+    grouped = (
+        width >= 3
+        and bool(numbers)
+        and numbers == [str(i) for i in range(1, len(numbers) + 1)]
+        and any(not cells[0] and not cells[1] and cells[2] for _, _, cells in parsed)
+    )
+    key = 2 if grouped else 0
+
+    rows: list[_Row] = []
+    for n, t, cells in parsed:
+        starts_group = grouped and bool(cells[0])
+        new_row = starts_group or (cells[key] and not _lowercase_majority(cells))
+        if new_row:
+            rows.append(_Row([(n, t)], list(cells), group_start=starts_group))
+            continue
+        if not rows:
+            reports.append(f"baris {n} (tabel, lanjutan tanpa baris): {_shown(t)}")
+            continue
+        row = rows[-1]
+        row.lines.append((n, t))
+        if grouped and cells[1] and not row.group_start:
+            row.bad = "isian bergeser"
+        row.cells = [_join(a, b) for a, b in zip(row.cells, cells)]
+
+    # a fragment repeated at a page break: its key is the start of the next row's key
+    for row, after in zip(rows, rows[1:]):
+        a, b = row.cells[key].lower().split(), after.cells[key].lower().split()
+        if a and len(a) < len(b) and b[: len(a)] == a and not after.group_start:
+            row.bad = row.bad or "potongan baris berikutnya"
+    # noise: a cell of digits and scraps in a column of words
+    for c in range(1 if not grouped else 2, width):
+        ratios = sorted(_digit_ratio(row.cells[c]) for row in rows if row.cells[c])
+        if not ratios:
+            continue
+        median = ratios[len(ratios) // 2]
+        for row in rows:
+            if median <= 0.1 and _digit_ratio(row.cells[c]) >= 0.5:
+                row.bad = row.bad or "isian tidak terbaca"
+
+    for row in rows:
+        if row.bad:
+            for n, t in row.lines:
+                reports.append(f"baris {n} (tabel, {row.bad}): {_shown(t)}")
+
+    if grouped:
+        kelompok: list[dict] = []
+        for row in rows:
+            if row.group_start:
+                kelompok.append({"nama": row.cells[1], "baris": []})
+            if not row.bad and kelompok:
+                kelompok[-1]["baris"].append(row.cells[2:])
+        for group in [g for g in kelompok if not g["baris"] or not g["nama"]]:
+            reports.append(f"tabel: kelompok \"{group['nama']}\" tanpa baris terbaca, tidak dimuat")
+        kelompok = [g for g in kelompok if g["baris"] and g["nama"]]
+        if kelompok and all(header):
+            return {"tabel_kelompok": {"kolom": header, "kelompok": kelompok}}, reports
+    good = [row.cells for row in rows if not row.bad]
+    if not all(header):
+        if not good:
+            reports.append(f"baris {filled[0][0]} (tabel tanpa kepala kolom): {_shown(filled[0][1])}")
+            return None, reports
+        header = [h or "-" for h in header]
+    return {"tabel": {"kolom": header, "baris": good}}, reports
+
+
+_LABEL = re.compile(r"^(?:[A-Za-z]|\d{1,2})[.)]$|^\(\d{1,2}\)$|^[-:\u2022]$")
+
+
+def _typed_item(filled: list[str]) -> bool:
+    """"a.<tab>text" or "1)<tab>text": a list item typed with a tab, not a table row."""
+    return len(filled) == 2 and bool(_LABEL.match(filled[0])) and filled[0][-1] in ".)"
+
+
+def starts_table(text: str) -> bool:
+    """A typed table row: two or more tab-separated cells with text, neither a typed list item
+    ("a.<tab>text") nor a konsiderans label ("Menimbang<tab>:<tab>...")."""
+    filled = [c.strip() for c in text.split("\t") if c.strip()]
+    return len(filled) >= 2 and not _LABEL.match(filled[1]) and not _typed_item(filled)
+
+
+def continues_table(text: str) -> bool:
+    """A line that still belongs to a typed table: it has tabs and is not a typed list item."""
+    return "\t" in text and not _typed_item([c.strip() for c in text.split("\t") if c.strip()])

@@ -1,0 +1,243 @@
+"""Hand-written decrees (typed text, a .docx made in Word) read line by line into the model."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+import kpu_docs
+from kpu_docs import plaintext
+from kpu_docs.importing import import_docx, import_file, import_text
+
+DATA = Path(__file__).parent / "data"
+
+
+def imported(name: str):
+    result = import_file(DATA / name)
+    kpu_docs.from_data(result.data)  # validates
+    return result
+
+
+def test_bupati_title_without_tentang_line():
+    r = imported("keputusan-bupati.txt")
+    d = r.data
+    assert d["instansi"] == "Bupati Lombok Barat"
+    assert d["nomor"] == "188.45/52/BPBD/2024"
+    assert d["tahun"] == 2024  # from the date: a number with "/" prints without TAHUN
+    # no TENTANG line in the title: the subject is read anyway, its casing from the closing Menimbang
+    assert d["tentang"] == "Pembentukan Tim Reaksi Cepat Penanggulangan Bencana Kabupaten Lombok Barat"
+    assert d["pembukaan"] == "DENGAN RAHMAT TUHAN YANG MAHA ESA"
+    assert d["jabatan_penetap"] == "Bupati Lombok Barat"
+    assert d["kop"] == {"baris": ["PEMERINTAH KABUPATEN LOMBOK BARAT"], "alamat": "Jalan Soekarno-Hatta Nomor 1 Gerung"}
+
+
+def test_bupati_konsiderans():
+    d = imported("keputusan-bupati.txt").data
+    # "MENIMBANG :" in capitals, items wrapped over lines; the closing point equals the generated one
+    assert d["menimbang"] == [
+        "bahwa untuk menangani bencana di Kabupaten Lombok Barat secara cepat dan terpadu perlu dibentuk tim reaksi cepat"
+    ]
+    assert "menimbang_penutup" not in d
+    # "Mengingat<tab>:<tab>1." with "Undang-undang ... tahun" normalised; a page number between items
+    assert d["mengingat"][0]["jenis"] == "Undang-Undang"
+    assert d["mengingat"][0]["diundangkan"] == {"dalam": "lembaran_negara", "tahun": 2007, "nomor": "66", "tambahan": "4723"}
+    assert d["mengingat"][1] == {"jenis": "Peraturan Daerah Kabupaten Lombok Barat", "nomor": "3", "tahun": 2020, "tentang": "Penanggulangan Bencana"}
+    assert d["mengingat"][2].startswith("Surat Edaran Kepala Badan Nasional") and d["mengingat"][2].endswith("Musim Hujan")
+    assert "menetapkan" not in d  # the same as generated from the title
+
+
+def test_bupati_diktum_and_closing():
+    r = imported("keputusan-bupati.txt")
+    d = r.data
+    assert d["pengaturan"] == {"gaya_diktum": "pertama", "tanda_tangan": "ttd"}
+    assert d["diktum"][0].startswith("Membentuk Tim Reaksi Cepat") and d["diktum"][0].endswith("Keputusan ini.")
+    assert d["diktum"][1] == {
+        "isi": "Tim sebagaimana dimaksud dalam Diktum PERTAMA bertugas:",
+        "rincian": ["melakukan kaji cepat lokasi bencana;", "memberikan bantuan darurat kepada korban bencana."],
+    }
+    assert d["penutup"] == {
+        "tempat": "Gerung",
+        "tanggal": datetime.date(2024, 1, 15),
+        "penandatangan": {
+            "jabatan": "Sekretaris Daerah", "nama": "H. Ilham", "nip": "19700101 199003 1 001", "atas_nama": "Bupati Lombok Barat",
+        },
+    }
+    assert d["salinan"] == {
+        "unit": "Sekretariat Daerah Kabupaten Lombok Barat", "jabatan": "Kepala Bagian Hukum",
+        "nama": "Lalu Ahmad, S.H.", "nip": "19800202 200501 1 002",
+    }
+    assert d["tembusan"] == ["Gubernur Nusa Tenggara Barat di Mataram;", "Ketua DPRD Kabupaten Lombok Barat di Gerung."]
+
+
+def test_bupati_lampiran_nests_letters_under_numbers():
+    (lampiran,) = imported("keputusan-bupati.txt").data["lampiran"]
+    assert lampiran["judul"] == "SUSUNAN TIM REAKSI CEPAT"
+    assert lampiran["tanggal_di_kepala"] is True
+    assert "tanda_tangan" not in lampiran  # signed
+    assert lampiran["isi"] == [
+        {"bagian": "Ketentuan Umum"},
+        {"paragraf": "Tim terdiri atas unsur perangkat daerah yang menangani kebencanaan dan unsur lain yang ditugaskan oleh Bupati."},
+        {"bagian": "Susunan"},
+        {"daftar": [
+            {"butir": "Pengarah", "isi": [{"daftar": ["Bupati Lombok Barat;", "Wakil Bupati Lombok Barat."]}]},
+            {"butir": "Pelaksana", "isi": [{"daftar": ["Kepala Pelaksana BPBD;", "Kepala Dinas Sosial."]}]},
+        ]},
+    ]
+
+
+def test_bupati_reports_what_it_cannot_place():
+    notes = imported("keputusan-bupati.txt").tidak_terbaca
+    assert any("(paraf koordinasi)" in n and n.startswith("baris 32") for n in notes)
+    assert any("- 2 -" in n for n in notes)  # the page number is dropped, but not silently
+
+
+def test_sumbawa_compact_layout():
+    r = imported("keputusan-kpu-sumbawa.txt")
+    d = r.data
+    assert (d["instansi"], d["nomor"], d["tahun"]) == ("Komisi Pemilihan Umum Kabupaten Sumbawa", "7", 2025)
+    assert d["jabatan_penetap"] == "Ketua Komisi Pemilihan Umum Kabupaten Sumbawa"
+    assert d["menimbang"] == ["bahwa laman resmi Komisi Pemilihan Umum Kabupaten Sumbawa perlu dikelola secara tertib dan berkelanjutan"]
+    # the decree's own closing point names another subject: kept verbatim
+    assert d["menimbang_penutup"].endswith("tentang Tim Pengelola Laman Resmi")
+    assert [m["nomor"] for m in d["mengingat"]] == ["7", "14"]
+    # "KESATU:" with a tab, text wrapped on the next line
+    assert d["diktum"][0].endswith("sebagaimana tercantum dalam Lampiran Keputusan ini.")
+    assert d["penutup"]["tempat"] == "Sumbawa Besar"
+    assert d["penutup"]["tanggal"] == datetime.date(2025, 5, 2)
+    assert d["penutup"]["penandatangan"] == {"jabatan": "Ketua Komisi Pemilihan Umum Kabupaten Sumbawa", "nama": "Rahmat Hidayat"}
+    assert "pengaturan" not in d  # no ttd: space to sign
+    (lampiran,) = d["lampiran"]
+    assert lampiran["judul"] == "SUSUNAN TIM PENGELOLA LAMAN"
+    assert lampiran["isi"][2] == {"tabel": {"kolom": ["NO", "NAMA", "JABATAN DALAM TIM"], "baris": [
+        ["1", "Andi Saputra", "Ketua"], ["2", "Budi Santoso", "Anggota"], ["3", "Citra Lestari", "Anggota"]]}}
+    assert lampiran["isi"][4] == {"daftar": ["Memperbarui berita setiap hari kerja;", "Menjaga keamanan laman."]}
+    assert "baris 21 (penutup): Catatan: berkas ini diketik ulang dari arsip" in r.tidak_terbaca
+    assert any(n.startswith("catatan: tentang") for n in r.tidak_terbaca)
+
+
+def test_text_imports_render(tmp_path):
+    for name in ("keputusan-bupati.txt", "keputusan-kpu-sumbawa.txt"):
+        keputusan = kpu_docs.from_data(imported(name).data)
+        (path,) = kpu_docs.render(keputusan, tmp_path / f"{name}.docx")
+        # and our own rendering of it imports exactly
+        again = import_file(path)
+        assert kpu_docs.from_data(again.data) == keputusan.model_copy(update={"tentang": again.data.get("tentang")})
+
+
+def handmade_docx():
+    """A decree typed in Word: plain paragraphs, tabs and typed labels, a layout table for Menimbang."""
+    document = Document()
+    add = document.add_paragraph
+    add("KEPUTUSAN KETUA KOMISI PEMILIHAN UMUM KOTA BIMA")
+    add("NOMOR 3 TAHUN 2025")
+    add("TENTANG")
+    add("PENETAPAN JADWAL RAPAT PLENO")
+    add("")
+    add("KETUA KOMISI PEMILIHAN UMUM KOTA BIMA,")
+    table = document.add_table(rows=1, cols=3)
+    cells = table.rows[0].cells
+    cells[0].text = "Menimbang"
+    cells[1].text = ":"
+    cells[2].text = "a.\tbahwa rapat pleno perlu dijadwalkan secara tetap;"
+    cells[2].add_paragraph(
+        "b.\tbahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
+        "Keputusan Ketua Komisi Pemilihan Umum Kota Bima tentang Penetapan Jadwal Rapat Pleno;"
+    )
+    add("Mengingat\t:\tUndang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum (Lembaran Negara Republik "
+        "Indonesia Tahun 2017 Nomor 182, Tambahan Lembaran Negara Republik Indonesia Nomor 6109);")
+    add("Memperhatikan\t:\tHasil rapat koordinasi tanggal 2 Januari 2025.")
+    add("MEMUTUSKAN:")
+    add("Menetapkan\t:\tKEPUTUSAN KETUA KOMISI PEMILIHAN UMUM KOTA BIMA TENTANG PENETAPAN JADWAL RAPAT PLENO.")
+    add("KESATU\t:\tMenetapkan jadwal rapat pleno setiap hari Senin pukul 09.00.")
+    add("KEDUA\t:\tKeputusan ini mulai berlaku pada tanggal ditetapkan.")
+    add("")
+    add("\t\t\t\tDitetapkan di\t: Bima")
+    add("\t\t\t\tpada tanggal\t: 6 Januari 2025")
+    add("\t\t\t\tKETUA KOMISI PEMILIHAN UMUM KOTA BIMA,")
+    add("\t\t\t\tttd")
+    add("\t\t\t\tNURUL HUDA")
+    return document
+
+
+def test_handmade_docx():
+    document = handmade_docx()
+    r = import_docx(document)
+    d = r.data
+    kpu_docs.from_data(d)
+    assert d["instansi"] == "Ketua Komisi Pemilihan Umum Kota Bima"
+    assert d["tentang"] == "Penetapan Jadwal Rapat Pleno"
+    assert d["menimbang"] == ["bahwa rapat pleno perlu dijadwalkan secara tetap"]
+    assert "menimbang_penutup" not in d and "menetapkan" not in d
+    assert d["mengingat"] == [{
+        "jenis": "Undang-Undang", "nomor": "7", "tahun": 2017, "tentang": "Pemilihan Umum",
+        "diundangkan": {"dalam": "lembaran_negara", "tahun": 2017, "nomor": "182", "tambahan": "6109"},
+    }]
+    assert d["memperhatikan"] == ["Hasil rapat koordinasi tanggal 2 Januari 2025"]
+    assert d["diktum"] == [
+        "Menetapkan jadwal rapat pleno setiap hari Senin pukul 09.00.",
+        "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+    ]
+    assert d["penutup"] == {
+        "tempat": "Bima", "tanggal": datetime.date(2025, 1, 6),
+        "penandatangan": {"jabatan": "Ketua Komisi Pemilihan Umum Kota Bima", "nama": "Nurul Huda"},
+    }
+    assert d["pengaturan"] == {"tanda_tangan": "ttd"}
+    assert r.tidak_terbaca == []
+
+
+def test_handmade_docx_file(tmp_path):
+    path = tmp_path / "ketik-tangan.docx"
+    handmade_docx().save(str(path))
+    assert import_file(path).data == import_docx(handmade_docx()).data
+
+
+def test_unplaced_text_is_reported_not_dropped():
+    text = (DATA / "keputusan-kpu-sumbawa.txt").read_text(encoding="utf-8")
+    text = text.replace("MEMUTUSKAN\n", "MEMUTUSKAN\nHalaman ini sengaja dikosongkan\n")
+    r = import_text(text)
+    assert any("Halaman ini sengaja dikosongkan" in n for n in r.tidak_terbaca)
+    every_line = "\n".join(plaintext.lines(kpu_docs.render_docx(kpu_docs.from_data(r.data)))) + "\n".join(r.tidak_terbaca)
+    assert "Halaman ini sengaja dikosongkan" in every_line
+
+
+def test_unknown_suffix_is_refused(tmp_path):
+    path = tmp_path / "keputusan.pdf"
+    path.write_bytes(b"%PDF")
+    with pytest.raises(ValueError):
+        import_file(path)
+
+
+def test_handmade_docx_lampiran_with_word_table():
+    document = handmade_docx()
+    add = document.add_paragraph
+    add("LAMPIRAN")
+    add("KEPUTUSAN KETUA KOMISI PEMILIHAN UMUM KOTA BIMA")
+    add("NOMOR 3 TAHUN 2025")
+    add("TENTANG")
+    add("PENETAPAN JADWAL RAPAT PLENO")
+    add("")
+    add("JADWAL RAPAT PLENO")
+    add("A.\tJadwal")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([("NO", "HARI", "KEGIATAN"), ("1", "Senin", "Rapat pleno rutin"), ("2", "Kamis", "Evaluasi")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    add("B.\tKetentuan Lain")
+    add("Jadwal dapat diubah sesuai kebutuhan.")
+    add("\t\t\t\tKETUA KOMISI PEMILIHAN UMUM KOTA BIMA,")
+    add("\t\t\t\tttd")
+    add("\t\t\t\tNURUL HUDA")
+    r = import_docx(document)
+    kpu_docs.from_data(r.data)
+    assert r.tidak_terbaca == []
+    (lampiran,) = r.data["lampiran"]
+    assert lampiran["judul"] == "JADWAL RAPAT PLENO"
+    assert lampiran["isi"] == [
+        {"bagian": "Jadwal"},
+        {"tabel": {"kolom": ["NO", "HARI", "KEGIATAN"], "baris": [["1", "Senin", "Rapat pleno rutin"], ["2", "Kamis", "Evaluasi"]]}},
+        {"bagian": "Ketentuan Lain"},
+        {"paragraf": "Jadwal dapat diubah sesuai kebutuhan."},
+    ]
