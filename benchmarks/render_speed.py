@@ -19,7 +19,7 @@ from pathlib import Path
 from docx import Document
 
 import kpu_docs
-from kpu_docs.render.templates import template_path
+from kpu_docs.word.templates import template_path
 
 ROOT = Path(__file__).resolve().parents[1]
 

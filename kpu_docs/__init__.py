@@ -10,8 +10,8 @@ from kpu_docs.checks import periksa
 from kpu_docs.errors import InputError
 from kpu_docs.loading import from_data, load
 from kpu_docs.models import Keputusan
-from kpu_docs.render import render_bytes, render_docx
-from kpu_docs.render import render_file as render
+from kpu_docs.word import render_bytes, render_docx
+from kpu_docs.word import render_file as render
 
 __all__ = ["InputError", "Keputusan", "from_data", "load", "periksa", "render", "render_bytes", "render_docx"]
 __version__ = "0.1.0"

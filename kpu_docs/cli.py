@@ -20,8 +20,8 @@ from kpu_docs.loading import from_data, load
 from kpu_docs.models import Keputusan
 from kpu_docs.pdf import LibreOfficeMissing, to_pdf
 from kpu_docs.preview import PopplerMissing, preview as preview_pages
-from kpu_docs.render import render_file
-from kpu_docs.render.document import write_atomic
+from kpu_docs.word import render_file
+from kpu_docs.word.document import write_atomic
 
 app = typer.Typer(
     help="Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word.",

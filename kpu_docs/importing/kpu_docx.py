@@ -28,9 +28,9 @@ from kpu_docs.importing.konsiderans import casing_from_closing, menetapkan_field
 from kpu_docs.importing.tables import word_table
 from kpu_docs.plaintext import Line, TableBlock
 from kpu_docs.models.lampiran import HIERARKI_PENOMORAN as HIERARCHY
-from kpu_docs.render.lampiran import STEP_CM
-from kpu_docs.render.page import PAPER_MM
-from kpu_docs.render.templates import template_path
+from kpu_docs.word.lampiran import STEP_CM
+from kpu_docs.word.page import PAPER_MM
+from kpu_docs.word.templates import template_path
 from kpu_docs.wording.punctuation import bare
 
 OWN_STYLES = frozenset({"Judul Keputusan", "Jabatan Penetap", "Butir Menimbang", "Kepala Lampiran"})

@@ -21,11 +21,11 @@ from docxcompose.composer import Composer
 from docxtpl import DocxTemplate, InlineImage
 
 from kpu_docs.models import Keputusan
-from kpu_docs.render import numbering
-from kpu_docs.render.context import keputusan_context, lampiran_context
-from kpu_docs.render.lampiran import BodyWriter, text_width_cm
-from kpu_docs.render.page import apply_settings
-from kpu_docs.render.templates import template_path
+from kpu_docs.word import numbering
+from kpu_docs.word.context import keputusan_context, lampiran_context
+from kpu_docs.word.lampiran import BodyWriter, text_width_cm
+from kpu_docs.word.page import apply_settings
+from kpu_docs.word.templates import template_path
 
 LOGO_HEIGHT_CM = 2.5
 

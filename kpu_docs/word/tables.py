@@ -12,7 +12,7 @@ from docx.shared import Cm
 from docx.table import Table, _Cell
 
 from kpu_docs.models.lampiran import Tabel, TabelKelompok
-from kpu_docs.render.styles import StyleIds
+from kpu_docs.word.styles import StyleIds
 
 MIN_COLUMN_CM = 1.2
 CHAR_CM = 0.23  # a character of 11 pt text, generously (capitals, bold): room for a longest word

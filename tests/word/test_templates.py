@@ -8,8 +8,8 @@ from docx.shared import Pt
 
 import kpu_docs
 from kpu_docs.models import Keputusan
-from kpu_docs.render.document import render_docx
-from kpu_docs.render.templates import template_dir
+from kpu_docs.word.document import render_docx
+from kpu_docs.word.templates import template_dir
 from tests.conftest import minimal_data
 
 STYLES = ["Judul Keputusan", "Jabatan Penetap", "Label", "Butir Menimbang", "Butir Mengingat", "Isi Diktum",

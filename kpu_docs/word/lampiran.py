@@ -22,9 +22,9 @@ from kpu_docs.models.lampiran import (
     TabelBlok,
     TabelKelompokBlok,
 )
-from kpu_docs.render import numbering
-from kpu_docs.render.styles import StyleIds
-from kpu_docs.render.tables import add_tabel, add_tabel_kelompok
+from kpu_docs.word import numbering
+from kpu_docs.word.styles import StyleIds
+from kpu_docs.word.tables import add_tabel, add_tabel_kelompok
 from kpu_docs.wording import kutipan_daftar
 
 HIERARCHY = HIERARKI_PENOMORAN

@@ -12,8 +12,8 @@ from docx import Document
 import kpu_docs
 from kpu_docs import plaintext
 from kpu_docs.models import Keputusan
-from kpu_docs.render.document import render_file
-from kpu_docs.render.templates import template_dir
+from kpu_docs.word.document import render_file
+from kpu_docs.word.templates import template_dir
 from tests.conftest import minimal_data
 
 

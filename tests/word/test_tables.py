@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 import kpu_docs
 from kpu_docs import plaintext
 from kpu_docs.models import Keputusan
-from kpu_docs.render.tables import CHAR_CM, CELL_PADDING_CM, column_widths
+from kpu_docs.word.tables import CHAR_CM, CELL_PADDING_CM, column_widths
 from tests.conftest import minimal_data
 
 

@@ -1,0 +1,8 @@
+"""From a Keputusan model to Word: templates filled by docxtpl, lists numbered, pages set up.
+
+The functions are also kpu_docs.render (render_file), kpu_docs.render_bytes and kpu_docs.render_docx.
+"""
+
+from kpu_docs.word.document import render_bytes, render_documents, render_docx, render_file
+
+__all__ = ["render_bytes", "render_documents", "render_docx", "render_file"]
