@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 
 from kpu_docs import wording
+from kpu_docs.formatting import ordinal_diktum
 from kpu_docs.models import Keputusan
+
+DIKTUM_LABELS = {ordinal_diktum(n): n for n in range(1, 101)} | {"PERTAMA": 1}
+"""Diktum labels as printed, to their number: KESATU ... KESERATUS, and the older PERTAMA."""
 
 _CLOSING = re.compile(
     r"^bahwa berdasarkan pertimbangan sebagaimana dimaksud (?:dalam|pada) (?P<refs>.+?), "

@@ -19,12 +19,11 @@ from docx.text.paragraph import Paragraph
 from pydantic import ValidationError
 
 from kpu_docs import plaintext
-from kpu_docs.formatting import ordinal_diktum
 from kpu_docs.importing import body as bodies
 from kpu_docs.importing.casing import find_casing, mixed_case_texts, name_case, running_text
 from kpu_docs.importing.citations import parse_citation
 from kpu_docs.importing.dates import parse_tanggal
-from kpu_docs.importing.konsiderans import casing_from_closing, menetapkan_field, split_menimbang
+from kpu_docs.importing.konsiderans import DIKTUM_LABELS, casing_from_closing, menetapkan_field, split_menimbang
 from kpu_docs.importing.tables import word_table
 from kpu_docs.plaintext import Line, TableBlock
 from kpu_docs.models.lampiran import HIERARKI_PENOMORAN as HIERARCHY
@@ -37,7 +36,6 @@ OWN_STYLES = frozenset({"Judul Keputusan", "Jabatan Penetap", "Butir Menimbang",
 """Styles only kpu-docs templates define: a document using them was made by kpu-docs."""
 
 KONSIDERANS = {"Menimbang": "menimbang", "Mengingat": "mengingat", "Memperhatikan": "memperhatikan", "Menetapkan": "menetapkan"}
-DIKTUM_LABELS = {ordinal_diktum(n): n for n in range(1, 101)} | {"PERTAMA": 1}
 _LAMPIRAN_LABEL = re.compile(r"^LAMPIRAN(?: ([IVXLCDM]+))?$")
 _NOMOR = re.compile(r"^NOMOR (?P<nomor>.+?)(?: TAHUN (?P<tahun>\d{4}))?$")
 

@@ -13,15 +13,13 @@ from __future__ import annotations
 import re
 
 from kpu_docs.checks import NOMOR_KOSONG
-from kpu_docs.formatting import ordinal_diktum
 from kpu_docs.importing.casing import find_casing, is_capitals, mixed_case_texts, name_case, running_text
 from kpu_docs.importing.citations import parse_citation
 from kpu_docs.importing.dates import parse_tanggal
-from kpu_docs.importing.konsiderans import casing_from_closing, menetapkan_field, split_menimbang
+from kpu_docs.importing.konsiderans import DIKTUM_LABELS, casing_from_closing, menetapkan_field, split_menimbang
 from kpu_docs.importing.lampiran_text import LampiranReader
 from kpu_docs.importing.lines import AN, ARTEFACT, ITEM_END, LAMPIRAN, SALINAN, TTD, Src, join, list_label, prepare, strip_item
 
-DIKTUM_LABELS = {ordinal_diktum(n): n for n in range(1, 101)} | {"PERTAMA": 1}
 
 _KONSIDERANS = re.compile(r"^(?P<name>menimbang|mengingat|memperhatikan|menetapkan)\b\s*:?\s*(?P<rest>.*)$", re.I)
 _MEMUTUSKAN = re.compile(r"^m\s*e\s*m\s*u\s*t\s*u\s*s\s*k\s*a\s*n\s*[:.]?$", re.I)
