@@ -161,18 +161,23 @@ def blocks(document: Document) -> list[Line | TableBlock]:
     return out
 
 
+def cell_span(tc) -> tuple[int, bool]:
+    """How many grid columns a w:tc covers, and whether it continues a vertical merge from above."""
+    tcpr = tc.find(qn("w:tcPr"))
+    if tcpr is None:
+        return 1, False
+    grid = tcpr.find(qn("w:gridSpan"))
+    vmerge = tcpr.find(qn("w:vMerge"))
+    span = int(grid.get(qn("w:val"))) if grid is not None else 1
+    return span, vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
+
+
 def _data_table(tbl, paragraph_line) -> TableBlock:
     block = TableBlock(element=tbl)
     for tr in tbl.iterchildren(qn("w:tr")):
         row: list[str | None] = []
         for tc in tr.iterchildren(qn("w:tc")):
-            tcpr = tc.find(qn("w:tcPr"))
-            span, merged = 1, False
-            if tcpr is not None:
-                grid = tcpr.find(qn("w:gridSpan"))
-                span = int(grid.get(qn("w:val"))) if grid is not None else 1
-                vmerge = tcpr.find(qn("w:vMerge"))
-                merged = vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
+            span, merged = cell_span(tc)
             text = "\n".join(str(paragraph_line(p)) for p in tc.iterchildren(qn("w:p")))
             row.extend([None if merged else text] * span)
         block.rows.append(row)

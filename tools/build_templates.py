@@ -288,6 +288,21 @@ def signature(doc, jabatan: str, space_tag: str) -> None:
     para(doc, "{%p endif %}", "Penutup")
 
 
+def konsiderans_row(row, label: str, name: str, list_style: str) -> None:
+    """Label | : | the items: numbered when there are several, a single one without a label."""
+    fill(row.cells[0], [(label, "Label")])
+    fill(row.cells[1], [(":", "Label")])
+    fill(row.cells[2], [
+        (f"{{%p if {name}|length == 1 %}}", "Isi Konsiderans"),
+        (f"{{{{ {name}[0] }}}}", "Isi Konsiderans"),
+        ("{%p else %}", "Isi Konsiderans"),
+        (f"{{%p for butir in {name} %}}", "Isi Konsiderans"),
+        ("{{ butir }}", list_style),
+        ("{%p endfor %}", "Isi Konsiderans"),
+        ("{%p endif %}", "Isi Konsiderans"),
+    ])
+
+
 def salinan_block(doc) -> None:
     """Certification of a copy, bottom left: on the decree's last page and each Lampiran's."""
     para(doc, "{%p if salinan %}", "Normal")
@@ -328,40 +343,10 @@ def build_keputusan() -> Document:
 
     konsiderans = layout_table(doc, 5)
     rows = konsiderans.rows
-    fill(rows[0].cells[0], [("Menimbang", "Label")])
-    fill(rows[0].cells[1], [(":", "Label")])
-    fill(rows[0].cells[2], [
-        ("{%p if menimbang|length == 1 %}", "Isi Konsiderans"),
-        ("{{ menimbang[0] }}", "Isi Konsiderans"),
-        ("{%p else %}", "Isi Konsiderans"),
-        ("{%p for butir in menimbang %}", "Isi Konsiderans"),
-        ("{{ butir }}", "Butir Menimbang"),
-        ("{%p endfor %}", "Isi Konsiderans"),
-        ("{%p endif %}", "Isi Konsiderans"),
-    ])
-    fill(rows[1].cells[0], [("Mengingat", "Label")])
-    fill(rows[1].cells[1], [(":", "Label")])
-    fill(rows[1].cells[2], [
-        ("{%p if mengingat|length == 1 %}", "Isi Konsiderans"),
-        ("{{ mengingat[0] }}", "Isi Konsiderans"),
-        ("{%p else %}", "Isi Konsiderans"),
-        ("{%p for butir in mengingat %}", "Isi Konsiderans"),
-        ("{{ butir }}", "Butir Mengingat"),
-        ("{%p endfor %}", "Isi Konsiderans"),
-        ("{%p endif %}", "Isi Konsiderans"),
-    ])
+    konsiderans_row(rows[0], "Menimbang", "menimbang", "Butir Menimbang")
+    konsiderans_row(rows[1], "Mengingat", "mengingat", "Butir Mengingat")
     fill(rows[2].cells[0], [("{%tr if memperhatikan %}", "Label")])
-    fill(rows[3].cells[0], [("Memperhatikan", "Label")])
-    fill(rows[3].cells[1], [(":", "Label")])
-    fill(rows[3].cells[2], [
-        ("{%p if memperhatikan|length == 1 %}", "Isi Konsiderans"),
-        ("{{ memperhatikan[0] }}", "Isi Konsiderans"),
-        ("{%p else %}", "Isi Konsiderans"),
-        ("{%p for butir in memperhatikan %}", "Isi Konsiderans"),
-        ("{{ butir }}", "Butir Memperhatikan"),
-        ("{%p endfor %}", "Isi Konsiderans"),
-        ("{%p endif %}", "Isi Konsiderans"),
-    ])
+    konsiderans_row(rows[3], "Memperhatikan", "memperhatikan", "Butir Memperhatikan")
     fill(rows[4].cells[0], [("{%tr endif %}", "Label")])
 
     para(doc, "MEMUTUSKAN:", "Memutuskan")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from kpu_docs.plaintext import cell_span
+
 # --- Word tables ----------------------------------------------------------------------------
 
 
@@ -38,13 +40,7 @@ def _grid(tbl) -> tuple[list[list[_Cell | None]], int]:
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
         row: list[_Cell | None] = []
         for tc in tr.iterchildren(qn("w:tc")):
-            tcpr = tc.find(qn("w:tcPr"))
-            span, continued = 1, False
-            if tcpr is not None:
-                grid = tcpr.find(qn("w:gridSpan"))
-                span = int(grid.get(qn("w:val"))) if grid is not None else 1
-                vmerge = tcpr.find(qn("w:vMerge"))
-                continued = vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
+            span, continued = cell_span(tc)
             c = len(row)
             if continued:
                 row.extend([None] * span)
