@@ -61,7 +61,22 @@ def render_keputusan_part(keputusan: Keputusan, templates: Path | None = None) -
         context["logo"] = InlineImage(template, str(keputusan.logo), height=Cm(LOGO_HEIGHT_CM))
     document = _fill(template, context)
     numbering.restart_runs(document, list(iter_paragraphs(document)), ("Butir Diktum", "Butir Diktum Angka"))
+    _keep_last_diktum_with_penutup(document)
     return document
+
+
+def _keep_last_diktum_with_penutup(document: Document) -> None:
+    """The signature never stands on a page without decree text: the last diktum goes with it.
+
+    Word keeps a table row with the next paragraph when the row's paragraphs keep with next
+    (LibreOffice 7.4 does not yet honour this inside tables).
+    """
+    tables = document.element.body.findall(qn("w:tbl"))
+    if not tables:
+        return
+    last_row = tables[-1].findall(qn("w:tr"))[-1]
+    for p in last_row.iter(qn("w:p")):
+        Paragraph(p, document._body).paragraph_format.keep_with_next = True
 
 
 def render_lampiran_part(keputusan: Keputusan, index: int, templates: Path | None = None) -> Document:

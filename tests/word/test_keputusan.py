@@ -157,3 +157,14 @@ def test_every_part_uses_a_named_style():
     assert {p.style.name for p in document.paragraphs if p.text == "Ketua KPU RI"} == {"Normal"}
     cell_styles = {p.style.name for t in document.tables for c in t._cells for p in c.paragraphs}
     assert {"Label", "Butir Menimbang", "Butir Mengingat", "Isi Diktum"} <= cell_styles
+
+
+def test_last_diktum_keeps_with_the_penutup_in_word():
+    document = render()
+    diktum_table = document.tables[-1]
+    last, before = diktum_table.rows[-1], diktum_table.rows[-2]
+    assert all(p.paragraph_format.keep_with_next for c in last.cells for p in c.paragraphs)
+    assert not any(p.paragraph_format.keep_with_next for c in before.cells for p in c.paragraphs)
+    penutup = [p for p in document.paragraphs if p.style.name.startswith(("Penutup", "Jabatan Penandatangan"))]
+    assert all(p.style.paragraph_format.keep_with_next or p.style.base_style.paragraph_format.keep_with_next
+               for p in penutup)
