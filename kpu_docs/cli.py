@@ -13,11 +13,11 @@ from rich.markup import escape
 
 from kpu_docs.checks import periksa
 from kpu_docs.diff import beda
-from kpu_docs.next_year import next_year
 from kpu_docs.errors import InputError
 from kpu_docs.importing import import_file, to_yaml
 from kpu_docs.loading import from_data, load
 from kpu_docs.models import Keputusan
+from kpu_docs.next_year import next_year
 from kpu_docs.pdf import LibreOfficeMissing, to_pdf
 from kpu_docs.preview import PopplerMissing, preview as preview_pages
 from kpu_docs.word import render_file
@@ -29,14 +29,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)  # long paths and texts are never broken mid-line
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Berkas = Annotated[Path, typer.Argument(help="Berkas data keputusan (.yaml atau .json).")]
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]Galat:[/] {message}", highlight=False, markup=True)
+    err.print(f"[bold red]Galat:[/] {escape(message)}")
     raise typer.Exit(code)
 
 
@@ -49,7 +49,7 @@ def _load(berkas: Path) -> Keputusan:
 
 def _warn(keputusan: Keputusan) -> None:
     for warning in periksa(keputusan):
-        err.print(f"[yellow]Peringatan:[/] {warning}", highlight=False)
+        err.print(f"[yellow]Peringatan:[/] {escape(warning)}")
 
 
 @app.command()
@@ -69,11 +69,11 @@ def render(
     except jinja2.TemplateError as exc:
         _fail(f"templat tidak dapat diisi: {exc}")
     for path in paths:
-        out.print(f"Ditulis: {path}", highlight=False)
+        out.print(f"Ditulis: {path}", markup=False)
     if pdf:
         try:
             for path in to_pdf(paths, output):
-                out.print(f"Ditulis: {path}", highlight=False)
+                out.print(f"Ditulis: {path}", markup=False)
         except (LibreOfficeMissing, RuntimeError) as exc:
             _fail(str(exc))
 
@@ -84,7 +84,7 @@ def check(berkas: Berkas) -> None:
     keputusan = _load(berkas)
     warnings = periksa(keputusan)
     _warn(keputusan)
-    out.print(f"Data sah; {len(warnings)} peringatan.", highlight=False)
+    out.print(f"Data sah; {len(warnings)} peringatan.", markup=False)
 
 
 @app.command()
@@ -111,7 +111,7 @@ def preview(
         (docx,) = render_file(keputusan, output / f"{berkas.stem}.docx")[:1]
     try:
         for path in preview_pages(docx, output, pages, dpi):
-            out.print(f"Ditulis: {path}", highlight=False)
+            out.print(f"Ditulis: {path}", markup=False)
     except (LibreOfficeMissing, PopplerMissing, RuntimeError) as exc:
         _fail(str(exc))
 
@@ -129,15 +129,15 @@ def next_year_command(
         _fail(str(exc), 2)
     except (OSError, RuntimeError) as exc:
         _fail(str(exc))
-    out.print(f"Ditulis: {output} (tahun {laporan.tahun_lama} → {laporan.tahun_baru})", highlight=False)
-    out.print(f"{len(laporan.diubah)} perubahan:", highlight=False)
+    out.print(f"Ditulis: {output} (tahun {laporan.tahun_lama} → {laporan.tahun_baru})", markup=False)
+    out.print(f"{len(laporan.diubah)} perubahan:", markup=False)
     for change in laporan.diubah:
         lama, baru = _around_change(str(change.lama), str(change.baru))
-        out.print(f"  {change.lokasi}: {lama} → {baru}", highlight=False, soft_wrap=True)
+        out.print(f"  {change.lokasi}: {lama} → {baru}", markup=False)
     if laporan.periksa:
-        out.print(f"{len(laporan.periksa)} hal perlu diperiksa:", highlight=False)
+        out.print(f"{len(laporan.periksa)} hal perlu diperiksa:", markup=False)
         for note in laporan.periksa:
-            out.print(f"  {note}", highlight=False)
+            out.print(f"  {note}", markup=False)
 
 
 def _around_change(old: str, new: str, width: int = 18) -> tuple[str, str]:
@@ -162,12 +162,12 @@ def diff(
     """Perbedaan dua keputusan, bagian demi bagian (menimbang, mengingat, diktum, lampiran)."""
     differences = beda(_load(lama), _load(baru))
     if not differences:
-        out.print("Tidak ada perbedaan.", highlight=False)
+        out.print("Tidak ada perbedaan.", markup=False)
         return
     for difference in differences:
         colour = {"+": "green", "-": "red"}.get(difference.jenis, "yellow")
         out.print(f"[{colour}]{escape(str(difference))}[/]")
-    out.print(f"{len(differences)} perbedaan.", highlight=False)
+    out.print(f"{len(differences)} perbedaan.", markup=False)
 
 
 @app.command("import")
@@ -183,7 +183,7 @@ def import_command(
     except ValueError as exc:
         _fail(str(exc), 2)
     write_atomic(output, to_yaml(result.data, result.tidak_terbaca).encode("utf-8"))
-    out.print(f"Ditulis: {output}", highlight=False)
+    out.print(f"Ditulis: {output}", markup=False)
     for item in result.tidak_terbaca:
         err.print(f"[yellow]Tidak terbaca:[/] {escape(item)}")
     try:
