@@ -73,8 +73,8 @@ def test_import_of_an_unknown_kind_of_file_is_refused(tmp_path):
 
 
 def test_messages_print_user_text_literally(tmp_path):
-    bad = tmp_path / "[b]salah[/b].yaml"
+    bad = tmp_path / "[b]salah[b].yaml"
     bad.write_text("tahun: [2025\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(bad)])
     assert result.exit_code == 2
-    assert "[b]salah[/b].yaml" in result.output and "YAML tidak sah" in result.output
+    assert "[b]salah[b].yaml" in result.output and "YAML tidak sah" in result.output
