@@ -54,11 +54,14 @@ def restart_runs(document: Document, paragraphs: list[Paragraph], style_names: t
     Used for lists written by template loops (diktum sub-lists): the template cannot know how
     many there will be, so their restarts are added after rendering.
     """
-    previous_style = None
+    by_id = {document.styles[name].style_id: name for name in style_names}
+    previous = None
     for paragraph in paragraphs:
-        name = paragraph.style.name if paragraph.style is not None else None
-        if name in style_names and name != previous_style:
+        ppr = paragraph._p.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        name = by_id.get(style_id)
+        if name is not None and name != previous:
             current = new_list(document, abstract_of_style(document, name))
-        if name in style_names:
+        if name is not None:
             set_number(paragraph, current)
-        previous_style = name
+        previous = name
