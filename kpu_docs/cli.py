@@ -14,14 +14,13 @@ from rich.markup import escape
 from kpu_docs.checks import periksa
 from kpu_docs.diff import beda
 from kpu_docs.errors import InputError
-from kpu_docs.importing import import_file, to_yaml
+from kpu_docs.importing import import_file, write_yaml
 from kpu_docs.loading import from_data, load
 from kpu_docs.models import Keputusan
 from kpu_docs.next_year import next_year
 from kpu_docs.pdf import LibreOfficeMissing, to_pdf
 from kpu_docs.preview import PopplerMissing, preview as preview_pages
 from kpu_docs.word import render_file
-from kpu_docs.word.document import write_atomic
 
 app = typer.Typer(
     help="Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word.",
@@ -182,7 +181,7 @@ def import_command(
         _fail(f"{berkas}: berkas tidak ditemukan", 2)
     except ValueError as exc:
         _fail(str(exc), 2)
-    write_atomic(output, to_yaml(result.data, result.tidak_terbaca).encode("utf-8"))
+    write_yaml(result.data, output, result.tidak_terbaca)
     out.print(f"Ditulis: {output}", markup=False)
     for item in result.tidak_terbaca:
         err.print(f"[yellow]Tidak terbaca:[/] {escape(item)}")

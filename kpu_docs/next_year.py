@@ -20,7 +20,7 @@ from kpu_docs.checks import NOMOR_KOSONG
 from kpu_docs.errors import InputError, Masalah
 from kpu_docs.formatting import nama_bulan
 from kpu_docs.loading import from_data
-from kpu_docs.word.document import write_atomic
+from kpu_docs.files import write_atomic
 
 KEEP_YEARS = ("mengingat", "memperhatikan")
 """Parts whose years belong to the cited regulations, never to the decree."""

@@ -17,11 +17,6 @@ KEY = "_key"
 """Working key of a list: what tells two adjacent lists apart (the Word list instance)."""
 
 
-def default_label(depth: int) -> str:
-    """The labels the renderer gives a list standing at `depth` when it has no penomoran."""
-    return penomoran_bawaan(depth)
-
-
 def new_list(kind: str, key: object = None) -> dict:
     """A list block in working form."""
     return {"daftar": [], KIND: kind, KEY: key}
@@ -49,7 +44,7 @@ def finish(blocks: list[dict], mengingat: list | None = None, depth: int = 0) ->
         for item in block["daftar"]:
             isi = finish(item["isi"], mengingat, depth + 1) if item["isi"] else []
             items.append({"butir": item["butir"], "isi": isi} if isi else item["butir"])
-        default = default_label(depth)
+        default = penomoran_bawaan(depth)
         if (
             printed_mengingat is not None
             and block[KIND] == default

@@ -13,6 +13,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import FoldedScalarString
 
+from kpu_docs.files import write_atomic
+
 FOLD_FROM = 80
 """Texts longer than this many characters are written as folded blocks."""
 
@@ -50,7 +52,7 @@ def to_yaml(data: dict, tidak_terbaca: list[str] | None = None) -> str:
 
 
 def write_yaml(data: dict, path: str | Path, tidak_terbaca: list[str] | None = None) -> Path:
-    """Write the data to a .yaml file (UTF-8), with the unread parts as a comment at the top."""
+    """Write the data to a .yaml file (UTF-8, atomically), with the unread parts as a comment at the top."""
     path = Path(path)
-    path.write_text(to_yaml(data, tidak_terbaca), encoding="utf-8")
+    write_atomic(path, to_yaml(data, tidak_terbaca).encode("utf-8"))
     return path

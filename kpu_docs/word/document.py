@@ -7,8 +7,6 @@ the same document text.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import jinja2
@@ -20,6 +18,7 @@ from docx.text.paragraph import Paragraph
 from docxcompose.composer import Composer
 from docxtpl import DocxTemplate, InlineImage
 
+from kpu_docs.files import write_atomic
 from kpu_docs.models import Keputusan
 from kpu_docs.word import numbering
 from kpu_docs.word.context import keputusan_context, lampiran_context
@@ -132,20 +131,6 @@ def to_bytes(document: Document) -> bytes:
 def render_bytes(keputusan: Keputusan, templates: Path | None = None) -> bytes:
     """The whole decree (Lampiran appended) as .docx bytes."""
     return to_bytes(render_docx(keputusan, templates))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder and rename: never a half-written file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def render_file(keputusan: Keputusan, path: Path, templates: Path | None = None) -> list[Path]:
