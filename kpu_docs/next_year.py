@@ -1,13 +1,15 @@
 """Next year's draft: the same decree with the year moved on, its dates shifted, its number cleared.
 
-Works on the round-trip YAML itself, not on the model, so the new file keeps the old one's
-comments, key order and layout: a diff of the two files shows only what changed. The decree's
+Works on the YAML text itself, not on a dump of the model: the changed values are edited in
+place (located through ruamel's round-trip positions), so the new file keeps the old one's
+comments, key order and layout, and a diff of the two files shows only what changed. The decree's
 own year moves; years of cited regulations (Mengingat, Memperhatikan, "Nomor 5 Tahun 2023" in
 text) stay. A year whose meaning cannot be told is listed for a person to check, not changed.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -146,8 +148,9 @@ def roll_forward(data: dict, tahun: int | None = None) -> Laporan:
     return report
 
 
-def _positions(node, out: list) -> None:
+def _positions(node, out: list | None = None) -> list[tuple[int, int]]:
     """(line, col) of every key, item and scalar in a round-trip tree: where each token starts."""
+    out = [] if out is None else out
     if isinstance(node, dict):
         for key, value in node.items():
             out.append(tuple(node.lc.key(key)))
@@ -159,6 +162,7 @@ def _positions(node, out: list) -> None:
             if not isinstance(value, (dict, list)):
                 out.append(tuple(node.lc.item(i)))
             _positions(value, out)
+    return out
 
 
 def _start(tree, path: tuple) -> tuple[int, int]:
@@ -182,7 +186,7 @@ def _edit_source(text: str, tree, report: Laporan) -> str:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line))
-    starts = sorted(set(_positions_list(tree)))
+    starts = sorted(set(_positions(tree)))
 
     def absolute(pos: tuple[int, int]) -> int:
         return offsets[pos[0]] + pos[1]
@@ -190,9 +194,9 @@ def _edit_source(text: str, tree, report: Laporan) -> str:
     edits: list[tuple[int, int, str]] = []
     for change in report.diubah:
         start = _start(tree, change.jalur)
-        later = [p for p in starts if p > start]
+        following = bisect.bisect_right(starts, start)  # the next token ends this value's source
         begin = absolute(start)
-        end = absolute(later[0]) if later else len(text)
+        end = absolute(starts[following]) if following < len(starts) else len(text)
         if change.jalur == ("nomor",):
             token = re.match(r"(\"[^\"]*\"|'[^']*'|[^\s#]+(?:[ \t]+[^\s#]+)*)", text[begin:end])
             edits.append((begin, begin + token.end(), f'"{change.baru}"'))
@@ -208,25 +212,8 @@ def _edit_source(text: str, tree, report: Laporan) -> str:
     return text
 
 
-def _positions_list(tree) -> list:
-    out: list = []
-    _positions(tree, out)
-    return out
-
-
 def _as_text(value) -> str:
     return value.isoformat() if isinstance(value, datetime.date) else str(value)
-
-
-def _yaml(indent: int, block_seq_indent: int | None) -> YAML:
-    """A round-trip dumper with the source's indentation (ruamel guesses the sequence indent and
-    the dash offset; mappings are indented by the difference, as in "key:\n  - item")."""
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap the author's lines
-    offset = block_seq_indent or 0
-    yaml.indent(mapping=max(indent - offset, 2), sequence=indent, offset=offset)
-    return yaml
 
 
 def next_year(source: str | Path, target: str | Path, tahun: int | None = None) -> Laporan:
