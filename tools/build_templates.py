@@ -24,25 +24,22 @@ LABEL_CM, COLON_CM = 3.5, 0.5
 HANG_CM = 0.75
 HALF_CM = 8.0
 
-# Lists: name -> (order, [(format, text) per level]). Each list style gets its own num.
+# Lists: name -> [(format, text) per level]. Each list style gets its own abstract list and num.
 LISTS = {
-    "menimbang": (1, [("lowerLetter", "%1.")]),
-    "mengingat": (2, [("decimal", "%1.")]),
-    "memperhatikan": (3, [("decimal", "%1.")]),
-    "diktum_huruf": (4, [("lowerLetter", "%1.")]),
-    "diktum_angka": (5, [("decimal", "%1.")]),
-    "tembusan": (6, [("decimal", "%1.")]),
-    "lampiran": (
-        7,
-        [
-            ("upperLetter", "%1."),
-            ("decimal", "%2."),
-            ("lowerLetter", "%3."),
-            ("decimal", "%4)"),
-            ("lowerLetter", "%5)"),
-            ("decimal", "(%6)"),
-        ],
-    ),
+    "menimbang": [("lowerLetter", "%1.")],
+    "mengingat": [("decimal", "%1.")],
+    "memperhatikan": [("decimal", "%1.")],
+    "diktum_huruf": [("lowerLetter", "%1.")],
+    "diktum_angka": [("decimal", "%1.")],
+    "tembusan": [("decimal", "%1.")],
+    "lampiran": [
+        ("upperLetter", "%1."),
+        ("decimal", "%2."),
+        ("lowerLetter", "%3."),
+        ("decimal", "%4)"),
+        ("lowerLetter", "%5)"),
+        ("decimal", "(%6)"),
+    ],
 }
 
 
@@ -57,7 +54,7 @@ def add_numbering(doc: Document) -> dict[str, int]:
     first_abstract = 1 + max((int(v) for v in numbering.xpath("./w:abstractNum/@w:abstractNumId")), default=0)
     first_num = 1 + max((int(v) for v in numbering.xpath("./w:num/@w:numId")), default=0)
     nums = {}
-    for offset, (name, (_, levels)) in enumerate(LISTS.items()):
+    for offset, (name, levels) in enumerate(LISTS.items()):
         aid = first_abstract + offset
         lvls = []
         for ilvl, (fmt, text) in enumerate(levels):
