@@ -1,136 +1,222 @@
-"""Rendering a Keputusan: fill the templates, append each Lampiran on a new page, write atomically.
+"""Rendering a Keputusan: fill the templates, write each Lampiran into the same document, zip.
 
 Rendering is a pure function of the model (and the templates): the same Keputusan always gives
-the same document text.
+the same bytes. Per decree the renderer runs the compiled templates, writes the Lampiran bodies
+as WordprocessingML text, adds the list instances, and zips the changed parts with the members
+compressed once per process (kpu_docs.word.prepared, kpu_docs.word.package).
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 from pathlib import Path
 
-import jinja2
-from docx import Document as open_docx
-from docx.document import Document
-from docx.oxml.ns import qn
-from docx.shared import Cm
-from docx.text.paragraph import Paragraph
-from docxcompose.composer import Composer
-from docxtpl import DocxTemplate, InlineImage
+from lxml import etree
+from markupsafe import Markup
 
 from kpu_docs.files import write_atomic
 from kpu_docs.models import Keputusan
-from kpu_docs.word import numbering
+from kpu_docs.word import package
 from kpu_docs.word.context import keputusan_context, lampiran_context
-from kpu_docs.word.lampiran import BodyWriter, text_width_cm
-from kpu_docs.word.page import apply_settings
+from kpu_docs.word.images import IMAGE_RELATIONSHIP, RELATIONSHIP_ID, Logo, logo as read_logo
+from kpu_docs.word.lampiran import BodyWriter
+from kpu_docs.word.numbering import Lists, restart_runs
+from kpu_docs.word.package import Member
+from kpu_docs.word.page import geometry, styles_xml
+from kpu_docs.word.prepared import Prepared, TemplateProblem, prepare, render_source
 from kpu_docs.word.templates import template_path
+from kpu_docs.word.wordml import W_NS, ppr_child
 
-LOGO_HEIGHT_CM = 2.5
-
-
-def _environment() -> jinja2.Environment:
-    """Autoescaped (& < > print literally) and strict (an unknown template name is an error)."""
-    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-
-
-def iter_paragraphs(document: Document):
-    """Every paragraph in document order, those inside table cells included."""
-    body = document.element.body
-    for p in body.iter(qn("w:p")):
-        yield Paragraph(p, document._body)
+_W = f"{{{W_NS}}}"
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+DIKTUM_LISTS = ("Butir Diktum", "Butir Diktum Angka")
+"""List styles written by template loops; each run of them is a list of its own."""
 
 
-def _fill(template: DocxTemplate, context: dict) -> Document:
-    template.render(context, _environment(), autoescape=True)
-    # re-open from bytes so the result is a plain python-docx Document with no template state
-    buffer = io.BytesIO()
-    template.save(buffer)
-    buffer.seek(0)
-    return open_docx(buffer)
+@functools.lru_cache(maxsize=16)
+def _combined_styles(main: Prepared, appended: Prepared) -> etree._Element:
+    """The decree's styles plus any only the Lampiran template has: where both define a style,
+    the decree's definition wins, as when Word pastes one document into another."""
+    have = {s.get(f"{_W}styleId") for s in main.styles.iter(f"{_W}style")}
+    missing = [s for s in appended.styles.iter(f"{_W}style") if s.get(f"{_W}styleId") not in have]
+    if not missing:
+        return main.styles
+    merged = copy.deepcopy(main.styles)
+    for style in missing:
+        merged.append(copy.deepcopy(style))
+    return merged
 
 
-def render_keputusan_part(keputusan: Keputusan, templates: Path | None = None) -> Document:
-    """The decree itself, from templates/keputusan.docx, lists restarted."""
-    template = DocxTemplate(template_path("keputusan.docx", templates))
-    context = keputusan_context(keputusan)
-    if keputusan.logo:
-        if not keputusan.logo.is_file():
-            raise FileNotFoundError(f"logo: berkas tidak ditemukan: {keputusan.logo}")
-        context["logo"] = InlineImage(template, str(keputusan.logo), height=Cm(LOGO_HEIGHT_CM))
-    document = _fill(template, context)
-    numbering.restart_runs(document, list(iter_paragraphs(document)), ("Butir Diktum", "Butir Diktum Angka"))
-    _keep_last_diktum_with_penutup(document)
-    return document
+@functools.lru_cache(maxsize=16)
+def _style_ids(styles: etree._Element) -> dict[str, str]:
+    return {
+        s.find(f"{_W}name").get(f"{_W}val"): s.get(f"{_W}styleId")
+        for s in styles.iter(f"{_W}style")
+        if s.find(f"{_W}name") is not None
+    }
 
 
-def _keep_last_diktum_with_penutup(document: Document) -> None:
+@functools.lru_cache(maxsize=64)
+def _styles_member(template: Prepared, styles: etree._Element, family: str | None, size: float | None) -> Member:
+    """styles.xml as written: the template's own bytes unless a Lampiran's styles or a font were added."""
+    data = styles_xml(styles, family, size)
+    if data is None:
+        if styles is template.styles:
+            return _static_member(template, "word/styles.xml")
+        data = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return Member.of("word/styles.xml", data)
+
+
+@functools.lru_cache(maxsize=256)
+def _static_member(template: Prepared, name: str) -> Member:
+    return Member.of(name, template.members[name])
+
+
+class _Target:
+    """One package being written: its template, styles, list instances and page geometry."""
+
+    def __init__(self, template: Prepared, styles: etree._Element, keputusan: Keputusan):
+        self.template = template
+        self.styles = styles
+        self.ids = _style_ids(styles)
+        self.lists = Lists(template)
+        self.page = geometry(template, keputusan.pengaturan.kertas)
+        self.keputusan = keputusan
+
+    def style_id(self, name: str) -> str:
+        try:
+            return self.ids[name]
+        except KeyError:
+            raise TemplateProblem(f"{self.template.path.name}: gaya '{name}' tidak ada di templat") from None
+
+    def lampiran(self, index: int, body_template) -> str:
+        """The index-th (1-based) Lampiran's body XML, from lampiran.docx with its blocks written in."""
+        writer = BodyWriter(self.keputusan, self.style_id, self.lists, self.page)
+        writer.write(self.keputusan.lampiran[index - 1].isi)
+        context = lampiran_context(self.keputusan, index)
+        context["isi"] = Markup(writer.xml())
+        return render_source(body_template, context, "lampiran.docx")
+
+    def zip(self, body: str, logo: Logo | None = None, context: dict | None = None) -> bytes:
+        """The package: document.xml from the template's head, `body` and the final section."""
+        document = f"{self.template.head}{body}{self.page.portrait}{self.template.tail}"
+        pengaturan = self.keputusan.pengaturan
+        members = []
+        for name in self.template.members:
+            if name == "word/document.xml":
+                members.append(Member.of(name, document.encode("utf-8"), package.FAST))
+            elif name == "word/numbering.xml":
+                members.append(self.lists.part())
+            elif name == "word/styles.xml":
+                members.append(_styles_member(self.template, self.styles, pengaturan.huruf, pengaturan.ukuran_huruf))
+            elif name in self.template.dynamic_parts:
+                part = render_source(self.template.dynamic_parts[name], context or {}, name)
+                members.append(Member.of(name, part.encode("utf-8"), package.FAST))
+            elif logo is not None and name in _LOGO_EDITS:
+                members.append(Member.of(name, _LOGO_EDITS[name](self.template.members[name], logo)))
+            else:
+                members.append(_static_member(self.template, name))
+        if logo is not None:
+            members.append(Member.of(logo.part_name, logo.blob, 0))
+        return package.zip_bytes(members)
+
+
+def _insert_before(data: bytes, closing: bytes, addition: str) -> bytes:
+    end = data.rindex(closing)
+    return data[:end] + addition.encode("utf-8") + data[end:]
+
+
+_LOGO_EDITS = {
+    "[Content_Types].xml": lambda data, logo: _insert_before(
+        data, b"</Types>", f'<Override PartName="/{logo.part_name}" ContentType="{logo.content_type}"/>'
+    ),
+    "word/_rels/document.xml.rels": lambda data, logo: _insert_before(
+        data, b"</Relationships>",
+        f'<Relationship Id="{RELATIONSHIP_ID}" Type="{IMAGE_RELATIONSHIP}" Target="{logo.part_name[5:]}"/>',
+    ),
+}
+
+
+def _keputusan_body(target: _Target, context: dict) -> str:
+    """The decree's body from keputusan.docx: lists restarted, the last diktum kept with the penutup."""
+    template = target.template
+    body = render_source(template.body, context, "keputusan.docx")
+    root = etree.fromstring(f"{template.head}{body}{template.tail}".encode("utf-8"))
+    body_element = root.find(f"{_W}body")
+    names = {target.style_id(name): name for name in DIKTUM_LISTS}
+    restart_runs(body_element, target.lists, names)
+    _keep_last_diktum_with_penutup(body_element)
+    xml = etree.tostring(root, encoding="unicode")
+    return xml[xml.index(">", xml.index("<w:body")) + 1: xml.rindex("</w:body>")]
+
+
+def _keep_last_diktum_with_penutup(body: etree._Element) -> None:
     """The signature never stands on a page without decree text: the last diktum goes with it.
 
     Word keeps a table row with the next paragraph when the row's paragraphs keep with next
     (LibreOffice 7.4 does not yet honour this inside tables).
     """
-    tables = document.element.body.findall(qn("w:tbl"))
+    tables = body.findall(f"{_W}tbl")
     if not tables:
         return
-    last_row = tables[-1].findall(qn("w:tr"))[-1]
-    for p in last_row.iter(qn("w:p")):
-        Paragraph(p, document._body).paragraph_format.keep_with_next = True
+    last_row = tables[-1].findall(f"{_W}tr")[-1]
+    for p in last_row.iter(f"{_W}p"):
+        ppr_child(p, "keepNext")
 
 
-def render_lampiran_part(keputusan: Keputusan, index: int, templates: Path | None = None) -> Document:
-    """The index-th (1-based) Lampiran, from templates/lampiran.docx with its body written in."""
-    template = DocxTemplate(template_path("lampiran.docx", templates))
-    template.init_docx()
-    context = lampiran_context(keputusan, index)
-    body = template.new_subdoc()
-    section = template.get_docx().sections[-1]._sectPr
-    writer = BodyWriter(body, keputusan, text_width_cm(section), section)
-    writer.write(keputusan.lampiran[index - 1].isi)
-    context["isi"] = body
-    return _fill(template, context)
+def _logo_context(keputusan: Keputusan, context: dict) -> Logo | None:
+    if not keputusan.logo:
+        return None
+    logo = read_logo(keputusan.logo)
+    # the template prints {{ logo }} inside a run's text: close it, place the drawing, reopen
+    context["logo"] = Markup(f'</w:t></w:r><w:r>{logo.drawing()}</w:r><w:r><w:t xml:space="preserve">')
+    return logo
 
 
-def _start_on_new_page(document: Document) -> None:
-    first = document.element.body.find(qn("w:p"))
-    if first is not None:
-        Paragraph(first, document._body).paragraph_format.page_break_before = True
+def render_packages(keputusan: Keputusan, templates: Path | None = None, *, combined: bool | None = None) -> list[bytes]:
+    """The .docx files of a decree: one, or (lampiran_terpisah) the decree then each Lampiran.
 
-
-def render_documents(keputusan: Keputusan, templates: Path | None = None) -> list[Document]:
-    """The decree, with its Lampiran appended, or (lampiran_terpisah) the decree then each Lampiran."""
-    main = render_keputusan_part(keputusan, templates)
-    parts = [render_lampiran_part(keputusan, i, templates) for i in range(1, len(keputusan.lampiran) + 1)]
-    if keputusan.pengaturan.lampiran_terpisah:
-        documents = [main, *parts]
-    else:
-        composer = Composer(main)
-        for part in parts:
-            _start_on_new_page(part)
-            composer.append(part)
-        documents = [composer.doc]
-    for document in documents:
-        apply_settings(document, keputusan.pengaturan)
-    return documents
-
-
-def render_docx(keputusan: Keputusan, templates: Path | None = None) -> Document:
-    """The whole decree as one python-docx Document (Lampiran included)."""
-    if keputusan.pengaturan.lampiran_terpisah:
-        keputusan = keputusan.model_copy(update={"pengaturan": keputusan.pengaturan.model_copy(update={"lampiran_terpisah": False})})
-    return render_documents(keputusan, templates)[0]
-
-
-def to_bytes(document: Document) -> bytes:
-    """The .docx file's bytes."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    `combined` overrides the setting: True writes the Lampiran into the decree's file.
+    """
+    if combined is None:
+        combined = not keputusan.pengaturan.lampiran_terpisah
+    main = prepare(template_path("keputusan.docx", templates))
+    appendix = prepare(template_path("lampiran.docx", templates)) if keputusan.lampiran else None
+    styles = _combined_styles(main, appendix) if appendix is not None and combined else main.styles
+    target = _Target(main, styles, keputusan)
+    context = keputusan_context(keputusan)
+    logo = _logo_context(keputusan, context)
+    body = _keputusan_body(target, context)
+    count = len(keputusan.lampiran)
+    if combined and appendix is not None:
+        body += "".join(target.lampiran(i, appendix.body_on_new_page) for i in range(1, count + 1))
+    packages = [target.zip(body, logo, context)]
+    if not combined:
+        for i in range(1, count + 1):
+            own = _Target(appendix, appendix.styles, keputusan)
+            packages.append(own.zip(own.lampiran(i, appendix.body), context=lampiran_context(keputusan, i)))
+    return packages
 
 
 def render_bytes(keputusan: Keputusan, templates: Path | None = None) -> bytes:
-    """The whole decree (Lampiran appended) as .docx bytes."""
-    return to_bytes(render_docx(keputusan, templates))
+    """The whole decree (Lampiran included, whatever lampiran_terpisah says) as .docx bytes."""
+    return render_packages(keputusan, templates, combined=True)[0]
+
+
+def render_docx(keputusan: Keputusan, templates: Path | None = None):
+    """The whole decree as one python-docx Document (Lampiran included), for reading it back."""
+    from docx import Document
+
+    return Document(io.BytesIO(render_bytes(keputusan, templates)))
+
+
+def render_documents(keputusan: Keputusan, templates: Path | None = None) -> list:
+    """The files render_file writes, as python-docx Documents."""
+    from docx import Document
+
+    return [Document(io.BytesIO(data)) for data in render_packages(keputusan, templates)]
 
 
 def render_file(keputusan: Keputusan, path: Path, templates: Path | None = None) -> list[Path]:
@@ -139,8 +225,7 @@ def render_file(keputusan: Keputusan, path: Path, templates: Path | None = None)
     Everything is rendered in memory first, so a failure leaves existing files untouched.
     """
     path = Path(path)
-    documents = render_documents(keputusan, templates)
-    blobs = [to_bytes(d) for d in documents]
+    blobs = render_packages(keputusan, templates)
     paths = [path] + [path.with_name(f"{path.stem}-lampiran-{i}{path.suffix}") for i in range(1, len(blobs))]
     for target, blob in zip(paths, blobs):
         write_atomic(target, blob)

@@ -7,61 +7,81 @@ Pressing Enter at the end of an item in Word then continues that list.
 
 from __future__ import annotations
 
-from docx.document import Document
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-from docx.text.paragraph import Paragraph
+import functools
+
+from lxml import etree
+
+from kpu_docs.word.package import Member, Prefix
+from kpu_docs.word.prepared import Prepared
+from kpu_docs.word.wordml import W_NS, ppr_child
+
+_W = f"{{{W_NS}}}"
+_RESTART_EVERY_LEVEL = "".join(
+    f'<w:lvlOverride w:ilvl="{lvl}"><w:startOverride w:val="1"/></w:lvlOverride>' for lvl in range(9)
+)
+@functools.lru_cache(maxsize=64)
+def _split(template: Prepared) -> tuple[Prefix, bytes]:
+    """numbering.xml up to its closing tag, compressed once, and the closing tag."""
+    base = template.members["word/numbering.xml"]
+    end = base.rindex(b"</w:numbering>")
+    return Prefix.of("word/numbering.xml", base[:end]), base[end:]
 
 
-def abstract_of_style(document: Document, style_name: str) -> str:
-    """The abstractNumId behind a list style of the template."""
-    style = document.styles[style_name]
-    num_id = style.element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-    if not num_id:
-        raise ValueError(f"gaya '{style_name}' pada templat tidak bernomor")
-    numbering = document.part.numbering_part.element
-    abstract = numbering.xpath(f'./w:num[@w:numId="{num_id[0]}"]/w:abstractNumId/@w:val')
-    return abstract[0]
+@functools.lru_cache(maxsize=64)
+def _first_free_id(template: Prepared) -> int:
+    return 1 + max((int(n) for n in template.numbering.xpath("./w:num/@w:numId", namespaces={"w": W_NS})), default=0)
 
 
-def new_list(document: Document, abstract_id: str) -> int:
-    """A fresh list instance over `abstract_id` whose every level starts again at its first label."""
-    numbering = document.part.numbering_part.element
-    used = [int(n) for n in numbering.xpath("./w:num/@w:numId")]
-    num_id = max(used, default=0) + 1
-    overrides = "".join(
-        f'<w:lvlOverride w:ilvl="{lvl}"><w:startOverride w:val="1"/></w:lvlOverride>' for lvl in range(9)
-    )
-    numbering.append(
-        parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-            f"{overrides}</w:num>"
+class Lists:
+    """The list instances of one rendered package, added to the template's numbering part."""
+
+    def __init__(self, template: Prepared):
+        self._template = template
+        self._next = _first_free_id(template)
+        self._added: list[str] = []
+
+    def new(self, style_name: str) -> int:
+        """A fresh instance of the list behind `style_name`, every level starting at its first label."""
+        abstract = self._template.abstract_of_style(style_name)
+        num_id = self._next
+        self._next += 1
+        self._added.append(
+            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>{_RESTART_EVERY_LEVEL}</w:num>'
         )
-    )
-    return num_id
+        return num_id
+
+    def part(self) -> Member:
+        """numbering.xml with the new instances after the template's own (w:num comes last)."""
+        head, closing = _split(self._template)
+        return head.followed_by(("".join(self._added)).encode("utf-8") + closing)
 
 
-def set_number(paragraph: Paragraph, num_id: int, level: int = 0) -> None:
+def set_number(p: etree._Element, num_id: int, level: int = 0) -> None:
     """Give the paragraph its list instance and level (paragraph numbering beats the style's)."""
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # inserted in schema order
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
+    num_pr = ppr_child(p, "numPr")
+    num_pr.clear()
+    etree.SubElement(num_pr, f"{_W}ilvl").set(f"{_W}val", str(level))
+    etree.SubElement(num_pr, f"{_W}numId").set(f"{_W}val", str(num_id))
 
 
-def restart_runs(document: Document, paragraphs: list[Paragraph], style_names: tuple[str, ...]) -> None:
+@functools.lru_cache(maxsize=16)
+def _paragraphs_in(style_ids: tuple[str, ...]) -> etree.XPath:
+    test = " or ".join(f'@w:val="{i}"' for i in style_ids)
+    return etree.XPath(f".//w:p[w:pPr/w:pStyle[{test}]]", namespaces={"w": W_NS})
+
+
+def restart_runs(body: etree._Element, lists: Lists, style_names: dict[str, str]) -> None:
     """Give each unbroken run of paragraphs in one of these list styles its own list instance.
 
-    Used for lists written by template loops (diktum sub-lists): the template cannot know how
-    many there will be, so their restarts are added after rendering.
+    `style_names` maps a style id to its name. Used for lists written by template loops
+    (diktum sub-lists): the template cannot know how many there will be, so their restarts are
+    added after rendering. A run is a sequence of sibling paragraphs in the same style.
     """
-    by_id = {document.styles[name].style_id: name for name in style_names}
-    previous = None
-    for paragraph in paragraphs:
-        ppr = paragraph._p.pPr
-        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
-        name = by_id.get(style_id)
-        if name is not None and name != previous:
-            current = new_list(document, abstract_of_style(document, name))
-        if name is not None:
-            set_number(paragraph, current)
-        previous = name
+    previous, previous_name, current = None, None, 0
+    val = f"{_W}val"
+    for p in _paragraphs_in(tuple(style_names))(body):
+        name = style_names[p.find(f"{_W}pPr/{_W}pStyle").get(val)]
+        if name != previous_name or p.getprevious() is not previous:
+            current = lists.new(name)
+        set_number(p, current)
+        previous, previous_name = p, name

@@ -1,58 +1,123 @@
-"""Paper and type settings applied to a rendered document: F4 or A4, the chosen font and size."""
+"""Paper and type: the page geometry and font a decree is printed with.
+
+Both are worked out once per template and setting, not per decree: the section properties for
+portrait and landscape pages of the chosen paper (with the width between the margins, so tables
+are sized for the paper actually used), and styles.xml with the chosen font in Normal.
+"""
 
 from __future__ import annotations
 
-from docx.document import Document
-from docx.oxml.ns import qn
+import copy
+import functools
+import re
+from dataclasses import dataclass
 
-from kpu_docs.models import Pengaturan
+from lxml import etree
+
+from kpu_docs.word.prepared import Prepared
+from kpu_docs.word.wordml import W_NS, child
 
 PAPER_MM = {"F4": (215, 330), "A4": (210, 297)}
+_W = f"{{{W_NS}}}"
+_XMLNS = re.compile(r' xmlns:\w+="[^"]*"')
 
 
 def _twips(mm: float) -> str:
     return str(int(round(mm / 10 * 567)))
 
 
-def apply_paper(document: Document, kertas: str) -> None:
-    """Every section gets the paper size, keeping its orientation (landscape swaps the sides)."""
-    width, height = PAPER_MM[kertas]
-    for sect in document.element.body.iter(qn("w:sectPr")):
-        pg = sect.find(qn("w:pgSz"))
-        landscape = pg.get(qn("w:orient")) == "landscape"
-        pg.set(qn("w:w"), _twips(height if landscape else width))
-        pg.set(qn("w:h"), _twips(width if landscape else height))
+def _xml(element: etree._Element) -> str:
+    """An element of document.xml as text to splice in; the root already declares its prefixes."""
+    return _XMLNS.sub("", etree.tostring(element, encoding="unicode"))
 
 
-def apply_font(document: Document, family: str | None, size_pt: float | None) -> None:
-    """The font lives in Normal and the document defaults; every decree style inherits it.
-    None keeps what the template says."""
-    targets = [document.styles["Normal"].element.get_or_add_rPr()]
-    defaults = document.styles.element.find(qn("w:docDefaults"))
+def _text_width_cm(sect: etree._Element) -> float:
+    pg, mar = sect.find(f"{_W}pgSz"), sect.find(f"{_W}pgMar")
+    twips = int(pg.get(f"{_W}w")) - int(mar.get(f"{_W}left")) - int(mar.get(f"{_W}right"))
+    return twips / 567
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Section properties of a template on one paper, and the text width they leave."""
+
+    portrait: str
+    landscape: str
+    portrait_width_cm: float
+    landscape_width_cm: float
+
+
+def _set_paper(sect: etree._Element, kertas: str | None, landscape: bool) -> None:
+    pg = sect.find(f"{_W}pgSz")
+    if kertas:
+        short, long = (_twips(mm) for mm in PAPER_MM[kertas])
+    else:
+        w, h = pg.get(f"{_W}w"), pg.get(f"{_W}h")
+        short, long = sorted((w, h), key=int)
+    pg.set(f"{_W}w", long if landscape else short)
+    pg.set(f"{_W}h", short if landscape else long)
+    if landscape:
+        pg.set(f"{_W}orient", "landscape")
+    else:
+        pg.attrib.pop(f"{_W}orient", None)
+
+
+def _starts_new_page(sect: etree._Element) -> None:
+    """w:type nextPage, in its place after the header and footer references."""
+    for old in sect.findall(f"{_W}type"):
+        sect.remove(old)
+    kind = etree.Element(f"{_W}type")
+    kind.set(f"{_W}val", "nextPage")
+    sect.find(f"{_W}pgSz").addprevious(kind)
+
+
+@functools.lru_cache(maxsize=64)
+def geometry(template: Prepared, kertas: str | None) -> Geometry:
+    """The template's final section on `kertas` (None: as the template has it), both ways round."""
+    portrait = copy.deepcopy(template.sect_pr)
+    _set_paper(portrait, kertas, landscape=False)
+    landscape = copy.deepcopy(template.sect_pr)
+    _set_paper(landscape, kertas, landscape=True)
+    _starts_new_page(landscape)
+    return Geometry(_xml(portrait), _xml(landscape), _text_width_cm(portrait), _text_width_cm(landscape))
+
+
+def _normal(styles: etree._Element) -> etree._Element:
+    for style in styles.iter(f"{_W}style"):
+        name = style.find(f"{_W}name")
+        if name is not None and name.get(f"{_W}val") == "Normal":
+            return style
+    raise ValueError("templat tanpa gaya Normal")
+
+
+def _run_properties(styles: etree._Element) -> list[etree._Element]:
+    """Normal's rPr and the document defaults' rPr: where a font set for the whole decree lives."""
+    normal = _normal(styles)
+    rpr = normal.find(f"{_W}rPr")
+    if rpr is None:
+        rpr = etree.SubElement(normal, f"{_W}rPr")
+    targets = [rpr]
+    defaults = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
     if defaults is not None:
-        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-        if rpr is not None:
-            targets.append(rpr)
-    for rpr in targets:
+        targets.append(defaults)
+    return targets
+
+
+@functools.lru_cache(maxsize=64)
+def styles_xml(styles: etree._Element, family: str | None, size_pt: float | None) -> bytes | None:
+    """styles.xml with the font family and size in Normal and the defaults; None if unchanged."""
+    if not family and not size_pt:
+        return None
+    styles = copy.deepcopy(styles)
+    for rpr in _run_properties(styles):
         if family:
-            fonts = rpr.get_or_add_rFonts()  # python-docx inserts in schema order
-            for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-                fonts.attrib.pop(qn(attr), None)
-            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-                fonts.set(qn(attr), family)
+            fonts = child(rpr, "rFonts")
+            for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
+                fonts.attrib.pop(f"{_W}{attr}", None)
+            for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+                fonts.set(f"{_W}{attr}", family)
         if size_pt:
             half_points = str(int(round(size_pt * 2)))
-            sz = rpr.get_or_add_sz()
-            sz.set(qn("w:val"), half_points)
-            sz_cs = rpr.find(qn("w:szCs"))
-            if sz_cs is None:
-                sz_cs = rpr.makeelement(qn("w:szCs"), {})
-                sz.addnext(sz_cs)  # szCs follows sz
-            sz_cs.set(qn("w:val"), half_points)
-
-
-def apply_settings(document: Document, pengaturan: Pengaturan) -> None:
-    """Paper, font and size from the decree's settings, where it gives them."""
-    if pengaturan.kertas:
-        apply_paper(document, pengaturan.kertas)
-    apply_font(document, pengaturan.huruf, pengaturan.ukuran_huruf)
+            child(rpr, "sz").set(f"{_W}val", half_points)
+            child(rpr, "szCs").set(f"{_W}val", half_points)
+    return etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,200 +1,165 @@
-"""Lampiran tables in Word: repeated header row, rows kept whole, merged cells, sensible widths."""
+"""Lampiran tables in Word: repeated header row, rows kept whole, merged cells, sensible widths.
+
+Tables are written as WordprocessingML text, row by row, so a table of 2,500 rows costs ten
+times one of 250: merged cells are written as what they are (w:vMerge, w:gridSpan) instead of
+being merged afterwards.
+"""
 
 from __future__ import annotations
 
 import math
 import re
-
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm
-from docx.table import Table, _Cell
+from typing import Callable
 
 from kpu_docs.models.lampiran import Tabel, TabelKelompok
-from kpu_docs.word.styles import StyleIds
+from kpu_docs.word import wordml
 
 MIN_COLUMN_CM = 1.2
 CHAR_CM = 0.23  # a character of 11 pt text, generously (capitals, bold): room for a longest word
-TEXT_CHAR_CM = 0.19  # an average character of 11 pt running text: to estimate wrapped lines
+TEXT_CHAR_CM = 0.19  # an average character of 11 pt running text: to estimate a line's width
 CELL_PADDING_CM = 0.4
 
+StyleId = Callable[[str], str]
+"""Style name -> style id of the document being written."""
 
-def _lines(text: str, width_cm: float) -> int:
-    """Estimated printed lines of a cell's text at the given column width."""
-    per_line = max(int((width_cm - CELL_PADDING_CM) / TEXT_CHAR_CM), 1)
-    total = 0
-    for part in text.split("\n"):
-        lines, used = 1, 0
-        for word in part.split():
-            if used and used + 1 + len(word) > per_line:
-                lines, used = lines + 1, len(word)
-            else:
-                used += len(word) + (1 if used else 0)
-        total += lines + max(math.ceil(used / per_line) - 1, 0)
-    return total
+_WORDS = re.compile(r"[\s/]+")
+_TABLE_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+               'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
 
 
 def column_widths(columns: list[list[str]], total_cm: float) -> list[float]:
-    """Share `total_cm` among columns so the table is as short as it can be.
+    """Share `total_cm` among columns so the table is short, in one pass over the text.
 
-    Each column first gets room for its longest word (words never break inside a cell when
-    they can fit); the rest goes, a millimetre at a time, where it saves the most lines.
+    Each column first gets room for its longest word (words never break inside a cell when they
+    can fit), and never more than its widest line needs. In between, columns read across every
+    row share the width in proportion to the square root of their text: that is the division
+    that minimises the lines of text when each row's height follows its fullest cell
+    (sum of text_c / width_c is least for width_c ~ sqrt(text_c)). A column of merged group
+    cells (fewer entries than rows) spans several rows per name, so it keeps its longest word.
     """
-    minimums = []
+    minimums, naturals, demand = [], [], []
+    n_rows = max(len(c) for c in columns)
     for texts in columns:
-        words = [w for t in texts for w in re.split(r"[\s/]+", t) if w]
-        longest_word = max((len(w) for w in words), default=1)
-        minimums.append(max(longest_word * CHAR_CM + CELL_PADDING_CM, MIN_COLUMN_CM))
+        longest_word = max((len(w) for t in texts for w in _WORDS.split(t)), default=1)
+        widest_line = max((len(line) for t in texts for line in t.split("\n")), default=0)
+        minimum = max(longest_word * CHAR_CM + CELL_PADDING_CM, MIN_COLUMN_CM)
+        minimums.append(minimum)
+        naturals.append(max(widest_line * TEXT_CHAR_CM + CELL_PADDING_CM, minimum))
+        demand.append(math.sqrt(sum(map(len, texts))) if len(texts) == n_rows else 0.0)
     if sum(minimums) >= total_cm:
         return [m * total_cm / sum(minimums) for m in minimums]
-    widths = list(minimums)
-    # rows are read across the columns that have a cell in every row; a column of merged group
-    # cells (fewer entries) only needs its longest word to fit
-    n_rows = max(len(c) for c in columns)
-    full = [i for i, c in enumerate(columns) if len(c) == n_rows]
+    if sum(naturals) <= total_cm:  # everything fits on one line: the spare room goes round evenly
+        return [n * total_cm / sum(naturals) for n in naturals]
+    if not any(demand):  # no column is read across every row: share what each can use
+        return _share(minimums, naturals, total_cm)
 
-    def height(ws: list[float]) -> int:
-        return sum(max(_lines(columns[i][r], ws[i]) for i in full) for r in range(n_rows))
+    def shared(k: float) -> list[float]:
+        return [min(max(k * d, lo), hi) for d, lo, hi in zip(demand, minimums, naturals)]
 
-    step = 0.1
-    spare = total_cm - sum(widths)
-    while spare >= step:
-        current = height(widths)
-        best, best_rate, best_steps = None, 0.0, 1
-        for i in range(len(widths)):
-            for steps in range(1, min(int(spare / step), 15) + 1):  # look past plateaus
-                trial = widths.copy()
-                trial[i] += steps * step
-                rate = (current - height(trial)) / steps
-                if rate > best_rate:
-                    best, best_rate, best_steps = i, rate, steps
-        if best is None:  # no widening saves a line: give the rest to the columns with most text
-            best = max(range(len(widths)), key=lambda i: sum(len(t) for t in columns[i]) / widths[i])
-        widths[best] += best_steps * step
-        spare -= best_steps * step
-    widths[-1] += spare
-    return _rebalance(widths, minimums, height, step)
-
-
-def _rebalance(widths: list[float], minimums: list[float], height, step: float) -> list[float]:
-    """Move width between columns while that saves lines (the greedy pass cannot see that a
-    narrow column sets the height of every row)."""
-    for _ in range(100):
-        current = height(widths)
-        best, best_height = None, current
-        for i in range(len(widths)):
-            for j in range(len(widths)):
-                if i == j:
-                    continue
-                for steps in range(1, 16):
-                    moved = steps * step
-                    if widths[j] - moved < minimums[j]:
-                        break
-                    trial = widths.copy()
-                    trial[i] += moved
-                    trial[j] -= moved
-                    h = height(trial)
-                    if h < best_height:
-                        best, best_height = trial, h
-        if best is None:
-            return widths
-        widths = best
+    # sum(shared(k)) grows piecewise linearly with k: find the piece that reaches total_cm
+    breaks = sorted({b / d for d, lo, hi in zip(demand, minimums, naturals) if d for b in (lo, hi)})
+    if sum(shared(breaks[-1])) < total_cm:  # every full column at its widest: the rest to the others
+        widths = shared(breaks[-1])
+        return _share(widths, [w if d else total_cm for w, d in zip(widths, demand)], total_cm)
+    low = 0.0
+    for high in breaks:
+        if sum(shared(high)) >= total_cm:
+            break
+        low = high
+    below, above = sum(shared(low)), sum(shared(high))
+    k = low + (high - low) * (total_cm - below) / (above - below) if above > below else high
+    widths = shared(k)
+    widths[max(range(len(widths)), key=lambda i: demand[i])] += total_cm - sum(widths)
     return widths
 
 
-def _set_widths(table: Table, widths: list[float]) -> None:
-    table.autofit = False  # w:tblLayout fixed: Word keeps these widths
-    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
-        col.set(qn("w:w"), str(int(width * 567)))
-    for row in table.rows:
-        for tc, width in zip(row._tr.tc_lst, widths):
-            _Cell(tc, table).width = Cm(width)
+def _share(widths: list[float], limits: list[float], total_cm: float) -> list[float]:
+    """Widen the columns below their limits evenly until the widths add up to total_cm."""
+    widths = list(widths)
+    while total_cm - sum(widths) > 1e-9:
+        open_ = [i for i, (w, m) in enumerate(zip(widths, limits)) if m - w > 1e-9] or list(range(len(widths)))
+        step = (total_cm - sum(widths)) / len(open_)
+        for i in open_:
+            widths[i] += min(step, limits[i] - widths[i]) if limits[i] - widths[i] > 1e-9 else step
+    return widths
 
 
-def _row_properties(table: Table) -> None:
-    """The header row repeats on every page; no row breaks across a page."""
-    for i, row in enumerate(table.rows):
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-        if i == 0:
-            tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-
-
-def _write(cell: _Cell, text: str, style: str, styles: StyleIds) -> None:
+def _paragraphs(text: str, style_id: str, jc: str = "") -> str:
     """Cell text; each line of the text is a paragraph of its own."""
-    lines = text.split("\n") if text else [""]
-    first = cell.paragraphs[0]
-    styles.apply(first, style)
-    first.text = lines[0]
-    for line in lines[1:]:
-        styles.add(cell, line, style)
+    return "".join(wordml.paragraph(style_id, line, jc=jc) for line in (text.split("\n") if text else [""]))
 
 
-def _new_table(container, rows: int, cols: int) -> Table:
-    table = container.add_table(rows=rows, cols=cols)
-    table.style = "Tabel Lampiran"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    return table
+def _cell(width: int, content: str, span: int = 1, merge: str | None = None) -> str:
+    """w:tc; merge is "restart" for the first cell of a vertical merge, "" for the cells it covers."""
+    grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    vmerge = "" if merge is None else ('<w:vMerge w:val="restart"/>' if merge else "<w:vMerge/>")
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{vmerge}</w:tcPr>{content}</w:tc>'
 
 
-def _grid(table: Table, cols: int):
-    """cell(r, c) of a table not yet merged, without python-docx rescanning the table each time."""
-    cells = [_Cell(tc, table) for tr in table._tbl.tr_lst for tc in tr.tc_lst]
-    return lambda r, c: cells[r * cols + c]
+_COVERED = "<w:p/>"
+"""The content of a cell covered by a vertical merge: an empty paragraph, as Word writes it."""
 
 
-def add_tabel(container, tabel: Tabel, total_cm: float, styles: StyleIds) -> Table:
+def _table(style_id: StyleId, widths_cm: list[float], header: list[str], body_rows: list[str]) -> str:
+    grid = [wordml.twips(w) for w in widths_cm]
+    head_style = style_id("Kepala Tabel")
+    head = "".join(_cell(w, _paragraphs(h, head_style)) for w, h in zip(grid, header))
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{style_id("Tabel Lampiran")}"/><w:tblW w:w="0" w:type="auto"/>'
+        f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>{_TABLE_LOOK}</w:tblPr><w:tblGrid>'
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+        + "</w:tblGrid>"
+        + f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"
+        + "".join(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>" for cells in body_rows)
+        + "</w:tbl>"
+    )
+
+
+def tabel_xml(tabel: Tabel, total_cm: float, style_id: StyleId) -> str:
     """A plain table; spans from Sel cells become merged cells."""
     cols = len(tabel.kolom)
-    table = _new_table(container, 1 + len(tabel.baris), cols)
-    cell = _grid(table, cols)
-    for c, head in enumerate(tabel.kolom):
-        _write(cell(0, c), head, "Kepala Tabel", styles)
-    spans = []
-    for r, c, sel in tabel.penempatan():
-        _write(cell(r, c), sel.teks, "Isi Tabel", styles)
-        if sel.gabung_baris > 1 or sel.gabung_kolom > 1:
-            spans.append((r, c, r + sel.gabung_baris - 1, c + sel.gabung_kolom - 1))
-    for r, c, last_r, last_c in spans:
-        merged = cell(r, c).merge(cell(last_r, last_c))
-        for extra in merged.paragraphs[1:]:  # merging appends the covered cells' empty paragraphs
-            if not extra.text:
-                extra._p.getparent().remove(extra._p)
+    placed = tabel.penempatan()
     columns = [[head] for head in tabel.kolom]
-    for _, c, sel in tabel.penempatan():
+    for _, c, sel in placed:
         if sel.gabung_kolom == 1:  # a cell spanning columns does not size any one of them
             columns[c].append(sel.teks)
-    _set_widths(table, tabel.lebar or column_widths(columns, total_cm))
-    _row_properties(table)
-    return table
+    widths = tabel.lebar or column_widths(columns, total_cm)
+    grid = [wordml.twips(w) for w in widths]
+    body_style = style_id("Isi Tabel")
+    # what stands at each (row, column): a cell's XML, a covered cell, or nothing (inside a span)
+    n_rows = len(tabel.baris)
+    slots: list[list[str | None]] = [[None] * cols for _ in range(n_rows)]
+    for r, c, sel in placed:
+        span, down = sel.gabung_kolom, sel.gabung_baris
+        width = sum(grid[c:c + span])
+        merge = "restart" if down > 1 else None
+        slots[r - 1][c] = _cell(width, _paragraphs(sel.teks, body_style), span, merge)
+        for below in range(r, r - 1 + down):
+            slots[below][c] = _cell(width, _COVERED, span, "")
+    rows = ["".join(s for s in row if s is not None) for row in slots]
+    return _table(style_id, widths, tabel.kolom, rows)
 
 
-def add_tabel_kelompok(container, tabel: TabelKelompok, total_cm: float, styles: StyleIds) -> Table:
+def tabel_kelompok_xml(tabel: TabelKelompok, total_cm: float, style_id: StyleId) -> str:
     """A grouped table: group number and name each one merged cell over the group's rows."""
     cols = len(tabel.kolom)
-    n_rows = sum(len(g.baris) for g in tabel.kelompok)
-    table = _new_table(container, 1 + n_rows, cols)
-    cell = _grid(table, cols)
-    for c, head in enumerate(tabel.kolom):
-        _write(cell(0, c), head, "Kepala Tabel", styles)
-    r = 1
-    for number, group in enumerate(tabel.kelompok, start=1):
-        first, last = r, r + len(group.baris) - 1
-        for row in group.baris:
-            for c, text in enumerate(row, start=2):
-                _write(cell(r, c), text, "Isi Tabel", styles)
-            r += 1
-        for c, text in ((0, f"{number}"), (1, group.nama)):
-            merged = cell(first, c).merge(cell(last, c)) if last > first else cell(first, c)
-            for extra in merged.paragraphs[1:]:
-                extra._p.getparent().remove(extra._p)
-            _write(merged, text, "Isi Tabel", styles)
-        cell(first, 0).paragraphs[0].alignment = 1  # centre the number
     columns = [[tabel.kolom[0], "99"], [tabel.kolom[1]] + [g.nama for g in tabel.kelompok]]
     columns += [
         [tabel.kolom[c]] + [row[c - 2] for g in tabel.kelompok for row in g.baris] for c in range(2, cols)
     ]
-    _set_widths(table, tabel.lebar or column_widths(columns, total_cm))
-    _row_properties(table)
-    return table
+    widths = tabel.lebar or column_widths(columns, total_cm)
+    grid = [wordml.twips(w) for w in widths]
+    body_style = style_id("Isi Tabel")
+    centred = '<w:jc w:val="center"/>'
+    rows = []
+    for number, group in enumerate(tabel.kelompok, start=1):
+        merge = "restart" if len(group.baris) > 1 else None
+        for i, row in enumerate(group.baris):
+            if i == 0:
+                cells = _cell(grid[0], _paragraphs(str(number), body_style, centred), merge=merge)
+                cells += _cell(grid[1], _paragraphs(group.nama, body_style), merge=merge)
+            else:
+                cells = _cell(grid[0], _COVERED, merge="") + _cell(grid[1], _COVERED, merge="")
+            cells += "".join(_cell(w, _paragraphs(text, body_style)) for w, text in zip(grid[2:], row))
+            rows.append(cells)
+    return _table(style_id, widths, tabel.kolom, rows)

@@ -1,11 +1,13 @@
 """Where the Word templates are: inside the installed package, or templates/ in a source checkout."""
 
+import functools
 from importlib import resources
 from pathlib import Path
 
 NAMES = ("keputusan.docx", "lampiran.docx")
 
 
+@functools.lru_cache(maxsize=1)
 def template_dir() -> Path:
     """The folder holding keputusan.docx and lampiran.docx shipped with this version."""
     packaged = Path(str(resources.files("kpu_docs") / "templates"))

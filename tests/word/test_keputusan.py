@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-import jinja2
 import pytest
 from docx import Document
 
@@ -13,6 +12,7 @@ import kpu_docs
 from kpu_docs import plaintext
 from kpu_docs.models import Keputusan
 from kpu_docs.word.document import render_file
+from kpu_docs.word.prepared import TemplateProblem
 from kpu_docs.word.templates import template_dir
 from tests.conftest import minimal_data
 
@@ -123,7 +123,7 @@ def test_undefined_template_variable_is_an_error(tmp_path):
             zout.writestr(item, data)
     keputusan = Keputusan.model_validate(minimal_data())
     target = tmp_path / "hasil.docx"
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(TemplateProblem, match="keputusan.docx: .*'kota_tidak_ada' is undefined"):
         render_file(keputusan, target, templates=folder)
     assert not target.exists()
 

@@ -1,0 +1,198 @@
+"""A Word template read, preprocessed and compiled once per process, then filled per decree.
+
+docxtpl's tag syntax ({%p ... %}, {%tr ... %}, {{p ... }}) is what our templates and every
+restyled copy use, so docxtpl's own preprocessing turns document.xml into Jinja source; that
+source is compiled once, in Jinja's sandbox, and each decree only runs the compiled template.
+Everything that does not depend on the decree is read here once: the style names and ids, the
+list definitions behind the list styles, the page geometry, and the members of the zip.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from zipfile import ZipFile
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from lxml import etree
+from markupsafe import Markup
+
+from kpu_docs.word.wordml import W_NS, escape, ppr_child
+
+_W = f"{{{W_NS}}}"
+_BODY_OPEN = re.compile(r"<w:body(?:\s[^>]*)?>")
+_FINAL_SECT = re.compile(r"<w:sectPr[ >].*?</w:sectPr>\s*(?=</w:body>)", re.DOTALL)
+_BREAK_IN_TEXT = {"\n": '</w:t><w:br/><w:t xml:space="preserve">', "\t": '</w:t><w:tab/><w:t xml:space="preserve">'}
+
+
+class TemplateProblem(ValueError):
+    """A template cannot be used: a style is missing, a tag is broken, a part is unreadable."""
+
+
+def _finalize(value: object) -> object:
+    """Every value a template prints: escaped, with tab and new line as Word's own tab and break.
+
+    Values the renderer built as WordprocessingML (Markup) pass unchanged.
+    """
+    if isinstance(value, Markup):
+        return value
+    text = escape(str(value))
+    if "\n" in text or "\t" in text:
+        for char, xml in _BREAK_IN_TEXT.items():
+            text = text.replace(char, xml)
+    return Markup(text)
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """One sandboxed environment per process: a template may read the decree, never run code."""
+    return ImmutableSandboxedEnvironment(
+        autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize, keep_trailing_newline=True
+    )
+
+
+def _jinja_source(xml: str) -> str:
+    """docxtpl's preprocessing: tags split across runs joined, {%p %}/{%tr %} lifted out of their
+    paragraph or row. A new line before each paragraph makes Jinja's line numbers useful."""
+    from docxtpl import DocxTemplate  # only here: once per template per process
+
+    return DocxTemplate.patch_xml(None, xml).replace("<w:p>", "\n<w:p>").replace("<w:p ", "\n<w:p ")
+
+
+def _compile(source: str, name: str) -> jinja2.Template:
+    try:
+        return environment().from_string(source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(f"{name}: tag templat rusak di sekitar paragraf ke-{exc.lineno}: {exc.message}") from None
+
+
+def render_source(template: jinja2.Template, context: dict, name: str) -> str:
+    """Run a compiled part; the new lines added before paragraphs are taken out again."""
+    try:
+        return template.render(context).replace("\n<w:p", "<w:p")
+    except jinja2.TemplateError as exc:
+        raise TemplateProblem(f"{name}: templat tidak dapat diisi: {exc}") from None
+
+
+@dataclass(eq=False)  # hashed by identity: caches key on the prepared template
+class Prepared:
+    """One template file, ready to fill: compiled body, final section, styles, lists, members."""
+
+    path: Path
+    members: dict[str, bytes]
+    head: str
+    """document.xml up to and including <w:body>."""
+    body: jinja2.Template
+    sect_pr: etree._Element
+    """The body's final w:sectPr: page size, margins, footer."""
+    tail: str
+    styles: etree._Element
+    style_ids: dict[str, str]
+    """Style name -> style id (a restyled template may rename ids, not names)."""
+    numbering: etree._Element
+    dynamic_parts: dict[str, jinja2.Template] = field(default_factory=dict)
+    """Headers and footers with template tags, compiled."""
+
+    @functools.cached_property
+    def body_on_new_page(self) -> jinja2.Template:
+        """The body again, its first printed paragraph starting a new page: for a Lampiran
+        appended to the decree."""
+        document = _parse(self.members, "word/document.xml", self.path)
+        for p in document.find(f"{_W}body").iter(f"{_W}p"):
+            if not "".join(p.itertext()).lstrip().startswith("{%"):  # not a control paragraph
+                ppr_child(p, "pageBreakBefore")
+                break
+        xml = etree.tostring(document, encoding="unicode")
+        opened, final = _BODY_OPEN.search(xml), _FINAL_SECT.search(xml)
+        return _compile(_jinja_source(xml[opened.end(): final.start()]), self.path.name)
+
+    def style_id(self, name: str) -> str:
+        try:
+            return self.style_ids[name]
+        except KeyError:
+            raise TemplateProblem(f"{self.path.name}: gaya '{name}' tidak ada di templat") from None
+
+    @functools.lru_cache(maxsize=32)  # noqa: B019 (templates live as long as the process anyway)
+    def abstract_of_style(self, name: str) -> str:
+        """The abstractNumId behind a list style."""
+        style_id = self.style_id(name)
+        num_ids = self.styles.xpath(
+            f'./w:style[@w:styleId="{style_id}"]/w:pPr/w:numPr/w:numId/@w:val', namespaces={"w": W_NS}
+        )
+        if not num_ids:
+            raise TemplateProblem(f"{self.path.name}: gaya '{name}' pada templat tidak bernomor")
+        abstract = self.numbering.xpath(
+            f'./w:num[@w:numId="{num_ids[0]}"]/w:abstractNumId/@w:val', namespaces={"w": W_NS}
+        )
+        if not abstract:
+            raise TemplateProblem(f"{self.path.name}: daftar bernomor gaya '{name}' tidak ditemukan")
+        return abstract[0]
+
+
+def _read(path: Path) -> dict[str, bytes]:
+    try:
+        with ZipFile(path) as archive:
+            return {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
+    except (OSError, ValueError) as exc:  # BadZipFile is a ValueError... of zipfile's own
+        raise TemplateProblem(f"{path}: templat bukan berkas Word (.docx) yang sah: {exc}") from None
+
+
+def _parse(members: dict[str, bytes], name: str, path: Path) -> etree._Element:
+    if name not in members:
+        raise TemplateProblem(f"{path.name}: bagian {name} tidak ada di templat")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.fromstring(members[name], parser)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateProblem(f"{path.name}: {name} bukan XML yang sah: {exc}") from None
+
+
+def _load(path: Path) -> Prepared:
+    members = _read(path)
+    document = _parse(members, "word/document.xml", path)
+    xml = members["word/document.xml"].decode("utf-8")
+    opened = _BODY_OPEN.search(xml)
+    final = _FINAL_SECT.search(xml)
+    if opened is None or final is None:
+        raise TemplateProblem(f"{path.name}: document.xml tanpa w:body atau pengaturan halaman")
+    head, tail = xml[: opened.end()], xml[final.end():]
+    styles = _parse(members, "word/styles.xml", path)
+    style_ids = {
+        s.find(f"{_W}name").get(f"{_W}val"): s.get(f"{_W}styleId")
+        for s in styles.iter(f"{_W}style")
+        if s.find(f"{_W}name") is not None
+    }
+    numbering = _parse(members, "word/numbering.xml", path)
+    dynamic = {}
+    for name, data in members.items():
+        if re.fullmatch(r"word/(header|footer)\d*\.xml", name) and (b"{{" in data or b"{%" in data):
+            dynamic[name] = _compile(_jinja_source(data.decode("utf-8")), f"{path.name}/{name}")
+    sect_pr = document.find(f"{_W}body")[-1]
+    return Prepared(
+        path=path,
+        members=members,
+        head=head,
+        body=_compile(_jinja_source(xml[opened.end(): final.start()]), path.name),
+        sect_pr=sect_pr,
+        tail=tail,
+        styles=styles,
+        style_ids=style_ids,
+        numbering=numbering,
+        dynamic_parts=dynamic,
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _cached(path: str, mtime_ns: int, size: int, inode: int) -> Prepared:
+    return _load(Path(path))
+
+
+def prepare(path: Path) -> Prepared:
+    """The prepared template at `path`, read again only when the file changes."""
+    path = os.path.abspath(path)
+    stat = os.stat(path)
+    return _cached(path, stat.st_mtime_ns, stat.st_size, stat.st_ino)
