@@ -69,8 +69,46 @@ def column_widths(columns: list[list[str]], total_cm: float) -> list[float]:
     below, above = sum(shared(low)), sum(shared(high))
     k = low + (high - low) * (total_cm - below) / (above - below) if above > below else high
     widths = shared(k)
-    widths[max(range(len(widths)), key=lambda i: demand[i])] += total_cm - sum(widths)
+    widest = max(range(len(widths)), key=lambda i: demand[i])
+    widths[widest] += total_cm - sum(widths)
+    # a column wider than its rows need gives the rest to the column with the most text: a
+    # cell may take as many lines as the fullest cell of its row without making the table longer
+    full = [c for c in range(len(columns)) if demand[c]]
+    rows = [max(_lines(columns[c][r], _per_line(widths[c])) for c in full) for r in range(n_rows)]
+    for c in full:
+        if c != widest:
+            tight = max(max(_tight_width(t, h, widths[c]) for t, h in zip(columns[c], rows)), minimums[c])
+            if tight < widths[c]:
+                widths[widest] += widths[c] - tight
+                widths[c] = tight
     return widths
+
+
+def _per_line(width_cm: float) -> int:
+    return max(int((width_cm - CELL_PADDING_CM) / TEXT_CHAR_CM), 1)
+
+
+def _lines(text: str, per_line: int) -> int:
+    """Printed lines of a cell's text with `per_line` characters to a line, words kept whole."""
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0
+        for word in part.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+        total += lines + max(math.ceil(used / per_line) - 1, 0)
+    return total
+
+
+def _tight_width(text: str, lines: int, width_cm: float) -> float:
+    """The least width, up to `width_cm`, at which `text` takes at most `lines` lines."""
+    q = _per_line(width_cm)
+    least = max(math.ceil(len(text) / lines) - lines, 1)  # fewer characters a line cannot hold it
+    while least < q and _lines(text, least) > lines:
+        least += 1
+    return min(least + 1, q) * TEXT_CHAR_CM + CELL_PADDING_CM  # a character to spare: it is an estimate
 
 
 def _share(widths: list[float], limits: list[float], total_cm: float) -> list[float]:
