@@ -1,4 +1,5 @@
-"""From a Keputusan model to Word: templates filled by docxtpl, lists numbered, pages set up.
+"""From a Keputusan model to Word: templates in docxtpl's tags compiled once, the Lampiran written
+as WordprocessingML, lists numbered, pages set up, the package zipped.
 
 The functions are also kpu_docs.render (render_file), kpu_docs.render_bytes and kpu_docs.render_docx.
 """

@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from zipfile import ZipFile
+from zipfile import BadZipFile, ZipFile
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -137,7 +137,7 @@ def _read(path: Path) -> dict[str, bytes]:
     try:
         with ZipFile(path) as archive:
             return {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
-    except (OSError, ValueError) as exc:  # BadZipFile is a ValueError... of zipfile's own
+    except (OSError, BadZipFile) as exc:
         raise TemplateProblem(f"{path}: templat bukan berkas Word (.docx) yang sah: {exc}") from None
 
 
