@@ -7,6 +7,7 @@ being merged afterwards.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Callable
@@ -74,10 +75,12 @@ def column_widths(columns: list[list[str]], total_cm: float) -> list[float]:
     # a column wider than its rows need gives the rest to the column with the most text: a
     # cell may take as many lines as the fullest cell of its row without making the table longer
     full = [c for c in range(len(columns)) if demand[c]]
-    rows = [max(_lines(columns[c][r], _per_line(widths[c])) for c in full) for r in range(n_rows)]
+    lines = functools.lru_cache(maxsize=None)(_lines)  # tables repeat their texts ("September s/d ...")
+    rows = [max(lines(columns[c][r], _per_line(widths[c])) for c in full) for r in range(n_rows)]
+    tight_width = functools.lru_cache(maxsize=None)(functools.partial(_tight_width, lines=lines))
     for c in full:
         if c != widest:
-            tight = max(max(_tight_width(t, h, widths[c]) for t, h in zip(columns[c], rows)), minimums[c])
+            tight = max(max(tight_width(t, h, widths[c]) for t, h in zip(columns[c], rows)), minimums[c])
             if tight < widths[c]:
                 widths[widest] += widths[c] - tight
                 widths[c] = tight
@@ -102,11 +105,11 @@ def _lines(text: str, per_line: int) -> int:
     return total
 
 
-def _tight_width(text: str, lines: int, width_cm: float) -> float:
-    """The least width, up to `width_cm`, at which `text` takes at most `lines` lines."""
+def _tight_width(text: str, most: int, width_cm: float, lines=_lines) -> float:
+    """The least width, up to `width_cm`, at which `text` takes at most `most` lines."""
     q = _per_line(width_cm)
-    least = max(math.ceil(len(text) / lines) - lines, 1)  # fewer characters a line cannot hold it
-    while least < q and _lines(text, least) > lines:
+    least = max(math.ceil(len(text) / most) - most, 1)  # fewer characters a line cannot hold it
+    while least < q and lines(text, least) > most:
         least += 1
     return min(least + 1, q) * TEXT_CHAR_CM + CELL_PADDING_CM  # a character to spare: it is an estimate
 
