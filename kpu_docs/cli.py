@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from kpu_docs.models import Keputusan
 
 # Each command imports the modules it needs when it runs, so that `--help` and `check` do not
@@ -21,8 +22,36 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)  # long paths and texts are never broken mid-line
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _LazyConsole:
+    """A rich Console made when first used: `--help` prints none, and rich costs import time."""
+
+    def __init__(self, **options: Any):
+        self._options = options
+
+    @cached_property
+    def console(self) -> Console:
+        from rich.console import Console
+
+        return Console(**self._options)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("_options", "console"):  # not yet set up (copying, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.console, name)
+
+
+out = _LazyConsole(highlight=False, soft_wrap=True)  # long paths and texts are never broken mid-line
+err = _LazyConsole(stderr=True, highlight=False, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """rich's markup escape, imported when first needed."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
 
 Berkas = Annotated[Path, typer.Argument(help="Berkas data keputusan (.yaml atau .json).")]
 
