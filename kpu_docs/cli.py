@@ -16,11 +16,33 @@ if TYPE_CHECKING:
 # Each command imports the modules it needs when it runs, so that `--help` and `check` do not
 # load Word, Jinja, the importer or LibreOffice support (tests/test_startup.py holds this).
 
+
+
+class _Perintah(typer.core.TyperGroup):
+    """Help as click prints it, listing each command with its first sentence wrapped, not cut.
+
+    typer's rich help panels import rich's Markdown and Pygments, which alone would cost `--help`
+    more time than everything else it does (benchmarks/startup.py).
+    """
+
+    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 app = typer.Typer(
+    cls=_Perintah,
     help="Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
