@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -17,8 +18,7 @@ if TYPE_CHECKING:
 # load Word, Jinja, the importer or LibreOffice support (tests/test_startup.py holds this).
 
 
-
-class _Perintah(typer.core.TyperGroup):
+class _Perintah(TyperGroup):
     """Help as click prints it, listing each command with its first sentence wrapped, not cut.
 
     typer's rich help panels import rich's Markdown and Pygments, which alone would cost `--help`
