@@ -2,34 +2,78 @@
 
 from __future__ import annotations
 
-import json
+from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
-import jinja2
 import typer
-from rich.console import Console
-from rich.markup import escape
+from typer.core import TyperGroup
 
-from kpu_docs.checks import periksa
-from kpu_docs.diff import beda
-from kpu_docs.errors import InputError
-from kpu_docs.importing import import_file, write_yaml
-from kpu_docs.loading import from_data, load
-from kpu_docs.models import Keputusan
-from kpu_docs.next_year import next_year
-from kpu_docs.pdf import LibreOfficeMissing, to_pdf
-from kpu_docs.preview import PopplerMissing, preview as preview_pages
-from kpu_docs.word import render_file
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from kpu_docs.models import Keputusan
+
+# Each command imports the modules it needs when it runs, so that `--help` and `check` do not
+# load Word, Jinja, the importer or LibreOffice support (tests/test_startup.py holds this).
+
+
+class _Perintah(TyperGroup):
+    """Help as click prints it, listing each command with its first sentence wrapped, not cut.
+
+    typer's rich help panels import rich's Markdown and Pygments, which alone would cost `--help`
+    more time than everything else it does (benchmarks/startup.py).
+    """
+
+    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 app = typer.Typer(
+    cls=_Perintah,
     help="Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-out = Console(highlight=False, soft_wrap=True)  # long paths and texts are never broken mid-line
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _LazyConsole:
+    """A rich Console made when first used: `--help` prints none, and rich costs import time."""
+
+    def __init__(self, **options: Any):
+        self._options = options
+
+    @cached_property
+    def console(self) -> Console:
+        from rich.console import Console
+
+        return Console(**self._options)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("_options", "console"):  # not yet set up (copying, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.console, name)
+
+
+out = _LazyConsole(highlight=False, soft_wrap=True)  # long paths and texts are never broken mid-line
+err = _LazyConsole(stderr=True, highlight=False, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """rich's markup escape, imported when first needed."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
 
 Berkas = Annotated[Path, typer.Argument(help="Berkas data keputusan (.yaml atau .json).")]
 
@@ -40,6 +84,9 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _load(berkas: Path) -> Keputusan:
+    from kpu_docs.errors import InputError
+    from kpu_docs.loading import load
+
     try:
         return load(berkas)
     except InputError as exc:
@@ -47,6 +94,8 @@ def _load(berkas: Path) -> Keputusan:
 
 
 def _warn(keputusan: Keputusan) -> None:
+    from kpu_docs.checks import periksa
+
     for warning in periksa(keputusan):
         err.print(f"[yellow]Peringatan:[/] {escape(warning)}")
 
@@ -59,6 +108,11 @@ def render(
     templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
 ) -> None:
     """Buat dokumen Word OUTPUT/<nama berkas>.docx dari data keputusan."""
+    import jinja2
+
+    from kpu_docs.pdf import LibreOfficeMissing, to_pdf
+    from kpu_docs.word import render_file
+
     keputusan = _load(berkas)
     _warn(keputusan)
     try:
@@ -80,6 +134,8 @@ def render(
 @app.command()
 def check(berkas: Berkas) -> None:
     """Periksa data keputusan: galat (kode keluar 2) dan peringatan."""
+    from kpu_docs.checks import periksa
+
     keputusan = _load(berkas)
     warnings = periksa(keputusan)
     _warn(keputusan)
@@ -89,6 +145,10 @@ def check(berkas: Berkas) -> None:
 @app.command()
 def schema() -> None:
     """Cetak JSON Schema data keputusan, untuk pelengkapan otomatis di editor."""
+    import json
+
+    from kpu_docs.models import Keputusan
+
     print(json.dumps(Keputusan.model_json_schema(), indent=2, ensure_ascii=False))
 
 
@@ -100,6 +160,10 @@ def preview(
     dpi: Annotated[int, typer.Option(help="Resolusi gambar.")] = 70,
 ) -> None:
     """Gambar PNG halaman-halaman keputusan (LibreOffice, lalu pdftoppm)."""
+    from kpu_docs.pdf import LibreOfficeMissing
+    from kpu_docs.preview import PopplerMissing, preview as preview_pages
+    from kpu_docs.word import render_file
+
     try:
         pages = [int(p) for p in halaman.split(",")] if halaman else None
     except ValueError:
@@ -122,6 +186,9 @@ def next_year_command(
     tahun: Annotated[Optional[int], typer.Option(help="Tahun draf (bawaan: tahun berikutnya).")] = None,
 ) -> None:
     """Draf keputusan tahun berikutnya: tahun, tanggal dan periode bergeser, nomor dikosongkan."""
+    from kpu_docs.errors import InputError
+    from kpu_docs.next_year import next_year
+
     try:
         laporan = next_year(berkas, output, tahun)
     except InputError as exc:
@@ -159,6 +226,8 @@ def diff(
     baru: Annotated[Path, typer.Argument(help="Keputusan baru (.yaml/.json).")],
 ) -> None:
     """Perbedaan dua keputusan, bagian demi bagian (menimbang, mengingat, diktum, lampiran)."""
+    from kpu_docs.diff import beda
+
     differences = beda(_load(lama), _load(baru))
     if not differences:
         out.print("Tidak ada perbedaan.", markup=False)
@@ -175,6 +244,10 @@ def import_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="Berkas YAML hasil impor.")],
 ) -> None:
     """Baca keputusan yang sudah ada (.docx atau teks) menjadi data YAML."""
+    from kpu_docs.errors import InputError
+    from kpu_docs.importing import import_file, write_yaml
+    from kpu_docs.loading import from_data
+
     try:
         result = import_file(berkas)
     except FileNotFoundError:
