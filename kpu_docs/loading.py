@@ -29,7 +29,7 @@ def read_data(path: Path) -> Any:
         except json.JSONDecodeError as exc:
             raise InputError([Masalah(f"baris {exc.lineno}", f"JSON tidak sah: {exc.msg}")], str(path)) from None
     try:
-        return YAML(typ="safe", pure=True).load(text)
+        return YAML(typ="safe", pure=False).load(text)  # libyaml (ruamel.yaml.clib) parses, ruamel resolves: YAML 1.2
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"baris {mark.line + 1}" if mark else ""
