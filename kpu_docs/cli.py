@@ -53,26 +53,42 @@ def _warn(keputusan: Keputusan) -> None:
 
 @app.command()
 def render(
-    berkas: Berkas,
+    berkas: Annotated[list[Path], typer.Argument(help="Berkas data keputusan (.yaml atau .json), satu atau lebih.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder hasil.")] = Path("."),
-    pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF di sampingnya (LibreOffice).")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF di sampingnya (LibreOffice, sekali jalan untuk semua).")] = False,
     templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
 ) -> None:
-    """Buat dokumen Word OUTPUT/<nama berkas>.docx dari data keputusan."""
-    keputusan = _load(berkas)
-    _warn(keputusan)
-    try:
-        paths = render_file(keputusan, output / f"{berkas.stem}.docx", templat)
-    except (FileNotFoundError, ValueError) as exc:
-        _fail(str(exc))
-    except jinja2.TemplateError as exc:
-        _fail(f"templat tidak dapat diisi: {exc}")
-    for path in paths:
-        out.print(f"Ditulis: {path}", markup=False)
+    """Buat dokumen Word OUTPUT/<nama berkas>.docx dari setiap berkas data keputusan."""
+    stems: dict[str, Path] = {}
+    for path in berkas:
+        if path.stem in stems:
+            _fail(f"{stems[path.stem]} dan {path} akan ditulis ke berkas yang sama: {path.stem}.docx", 2)
+        stems[path.stem] = path
+    loaded, invalid = [], False
+    for path in berkas:
+        try:
+            loaded.append((path, load(path)))
+        except InputError as exc:
+            err.print(f"[bold red]Galat:[/] {escape(str(exc))}")
+            invalid = True
+    if invalid:
+        raise typer.Exit(2)
+    paths: list[Path] = []
+    for path, keputusan in loaded:
+        _warn(keputusan)
+        try:
+            written = render_file(keputusan, output / f"{path.stem}.docx", templat)
+        except (FileNotFoundError, ValueError) as exc:
+            _fail(str(exc))
+        except jinja2.TemplateError as exc:
+            _fail(f"templat tidak dapat diisi: {exc}")
+        for target in written:
+            out.print(f"Ditulis: {target}", markup=False)
+        paths.extend(written)
     if pdf:
         try:
-            for path in to_pdf(paths, output):
-                out.print(f"Ditulis: {path}", markup=False)
+            for target in to_pdf(paths, output):
+                out.print(f"Ditulis: {target}", markup=False)
         except (LibreOfficeMissing, RuntimeError) as exc:
             _fail(str(exc))
 
