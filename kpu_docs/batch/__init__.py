@@ -1,0 +1,1 @@
+"""One decree per row of a spreadsheet."""
