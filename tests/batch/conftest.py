@@ -77,3 +77,14 @@ def xlsx(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("xlsx") / "pps.xlsx"
     book.save(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> Path:
+    """The PPS batch from the CSV files rendered once in this process (--jobs 1)."""
+    from kpu_docs.batch import run_batch
+
+    outdir = tmp_path_factory.mktemp("pps")
+    report = run_batch(BASE, DESA, outdir, tabel=ANGGOTA, kunci="desa", jobs=1)
+    assert report.ditulis == 3, report.outcomes
+    return outdir
