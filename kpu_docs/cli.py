@@ -102,33 +102,133 @@ def _warn(keputusan: Keputusan) -> None:
 
 @app.command()
 def render(
-    berkas: Berkas,
+    berkas: Annotated[list[Path], typer.Argument(help="Berkas data keputusan (.yaml atau .json), satu atau lebih.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder hasil.")] = Path("."),
-    pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF di sampingnya (LibreOffice).")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF di sampingnya (LibreOffice, sekali jalan untuk semua).")] = False,
     templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
 ) -> None:
-    """Buat dokumen Word OUTPUT/<nama berkas>.docx dari data keputusan."""
+    """Buat dokumen Word OUTPUT/<nama berkas>.docx dari setiap berkas data keputusan."""
     import jinja2
 
+    from kpu_docs.errors import InputError
+    from kpu_docs.loading import load
     from kpu_docs.pdf import LibreOfficeMissing, to_pdf
     from kpu_docs.word import render_file
 
-    keputusan = _load(berkas)
-    _warn(keputusan)
-    try:
-        paths = render_file(keputusan, output / f"{berkas.stem}.docx", templat)
-    except (FileNotFoundError, ValueError) as exc:
-        _fail(str(exc))
-    except jinja2.TemplateError as exc:
-        _fail(f"templat tidak dapat diisi: {exc}")
-    for path in paths:
-        out.print(f"Ditulis: {path}", markup=False)
+    stems: dict[str, Path] = {}
+    for path in berkas:
+        if path.stem in stems:
+            _fail(f"{stems[path.stem]} dan {path} akan ditulis ke berkas yang sama: {path.stem}.docx", 2)
+        stems[path.stem] = path
+    loaded, invalid = [], False
+    for path in berkas:
+        try:
+            loaded.append((path, load(path)))
+        except InputError as exc:
+            err.print(f"[bold red]Galat:[/] {escape(str(exc))}")
+            invalid = True
+    if invalid:
+        raise typer.Exit(2)
+    paths: list[Path] = []
+    for path, keputusan in loaded:
+        _warn(keputusan)
+        try:
+            written = render_file(keputusan, output / f"{path.stem}.docx", templat)
+        except (FileNotFoundError, ValueError) as exc:
+            _fail(str(exc))
+        except jinja2.TemplateError as exc:
+            _fail(f"templat tidak dapat diisi: {exc}")
+        for target in written:
+            out.print(f"Ditulis: {target}", markup=False)
+        paths.extend(written)
     if pdf:
         try:
-            for path in to_pdf(paths, output):
-                out.print(f"Ditulis: {path}", markup=False)
+            for target in to_pdf(paths, output):
+                out.print(f"Ditulis: {target}", markup=False)
         except (LibreOfficeMissing, RuntimeError) as exc:
             _fail(str(exc))
+
+
+@app.command()
+def batch(
+    dasar: Annotated[Path, typer.Argument(metavar="BASE.yaml", help="Keputusan dasar (.yaml/.json) yang diisi oleh tiap baris data.")],
+    data: Annotated[
+        str,
+        typer.Argument(
+            metavar="DATA",
+            help="Satu keputusan per baris: .csv atau .xlsx (DATA.xlsx#Lembar untuk lembar lain). Judul kolom = "
+            "letak bidang, mis. nomor, penutup.tanggal, lampiran[1].judul; kolom berkas = nama berkas hasil.",
+        ),
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder hasil.")],
+    tabel: Annotated[
+        Optional[str],
+        typer.Option(metavar="FILE[#LEMBAR]", help="Baris tabel tiap keputusan (.csv atau .xlsx), dikelompokkan menurut --kunci."),
+    ] = None,
+    kunci: Annotated[Optional[str], typer.Option(help="Kolom kunci yang ada di data dan di berkas tabel, mis. desa.")] = None,
+    ke: Annotated[
+        Optional[str],
+        typer.Option(help="Letak tabel tujuan, mis. lampiran[1].isi[2].tabel (bawaan: satu-satunya tabel tanpa baris di lampiran)."),
+    ] = None,
+    jobs: Annotated[Optional[int], typer.Option(min=1, help="Jumlah proses pekerja (bawaan: jumlah inti prosesor).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (LibreOffice, sekali jalan per kelompok baris).")] = False,
+    ulang: Annotated[bool, typer.Option("--ulang", help="Buat ulang semua, juga yang tidak berubah sejak jalan sebelumnya.")] = False,
+    dask: Annotated[Optional[str], typer.Option(metavar="ADDRESS", help="Jalankan di klaster Dask, mis. tcp://10.0.0.5:8786.")] = None,
+    templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa bilah kemajuan.")] = False,
+) -> None:
+    """Satu keputusan per baris data: BASE.yaml diisi nilai tiap baris, hasilnya OUTPUT/<berkas>.docx.
+
+    Baris yang gagal dilaporkan dan baris lain tetap dibuat (kode keluar 1); yang tidak berubah sejak jalan sebelumnya dilewati.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    from kpu_docs.batch import BatchError, run_batch
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} dok/detik" if speed else "- dok/detik")
+
+    bar = Progress(
+        TextColumn("Membuat keputusan"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TextColumn("sisa"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+    )
+    task = bar.add_task("batch", total=None)
+
+    def report(done: int, total: int, outcome) -> None:
+        bar.update(task, completed=done, total=total)
+        if outcome is not None and outcome.status == "gagal":
+            for line in outcome.pesan():
+                bar.console.print(f"[red]{escape(line)}[/]")
+
+    try:
+        with bar:
+            hasil = run_batch(
+                dasar, data, output, tabel=tabel, kunci=kunci, ke=ke, jobs=jobs, pdf=pdf,
+                ulang=ulang, dask=dask, templates=templat, progress=report,
+            )
+    except BatchError as exc:
+        _fail(str(exc), 2)
+    except KeyboardInterrupt:
+        _fail("dihentikan; jalankan perintah yang sama lagi untuk melanjutkan", 130)
+    except Exception as exc:  # noqa: BLE001 - a batch tool reports, it does not print tracebacks
+        _fail(f"batch terhenti: {type(exc).__name__}: {exc}; jalankan lagi untuk melanjutkan")
+    detik = f"{hasil.detik:.1f}".replace(".", ",")
+    out.print(
+        f"Selesai dalam {detik} detik: {hasil.ditulis} ditulis, {hasil.dilewati} dilewati karena tidak berubah, "
+        f"{hasil.gagal} gagal.",
+        markup=False,
+    )
+    if hasil.gagal:
+        raise typer.Exit(1)
 
 
 @app.command()

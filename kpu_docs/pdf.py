@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 
 
@@ -24,20 +25,28 @@ def soffice() -> str:
     )
 
 
-def to_pdf(documents: list[Path], outdir: Path | None = None, timeout: float = 300) -> list[Path]:
-    """Convert .docx files to PDF in one LibreOffice run; returns the PDF paths in the same order."""
+def to_pdf(
+    documents: list[Path], outdir: Path | None = None, timeout: float = 300, profile: Path | None = None
+) -> list[Path]:
+    """Convert .docx files to PDF in one LibreOffice run; returns the PDF paths in the same order.
+
+    `profile` is a LibreOffice user profile folder to reuse (made on first use): a worker that
+    converts many batches keeps one, and parallel workers each need their own, since two
+    LibreOffice processes on one profile collide. Without it a fresh one is used and removed.
+    """
     documents = [Path(d) for d in documents]
     if not documents:
         return []
     binary = soffice()
     outdir = Path(outdir) if outdir else documents[0].parent
     outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="kpu-docs-lo-") as profile:
+    folder = nullcontext(profile) if profile else tempfile.TemporaryDirectory(prefix="kpu-docs-lo-")
+    with folder as profile:
         # a private profile: a LibreOffice already open on the desktop does not swallow the job
         result = subprocess.run(
             [
                 binary,
-                f"-env:UserInstallation={Path(profile).as_uri()}",
+                f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
                 "--headless",
                 "--norestore",
                 "--convert-to",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+from pathlib import Path
 
 import jsonschema
 from docx import Document
@@ -78,3 +80,35 @@ def test_messages_print_user_text_literally(tmp_path):
     result = runner.invoke(app, ["check", str(bad)])
     assert result.exit_code == 2
     assert "[b]salah[b].yaml" in result.output and "YAML tidak sah" in result.output
+
+
+def test_render_several_files_converts_all_pdfs_in_one_start(tmp_path, monkeypatch):
+    from kpu_docs import pdf as pdf_module
+
+    other = tmp_path / "keputusan-12-2025.yaml"
+    other.write_text(EXAMPLE.read_text(encoding="utf-8").replace('nomor: "11"', 'nomor: "12"', 1), encoding="utf-8")
+    starts = []
+
+    def fake_soffice(command, **kwargs):  # stands in for LibreOffice: writes each PDF it is given
+        documents = [part for part in command if part.endswith(".docx")]
+        outdir = command[command.index("--outdir") + 1]
+        for document in documents:
+            (Path(outdir) / f"{Path(document).stem}.pdf").write_bytes(b"%PDF")
+        starts.append((documents, outdir))
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(pdf_module, "soffice", lambda: "soffice")
+    monkeypatch.setattr(pdf_module.subprocess, "run", fake_soffice)
+    result = runner.invoke(app, ["render", str(EXAMPLE), str(other), "-o", str(tmp_path / "hasil"), "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert "NOMOR 12 TAHUN 2025" in plaintext.lines(Document(str(tmp_path / "hasil" / "keputusan-12-2025.docx")))
+    assert [len(documents) for documents, _ in starts] == [2]
+    assert "keputusan-12-2025.pdf" in result.output
+
+
+def test_render_checks_every_file_before_writing_any(tmp_path):
+    bad = tmp_path / "salah.yaml"
+    bad.write_text("tahun: dua ribu\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(EXAMPLE), str(bad), "-o", str(tmp_path / "hasil")])
+    assert result.exit_code == 2 and "tahun: harus berupa bilangan bulat" in result.output
+    assert not (tmp_path / "hasil").exists()

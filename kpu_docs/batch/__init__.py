@@ -1,0 +1,13 @@
+"""One decree per row of a spreadsheet: `kpu-docs batch` and `run_batch`.
+
+    from kpu_docs.batch import run_batch
+    report = run_batch("pps.yaml", "desa.xlsx", "hasil", tabel="desa.xlsx#Anggota", kunci="desa")
+    for outcome in report.failures:
+        print(*outcome.pesan(), sep="\\n")
+"""
+
+from kpu_docs.batch.errors import BatchError
+from kpu_docs.batch.runner import BatchReport, RowOutcome, run_batch
+from kpu_docs.batch.work import render_chunk
+
+__all__ = ["BatchError", "BatchReport", "RowOutcome", "render_chunk", "run_batch"]

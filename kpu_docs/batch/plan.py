@@ -1,0 +1,197 @@
+"""From a data row to a decree's complete data: columns checked once, each row applied to the base.
+
+Everything that is wrong for every row (an unknown column, a missing file, a base the columns
+do not fit) is a BatchError before anything renders; what is wrong for one row is that row's
+failure, and the other rows go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import kpu_docs
+from kpu_docs.batch.errors import BatchError
+from kpu_docs.batch.manifest import canonical, digest
+from kpu_docs.batch.paths import PathError, check_model_path, format_path, get, parse, put
+from kpu_docs.batch.rows import Source
+from kpu_docs.batch.tables import TableRows, find_target, numbered, with_numbers
+from kpu_docs.batch.work import Task
+from kpu_docs.errors import InputError
+from kpu_docs.loading import read_data
+from kpu_docs.models import Keputusan
+
+BERKAS = "berkas"
+_NOT_IN_NAMES = set('/\\:*?"<>|')
+
+
+class RowError(ValueError):
+    """Why one row cannot become a decree ("field: message"); the batch goes on without it."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A row that cannot become a task; `masalah` are "field: message" texts."""
+
+    baris: int
+    berkas: str
+    masalah: tuple[str, ...]
+
+
+class Plan:
+    """A batch, checked and ready: `task(number, cells)` turns each data row into work."""
+
+    def __init__(
+        self,
+        base: Path,
+        data: str | Path,
+        *,
+        tabel: str | Path | None = None,
+        kunci: str | None = None,
+        ke: str | None = None,
+        templates: Path | None = None,
+    ):
+        self.base = Path(base)
+        self.templates = Path(templates) if templates else None
+        if (kunci or ke) and not tabel:
+            raise BatchError("--kunci dan --ke hanya berlaku bersama --tabel")
+        if tabel and not kunci:
+            raise BatchError("--tabel perlu --kunci: kolom yang menghubungkan baris tabel dengan keputusannya, misalnya --kunci desa")
+        try:
+            self.base_data = read_data(self.base)
+        except InputError as exc:
+            raise BatchError(str(exc)) from None
+        if not isinstance(self.base_data, dict):
+            raise BatchError(f"{self.base}: isi berkas harus berupa pemetaan kunci: nilai")
+        self.source = Source(data)
+        self.width = len(self.source.header)
+        self.berkas_at = self.source.header.index(BERKAS) if BERKAS in self.source.header else None
+        self.key_at: int | None = None
+        if kunci:
+            if kunci not in self.source.header:
+                raise BatchError(f"{self.source.label}: tidak ada kolom {kunci} (kolom kunci --kunci)")
+            self.key_at = self.source.header.index(kunci)
+        self.columns = self._columns(kunci)
+        self._check_columns_fit_base()
+        self._fixed = self._fixed_inputs()
+        self.table: TableRows | None = None
+        self.target: tuple = ()
+        self.numbered = False
+        try:
+            if tabel:
+                self._open_table(tabel, kunci, ke)
+            self.total, last = self.source.count()
+        except BaseException:
+            self.close()
+            raise
+        self._digits = len(str(last))
+        self._logos: dict[str, str] = {}
+        self._names: dict[str, int] = {}
+
+    def _open_table(self, tabel: str | Path, kunci: str, ke: str | None) -> None:
+        self.target = find_target(self.base_data, ke)
+        source = Source(tabel)
+        self.table = TableRows(source, kunci)
+        kolom = get(self.base_data, self.target)["kolom"]
+        self.numbered = numbered(kolom, self.table.columns, format_path(self.target), source.label)
+
+    def _columns(self, kunci: str | None) -> list[tuple[int, tuple]]:
+        """(position, field path) of each column that sets a field; unknown columns are errors."""
+        columns = []
+        for position, name in enumerate(self.source.header):
+            if name == BERKAS:
+                continue
+            try:
+                path = parse(name)
+                check_model_path(Keputusan, path)
+            except PathError as exc:
+                if name == kunci:
+                    continue  # the key column links rows to their table; it need not be a field
+                raise BatchError(f"{self.source.label}: kolom {name}: {exc}") from None
+            columns.append((position, path))
+        return columns
+
+    def _check_columns_fit_base(self) -> None:
+        """Apply every column at once to the base: a path the base cannot take fails here, once."""
+        data = self.base_data
+        for position, path in self.columns:
+            try:
+                data = put(data, path, "x")
+            except PathError as exc:
+                raise BatchError(f"{self.source.label}: kolom {self.source.header[position]}: {exc}") from None
+
+    def _fixed_inputs(self) -> bytes:
+        """What every row's output depends on besides its data: base file, templates, version."""
+        from kpu_docs.word.templates import NAMES, template_path
+
+        parts = [kpu_docs.__version__.encode(), self.base.read_bytes()]
+        for name in NAMES:
+            try:
+                parts.append(template_path(name, self.templates).read_bytes())
+            except FileNotFoundError as exc:
+                raise BatchError(str(exc)) from None
+        return b"\0".join(hashlib.sha256(part).digest() for part in parts)
+
+    def default_name(self, number: int) -> str:
+        return f"{self.base.stem}-{number:0{self._digits}d}"
+
+    def task(self, number: int, cells: list[str]) -> Task | Failure:
+        """The row's decree as a task, or why it cannot be one."""
+        name = self.default_name(number)
+        try:
+            name = self._name(number, cells)
+            data = self._apply(cells)
+        except (PathError, RowError) as exc:
+            return Failure(number, name, (str(exc),))
+        return Task(number, name, data, self._input_hash(data))
+
+    def _name(self, number: int, cells: list[str]) -> str:
+        given = cells[self.berkas_at] if self.berkas_at is not None else ""
+        name = given[:-5] if given.lower().endswith(".docx") else given
+        if given and (name.startswith(".") or any(c in _NOT_IN_NAMES or ord(c) < 32 for c in name)):
+            raise RowError(f"{BERKAS}: {given!r} bukan nama berkas biasa (tanpa / \\ : * ? \" < > |, tidak diawali titik)")
+        name = name or self.default_name(number)
+        first = self._names.setdefault(name.casefold(), number)
+        if first != number:
+            raise RowError(f"{BERKAS}: {name}.docx sudah dipakai baris {first}")
+        return name
+
+    def _apply(self, cells: list[str]) -> dict:
+        if len(cells) > self.width:
+            raise RowError(f"ada isian di luar kolom yang berjudul (kolom ke-{self.width + 1} dan seterusnya)")
+        data: Any = self.base_data
+        for position, path in self.columns:
+            if cells[position]:
+                data = put(data, path, cells[position])
+        if self.table is not None:
+            kunci = self.source.header[self.key_at]
+            key = cells[self.key_at]
+            where = format_path(self.target + ("baris",))
+            if not key:
+                raise RowError(f"{kunci}: kosong, tidak ada kunci untuk baris tabel {where}")
+            rows = self.table.rows_for(key)
+            if not rows:
+                raise RowError(f"{where}: tidak ada baris tabel untuk {kunci} {key}")
+            data = put(data, self.target + ("baris",), with_numbers(rows) if self.numbered else rows)
+        return data
+
+    def _input_hash(self, data: dict) -> str:
+        logo = data.get("logo")
+        extra = self._logo_hash(logo) if isinstance(logo, str) else ""
+        return digest(self._fixed + canonical(data) + extra.encode())
+
+    def _logo_hash(self, logo: str) -> str:
+        """A changed logo image changes the output too; each image is read once per batch."""
+        if logo not in self._logos:
+            path = Path(logo) if Path(logo).is_absolute() else self.base.parent / logo
+            try:
+                self._logos[logo] = digest(path.read_bytes())
+            except OSError:
+                self._logos[logo] = "-"
+        return self._logos[logo]
+
+    def close(self) -> None:
+        if self.table is not None:
+            self.table.close()

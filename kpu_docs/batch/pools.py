@@ -1,0 +1,86 @@
+"""Where chunks of work run: in this process, in worker processes, or on a Dask cluster.
+
+All three offer the same three calls (submit, wait_any, close), so the batch loop is written
+once; a pool only says how many workers it has so the loop can keep them busy without
+queueing the whole batch in memory.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent import futures
+from typing import Any, Callable
+
+from kpu_docs.batch.errors import BatchError
+
+
+class InlinePool:
+    """Runs each chunk at once in this process (--jobs 1): no start-up cost, easy to debug."""
+
+    workers = 1
+
+    def submit(self, fn: Callable, *args: Any) -> futures.Future:
+        future: futures.Future = futures.Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as exc:  # delivered through the future, as a worker process would
+            future.set_exception(exc)
+        return future
+
+    def wait_any(self, pending: set) -> tuple[set, set]:
+        done, not_done = futures.wait(pending, return_when=futures.FIRST_COMPLETED)
+        return set(done), set(not_done)
+
+    def close(self, pending: set = frozenset()) -> None:
+        """Release the workers; `pending` work (after an error or Ctrl+C) is cancelled."""
+
+
+class ProcessPool(InlinePool):
+    """Worker processes on this machine (--jobs N), started fresh ("spawn") so no thread or
+    lock of the parent is copied into them."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._executor = futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, fn: Callable, *args: Any) -> futures.Future:
+        return self._executor.submit(fn, *args)
+
+    def close(self, pending: set = frozenset()) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=bool(pending))
+
+
+class DaskPool:
+    """An existing Dask cluster (--dask ADDRESS); its workers need kpu-docs installed."""
+
+    def __init__(self, address: Any):
+        try:
+            import distributed
+        except ImportError:
+            raise BatchError("--dask perlu paket distributed: pip install 'kpu-docs[dask]'") from None
+        self._distributed = distributed
+        self._own = not isinstance(address, distributed.Client)
+        try:
+            self.client = distributed.Client(address, timeout="10s") if self._own else address
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BatchError(f"--dask {address}: tidak dapat terhubung ke penjadwal Dask: {exc}") from None
+        try:
+            self.client.wait_for_workers(1, timeout=30)
+        except TimeoutError:
+            self.close()
+            raise BatchError(f"--dask {address}: penjadwal tidak punya pekerja (jalankan dask worker)") from None
+        self.workers = max(1, sum(self.client.nthreads().values()))
+
+    def submit(self, fn: Callable, *args: Any):
+        return self.client.submit(fn, *args, pure=False)
+
+    def wait_any(self, pending: set) -> tuple[set, set]:
+        done, not_done = self._distributed.wait(list(pending), return_when="FIRST_COMPLETED")
+        return set(done), set(not_done)
+
+    def close(self, pending: set = frozenset()) -> None:
+        if pending:
+            self.client.cancel(list(pending))
+        if self._own:
+            self.client.close()
+            self._own = False

@@ -1,0 +1,141 @@
+"""Per-decree table rows (the PPS members of each desa), grouped by a key column.
+
+The table file may be huge and in any order, so it goes into a temporary SQLite database
+indexed by key, and each decree asks for its own rows: memory stays flat, and a decree's rows
+keep their order in the file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from kpu_docs.batch.errors import BatchError
+from kpu_docs.batch.paths import PathError, format_path, get, parse
+from kpu_docs.batch.rows import Source
+
+_NUMBER_HEADERS = ("NO", "NO.")
+
+
+class TableRows:
+    """The rows of a table file by key; the key column itself is dropped from each row."""
+
+    def __init__(self, source: Source, kunci: str):
+        if kunci not in source.header:
+            raise BatchError(f"{source.label}: tidak ada kolom {kunci} (kolom kunci --kunci)")
+        key_at = source.header.index(kunci)
+        self.kunci = kunci
+        self.columns = [name for name in source.header if name != kunci]
+        self._folder = tempfile.TemporaryDirectory(prefix="kpu-docs-tabel-")
+        self._db = sqlite3.connect(Path(self._folder.name) / "tabel.sqlite")
+        try:
+            self._db.executescript(
+                "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                "CREATE TABLE baris (urut INTEGER PRIMARY KEY, kunci TEXT NOT NULL, isian TEXT NOT NULL);"
+            )
+            self._db.executemany("INSERT INTO baris (kunci, isian) VALUES (?, ?)", _records(source, key_at))
+            self._db.execute("CREATE INDEX baris_kunci ON baris (kunci, urut)")
+            self._db.commit()
+        except BaseException:
+            self.close()
+            raise
+
+    def rows_for(self, key: str) -> list[list[str]]:
+        """The rows whose key is `key`, in file order."""
+        found = self._db.execute("SELECT isian FROM baris WHERE kunci = ? ORDER BY urut", (key,))
+        return [json.loads(isian) for (isian,) in found]
+
+    def close(self) -> None:
+        self._db.close()
+        self._folder.cleanup()
+
+    def __enter__(self) -> TableRows:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _records(source: Source, key_at: int):
+    width = len(source.header)
+    for number, cells in source.rows():
+        if len(cells) > width:
+            raise BatchError(f"{source.label} baris {number}: ada isian di luar kolom yang berjudul")
+        key = cells[key_at]
+        if not key:
+            raise BatchError(f"{source.label} baris {number}: kolom {source.header[key_at]} kosong")
+        yield key, json.dumps(cells[:key_at] + cells[key_at + 1 :], ensure_ascii=False)
+
+
+def find_target(base: dict, ke: str | None) -> tuple:
+    """The path of the table block that receives each decree's rows.
+
+    With `ke` it is that block (`lampiran[1].isi[2].tabel`, or the block holding it); without,
+    the one `tabel` in the Lampiran that has no rows yet.
+    """
+    if ke:
+        try:
+            path = parse(ke)
+            value = get(base, path)
+        except PathError as exc:
+            raise BatchError(f"--ke {ke}: {exc}") from None
+        if isinstance(value, dict) and "kolom" not in value and isinstance(value.get("tabel"), dict):
+            path, value = path + ("tabel",), value["tabel"]
+        if not isinstance(value, dict) or not isinstance(value.get("kolom"), list):
+            raise BatchError(f"--ke {ke}: bukan tabel (tunjuk blok tabel, misalnya lampiran[1].isi[2].tabel)")
+        return path
+    found: list[tuple] = []
+    for i, lampiran in enumerate(base.get("lampiran") or []):
+        if isinstance(lampiran, dict):
+            _empty_tables(lampiran.get("isi"), ("lampiran", i, "isi"), found)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise BatchError(
+            "lampiran berkas dasar tidak punya tabel tanpa baris untuk diisi: "
+            "tunjuk tabelnya dengan --ke, misalnya --ke lampiran[1].isi[2].tabel"
+        )
+    raise BatchError(
+        f"lampiran berkas dasar punya {len(found)} tabel tanpa baris "
+        f"({', '.join(format_path(p) for p in found)}): pilih satu dengan --ke"
+    )
+
+
+def _empty_tables(blocks: Any, prefix: tuple, found: list[tuple]) -> None:
+    """Collect the paths of `tabel` blocks without rows, lists' nested blocks included."""
+    if not isinstance(blocks, list):
+        return
+    for j, block in enumerate(blocks):
+        if not isinstance(block, dict):
+            continue
+        table = block.get("tabel")
+        if isinstance(table, dict) and not table.get("baris"):
+            found.append(prefix + (j, "tabel"))
+        for k, item in enumerate(block.get("daftar") or []):
+            if isinstance(item, dict):
+                _empty_tables(item.get("isi"), prefix + (j, "daftar", k, "isi"), found)
+
+
+def numbered(kolom: list, columns: list[str], where: str, label: str) -> bool:
+    """Whether rows get a running number: the target has one more column, headed NO.
+
+    Otherwise the file must fill every column of the target; anything else is an error now,
+    not a failure in every row later.
+    """
+    if len(kolom) == len(columns) + 1 and str(kolom[0]).strip().upper() in _NUMBER_HEADERS:
+        return True
+    if len(kolom) == len(columns):
+        return False
+    raise BatchError(
+        f"{label}: {len(columns)} kolom selain kunci ({', '.join(columns)}), "
+        f"sedangkan tabel {where} punya {len(kolom)} kolom ({', '.join(map(str, kolom))}); "
+        "jumlahnya harus sama, atau satu lebih bila kolom pertama tabel berjudul NO"
+    )
+
+
+def with_numbers(rows: list[list[str]]) -> list[list[str]]:
+    """Rows with their running number 1, 2, ... in front."""
+    return [[str(i), *row] for i, row in enumerate(rows, start=1)]

@@ -1,0 +1,130 @@
+"""The unit of work of a batch: render a chunk of decrees, in whatever process or machine runs it.
+
+`render_chunk` takes plain picklable data and returns bytes, so the same function runs in this
+process, in a worker process or on a Dask worker, and only the parent touches the output folder.
+With PDF the chunk's documents are converted in one LibreOffice start, never one per file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+import kpu_docs
+from kpu_docs.errors import InputError
+from kpu_docs.loading import from_data
+from kpu_docs.pdf import LibreOfficeMissing, to_pdf
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """What every task of a batch shares."""
+
+    templates: Path | None
+    """Folder of restyled templates, or None for the shipped ones."""
+    pdf: bool
+    """Convert to PDF too."""
+    base_dir: Path
+    """Folder of the base file: a relative logo path is taken from there."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """One decree to render: its data row number, output name and its complete data."""
+
+    baris: int
+    berkas: str
+    data: dict
+    masukan: str
+    """Hash of its inputs, carried back for the manifest."""
+
+
+@dataclass
+class TaskResult:
+    """Files to write (name, bytes), or the problems that stopped this decree."""
+
+    baris: int
+    berkas: str
+    masukan: str
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    masalah: list[str] = field(default_factory=list)
+
+
+def render_chunk(tasks: list[Task], settings: RenderSettings) -> list[TaskResult]:
+    """Render each task; a bad task is reported in its result and the others still render."""
+    results = [_render(task, settings) for task in tasks]
+    if settings.pdf:
+        _add_pdfs([r for r in results if not r.masalah])
+    return results
+
+
+def _render(task: Task, settings: RenderSettings) -> TaskResult:
+    result = TaskResult(task.baris, task.berkas, task.masukan)
+    try:
+        keputusan = from_data(task.data, base_dir=settings.base_dir)
+        if keputusan.pengaturan.lampiran_terpisah:
+            from kpu_docs.word import render_file
+
+            with tempfile.TemporaryDirectory(prefix="kpu-docs-") as folder:
+                paths = render_file(keputusan, Path(folder) / f"{task.berkas}.docx", settings.templates)
+                result.files = [(path.name, path.read_bytes()) for path in paths]
+        else:
+            result.files = [(f"{task.berkas}.docx", kpu_docs.render_bytes(keputusan, settings.templates))]
+    except InputError as exc:
+        result.masalah = [str(m) for m in exc.masalah]
+    except jinja2.TemplateError as exc:
+        result.masalah = [f"templat tidak dapat diisi: {exc}"]
+    except (OSError, ValueError) as exc:  # a missing logo or template, a table that does not fit
+        result.masalah = [str(exc)]
+    except Exception as exc:  # one decree's surprise must not stop the other rows of the batch
+        result.masalah = [f"galat tak terduga: {type(exc).__name__}: {exc}"]
+    return result
+
+
+def _add_pdfs(results: list[TaskResult]) -> None:
+    """Convert the chunk's documents in one LibreOffice start and add each PDF to its result."""
+    if not results:
+        return
+    with tempfile.TemporaryDirectory(prefix="kpu-docs-pdf-") as folder:
+        documents: list[tuple[TaskResult, Path]] = []
+        for result in results:
+            for name, blob in result.files:
+                path = Path(folder) / name
+                path.write_bytes(blob)
+                documents.append((result, path))
+        outdir = Path(folder) / "pdf"
+        problem = "LibreOffice tidak membuat PDF-nya"
+        try:
+            to_pdf([path for _, path in documents], outdir, profile=_profile())
+        except LibreOfficeMissing as exc:
+            problem = str(exc)
+        except (RuntimeError, OSError) as exc:  # some files failed: those rows fail, not the chunk
+            problem = str(exc).splitlines()[0]
+        except Exception as exc:  # a timeout
+            problem = f"LibreOffice gagal: {exc}"
+        for result, path in documents:
+            pdf = outdir / f"{path.stem}.pdf"
+            if pdf.is_file():
+                result.files.append((pdf.name, pdf.read_bytes()))
+            else:
+                result.masalah.append(f"pdf: {problem}")
+
+
+_profiles: dict[tuple[int, int], tempfile.TemporaryDirectory] = {}
+
+
+def _profile() -> Path:
+    """This worker's own LibreOffice profile, kept for its lifetime (removed at exit).
+
+    Keyed by process and thread: Dask may run several tasks as threads of one process, and
+    two LibreOffice runs on one profile collide.
+    """
+    key = (os.getpid(), threading.get_ident())
+    if key not in _profiles:
+        _profiles[key] = tempfile.TemporaryDirectory(prefix="kpu-docs-lo-")
+    return Path(_profiles[key].name)
