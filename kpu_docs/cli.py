@@ -78,8 +78,15 @@ def escape(text: str) -> str:
 Berkas = Annotated[Path, typer.Argument(help="Berkas data keputusan (.yaml atau .json).")]
 
 
+def _labelled(label: str, colour: str, message: str) -> None:
+    """A labelled message on standard error, through click (already loaded): `check` and errors
+    need no rich console."""
+    typer.secho(label, fg=colour, bold=colour == "red", err=True, nl=False)
+    typer.echo(f" {message}", err=True)
+
+
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]Galat:[/] {escape(message)}")
+    _labelled("Galat:", "red", message)
     raise typer.Exit(code)
 
 
@@ -93,11 +100,13 @@ def _load(berkas: Path) -> Keputusan:
         _fail(str(exc), 2)
 
 
-def _warn(keputusan: Keputusan) -> None:
+def _warn(keputusan: Keputusan) -> list[str]:
     from kpu_docs.checks import periksa
 
-    for warning in periksa(keputusan):
-        err.print(f"[yellow]Peringatan:[/] {escape(warning)}")
+    warnings = periksa(keputusan)
+    for warning in warnings:
+        _labelled("Peringatan:", "yellow", warning)
+    return warnings
 
 
 @app.command()
@@ -125,7 +134,7 @@ def render(
         try:
             loaded.append((path, load(path)))
         except InputError as exc:
-            err.print(f"[bold red]Galat:[/] {escape(str(exc))}")
+            _labelled("Galat:", "red", str(exc))
             invalid = True
     if invalid:
         raise typer.Exit(2)
@@ -234,12 +243,8 @@ def batch(
 @app.command()
 def check(berkas: Berkas) -> None:
     """Periksa data keputusan: galat (kode keluar 2) dan peringatan."""
-    from kpu_docs.checks import periksa
-
-    keputusan = _load(berkas)
-    warnings = periksa(keputusan)
-    _warn(keputusan)
-    out.print(f"Data sah; {len(warnings)} peringatan.", markup=False)
+    warnings = _warn(_load(berkas))
+    typer.echo(f"Data sah; {len(warnings)} peringatan.")
 
 
 @app.command()
