@@ -15,10 +15,10 @@ from pathlib import Path
 
 import jinja2
 
-import kpu_docs
 from kpu_docs.errors import InputError
 from kpu_docs.loading import from_data
 from kpu_docs.pdf import LibreOfficeMissing, to_pdf
+from kpu_docs.word.document import file_names, render_packages
 
 
 @dataclass(frozen=True)
@@ -67,14 +67,9 @@ def _render(task: Task, settings: RenderSettings) -> TaskResult:
     result = TaskResult(task.baris, task.berkas, task.masukan)
     try:
         keputusan = from_data(task.data, base_dir=settings.base_dir)
-        if keputusan.pengaturan.lampiran_terpisah:
-            from kpu_docs.word import render_file
-
-            with tempfile.TemporaryDirectory(prefix="kpu-docs-") as folder:
-                paths = render_file(keputusan, Path(folder) / f"{task.berkas}.docx", settings.templates)
-                result.files = [(path.name, path.read_bytes()) for path in paths]
-        else:
-            result.files = [(f"{task.berkas}.docx", kpu_docs.render_bytes(keputusan, settings.templates))]
+        blobs = render_packages(keputusan, settings.templates)  # the Lampiran apart if it says so
+        names = file_names(Path(f"{task.berkas}.docx"), len(blobs))
+        result.files = [(name.name, blob) for name, blob in zip(names, blobs)]
     except InputError as exc:
         result.masalah = [str(m) for m in exc.masalah]
     except jinja2.TemplateError as exc:

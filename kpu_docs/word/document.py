@@ -219,6 +219,11 @@ def render_documents(keputusan: Keputusan, templates: Path | None = None) -> lis
     return [Document(io.BytesIO(data)) for data in render_packages(keputusan, templates)]
 
 
+def file_names(path: Path, count: int) -> list[Path]:
+    """Where render_file writes `count` packages: the decree at `path`, then each Lampiran."""
+    return [path] + [path.with_name(f"{path.stem}-lampiran-{i}{path.suffix}") for i in range(1, count)]
+
+
 def render_file(keputusan: Keputusan, path: Path, templates: Path | None = None) -> list[Path]:
     """Render to `path` (and, with lampiran_terpisah, `<stem>-lampiran-<n>.docx` beside it).
 
@@ -226,7 +231,7 @@ def render_file(keputusan: Keputusan, path: Path, templates: Path | None = None)
     """
     path = Path(path)
     blobs = render_packages(keputusan, templates)
-    paths = [path] + [path.with_name(f"{path.stem}-lampiran-{i}{path.suffix}") for i in range(1, len(blobs))]
+    paths = file_names(path, len(blobs))
     for target, blob in zip(paths, blobs):
         write_atomic(target, blob)
     return paths
