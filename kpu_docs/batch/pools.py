@@ -35,13 +35,23 @@ class InlinePool:
         """Release the workers; `pending` work (after an error or Ctrl+C) is cancelled."""
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a server process that has imported the renderer once ("forkserver"):
+    each starts in milliseconds instead of importing everything again, and none copies a thread
+    or lock of this process (the progress bar's). Where there is no fork, "spawn"."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["kpu_docs.batch.work", "kpu_docs.word.document"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 class ProcessPool(InlinePool):
-    """Worker processes on this machine (--jobs N), started fresh ("spawn") so no thread or
-    lock of the parent is copied into them."""
+    """Worker processes on this machine (--jobs N)."""
 
     def __init__(self, workers: int):
         self.workers = workers
-        self._executor = futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self._executor = futures.ProcessPoolExecutor(workers, mp_context=_context())
 
     def submit(self, fn: Callable, *args: Any) -> futures.Future:
         return self._executor.submit(fn, *args)
