@@ -100,6 +100,13 @@ def put(data: Any, path: Path, value: Any) -> Any:
     return _put(data, path, value, 0)
 
 
+def apply(data: Any, changes: tuple[tuple[Path, Any], ...]) -> Any:
+    """`data` with each (path, value) of `changes` put in, in order."""
+    for path, value in changes:
+        data = put(data, path, value)
+    return data
+
+
 def _put(data: Any, path: Path, value: Any, depth: int) -> Any:
     if depth == len(path):
         return value

@@ -15,7 +15,7 @@ from typing import Any
 import kpu_docs
 from kpu_docs.batch.errors import BatchError
 from kpu_docs.batch.manifest import canonical, digest
-from kpu_docs.batch.paths import PathError, check_model_path, format_path, get, parse, put
+from kpu_docs.batch.paths import PathError, apply, check_model_path, format_path, get, parse, put
 from kpu_docs.batch.rows import Source
 from kpu_docs.batch.tables import TableRows, find_target, numbered, with_numbers
 from kpu_docs.batch.work import Task
@@ -142,10 +142,11 @@ class Plan:
         name = self.default_name(number)
         try:
             name = self._name(number, cells)
-            data = self._apply(cells)
+            changes = self._changes(cells)
+            data = apply(self.base_data, changes)  # a path the base cannot take fails this row here
         except (PathError, RowError) as exc:
             return Failure(number, name, (str(exc),))
-        return Task(number, name, data, self._input_hash(data))
+        return Task(number, name, changes, self._input_hash(changes, data))
 
     def _name(self, number: int, cells: list[str]) -> str:
         given = cells[self.berkas_at] if self.berkas_at is not None else ""
@@ -158,13 +159,11 @@ class Plan:
             raise RowError(f"{BERKAS}: {name}.docx sudah dipakai baris {first}")
         return name
 
-    def _apply(self, cells: list[str]) -> dict:
+    def _changes(self, cells: list[str]) -> tuple[tuple[tuple, Any], ...]:
+        """(field path, value) for each field this row sets: all a worker needs besides the base."""
         if len(cells) > self.width:
             raise RowError(f"ada isian di luar kolom yang berjudul (kolom ke-{self.width + 1} dan seterusnya)")
-        data: Any = self.base_data
-        for position, path in self.columns:
-            if cells[position]:
-                data = put(data, path, cells[position])
+        changes = [(path, cells[position]) for position, path in self.columns if cells[position]]
         if self.table is not None:
             kunci = self.source.header[self.key_at]
             key = cells[self.key_at]
@@ -174,13 +173,14 @@ class Plan:
             rows = self.table.rows_for(key)
             if not rows:
                 raise RowError(f"{where}: tidak ada baris tabel untuk {kunci} {key}")
-            data = put(data, self.target + ("baris",), with_numbers(rows) if self.numbered else rows)
-        return data
+            changes.append((self.target + ("baris",), with_numbers(rows) if self.numbered else rows))
+        return tuple(changes)
 
-    def _input_hash(self, data: dict) -> str:
+    def _input_hash(self, changes: tuple, data: dict) -> str:
+        """The base file is in the fixed inputs; the row adds its changes (and its logo image)."""
         logo = data.get("logo")
         extra = self._logo_hash(logo) if isinstance(logo, str) else ""
-        return digest(self._fixed + canonical(data) + extra.encode())
+        return digest(self._fixed + canonical(changes) + extra.encode())
 
     def _logo_hash(self, logo: str) -> str:
         """A changed logo image changes the output too; each image is read once per batch."""

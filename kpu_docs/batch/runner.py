@@ -130,6 +130,7 @@ def run_batch(
             templates=Path(templates).resolve() if templates else None,
             pdf=pdf,
             base_dir=Path(base).resolve().parent,
+            base_data=plan.base_data,
         )
         outcomes = _Loop(plan, Manifest(outdir), settings, progress, ulang).run(make_pool, workers)
     finally:

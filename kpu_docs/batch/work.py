@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from kpu_docs.batch.paths import apply
 from kpu_docs.errors import InputError
 from kpu_docs.loading import from_data
 from kpu_docs.pdf import LibreOfficeMissing, to_pdf
@@ -31,15 +32,18 @@ class RenderSettings:
     """Convert to PDF too."""
     base_dir: Path
     """Folder of the base file: a relative logo path is taken from there."""
+    base_data: dict
+    """The base decree's data, sent once per chunk; each task carries only what its row changes."""
 
 
 @dataclass(frozen=True)
 class Task:
-    """One decree to render: its data row number, output name and its complete data."""
+    """One decree to render: its data row number, output name and the fields its row sets."""
 
     baris: int
     berkas: str
-    data: dict
+    changes: tuple
+    """(field path, value) pairs, applied to the base in order."""
     masukan: str
     """Hash of its inputs, carried back for the manifest."""
 
@@ -66,7 +70,7 @@ def render_chunk(tasks: list[Task], settings: RenderSettings) -> list[TaskResult
 def _render(task: Task, settings: RenderSettings) -> TaskResult:
     result = TaskResult(task.baris, task.berkas, task.masukan)
     try:
-        keputusan = from_data(task.data, base_dir=settings.base_dir)
+        keputusan = from_data(apply(settings.base_data, task.changes), base_dir=settings.base_dir)
         blobs = render_packages(keputusan, settings.templates)  # the Lampiran apart if it says so
         names = file_names(Path(f"{task.berkas}.docx"), len(blobs))
         result.files = [(name.name, blob) for name, blob in zip(names, blobs)]
