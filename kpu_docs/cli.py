@@ -207,7 +207,7 @@ def batch(
         Rate(),
         TextColumn("sisa"),
         TimeRemainingColumn(),
-        console=err,
+        console=err.console,
         disable=quiet or not err.is_terminal,
     )
     task = bar.add_task("batch", total=None)
