@@ -158,3 +158,17 @@ def test_missing_libreoffice_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(pdf_module.shutil, "which", lambda name: None)
     with pytest.raises(pdf_module.LibreOfficeMissing, match="libreoffice-writer-nogui"):
         to_pdf([tmp_path / "x.docx"])
+
+
+def test_letters_past_z_are_the_ones_printed_and_cited(tmp_path):
+    """Word and LibreOffice letter a list a ... z, aa, bb: the closing Menimbang cites those."""
+    _require_tools()
+    menimbang = [f"bahwa pertimbangan ke-{n} perlu dicatat" for n in range(1, 29)]
+    path = tmp_path / "panjang.docx"
+    kpu_docs.render(Keputusan.model_validate(minimal_data(menimbang=menimbang)), path)
+    text = " ".join(" ".join(page.split()) for page in pages_text(to_pdf([path], tmp_path)[0]))
+    assert "z. bahwa pertimbangan ke-26" in text
+    assert "aa. bahwa pertimbangan ke-27" in text
+    assert "bb. bahwa pertimbangan ke-28" in text
+    assert "cc. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b," in text
+    assert "huruf aa, dan huruf bb, perlu menetapkan" in text

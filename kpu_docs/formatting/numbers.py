@@ -105,13 +105,12 @@ def from_roman(s: str) -> int:
 
 
 def huruf(n: int, upper: bool = False) -> str:
-    """Return the list letter for ``n``: 1 -> "a", 26 -> "z", 27 -> "aa" (spreadsheet style)."""
+    """Return the list letter for ``n`` as Word and LibreOffice print a lettered list (w:numFmt
+    lowerLetter): 1 -> "a", 26 -> "z", 27 -> "aa", 28 -> "bb", 53 -> "aaa". The closing Menimbang
+    cites these letters, so they must be the printed ones."""
     _require_int(n)
     if n < 1:
         raise ValueError(f"n must be >= 1, got {n}")
-    letters = []
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        letters.append(chr(ord("a") + rem))
-    result = "".join(reversed(letters))
+    repeat, rem = divmod(n - 1, 26)
+    result = chr(ord("a") + rem) * (repeat + 1)
     return result.upper() if upper else result
