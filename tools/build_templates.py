@@ -7,6 +7,8 @@ Run: python tools/build_templates.py
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -412,12 +414,37 @@ def build_lampiran() -> Document:
     return doc
 
 
+LEFTOVERS = ("docProps/thumbnail.jpeg", "customXml/")
+"""Parts of python-docx's own default document that a decree template has no use for: its
+thumbnail picture and an empty bibliography (customXml)."""
+_LEFTOVER_RELATIONSHIPS = re.compile(
+    r'<Relationship [^>]*Type="[^"]*/(?:metadata/thumbnail|relationships/customXml)"[^>]*/>'
+)
+_LEFTOVER_TYPES = re.compile(r'<Override PartName="/customXml/[^"]*"[^>]*/>')
+
+
+def without_leftovers(path: Path) -> None:
+    """Rewrite the saved template without python-docx's thumbnail and bibliography parts."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members:
+            if info.filename.startswith(LEFTOVERS):
+                continue
+            if info.filename.endswith(".rels"):
+                data = _LEFTOVER_RELATIONSHIPS.sub("", data.decode("utf-8")).encode("utf-8")
+            elif info.filename == "[Content_Types].xml":
+                data = _LEFTOVER_TYPES.sub("", data.decode("utf-8")).encode("utf-8")
+            archive.writestr(info, data)
+
+
 def main() -> None:
     out = ROOT / "templates"
     out.mkdir(exist_ok=True)
     for name, build in (("keputusan", build_keputusan), ("lampiran", build_lampiran)):
         doc = build()
         doc.save(out / f"{name}.docx")
+        without_leftovers(out / f"{name}.docx")
         print(f"wrote {out / f'{name}.docx'}")
 
 

@@ -9,6 +9,7 @@ compressed once per process (kpu_docs.word.prepared, kpu_docs.word.package).
 from __future__ import annotations
 
 import copy
+import datetime
 import functools
 import io
 from pathlib import Path
@@ -18,7 +19,7 @@ from markupsafe import Markup
 
 from kpu_docs.files import write_atomic
 from kpu_docs.models import Keputusan
-from kpu_docs.word import package
+from kpu_docs.word import package, properties
 from kpu_docs.word.context import keputusan_context, lampiran_context
 from kpu_docs.word.images import IMAGE_RELATIONSHIP, RELATIONSHIP_ID, Logo, logo as read_logo
 from kpu_docs.word.lampiran import BodyWriter
@@ -99,8 +100,9 @@ class _Target:
         context["isi"] = Markup(writer.xml())
         return render_source(body_template, context, "lampiran.docx")
 
-    def zip(self, body: str, logo: Logo | None = None, context: dict | None = None) -> bytes:
-        """The package: document.xml from the template's head, `body` and the final section."""
+    def zip(self, body: str, when: datetime.datetime, logo: Logo | None = None, context: dict | None = None) -> bytes:
+        """The package: document.xml from the template's head, `body` and the final section;
+        the file's properties written at `when`."""
         document = f"{self.template.head}{body}{self.page.portrait}{self.template.tail}"
         pengaturan = self.keputusan.pengaturan
         members = []
@@ -111,6 +113,10 @@ class _Target:
                 members.append(self.lists.part())
             elif name == "word/styles.xml":
                 members.append(_styles_member(self.template, self.styles, pengaturan.huruf, pengaturan.ukuran_huruf))
+            elif name == properties.CORE:
+                members.append(Member.of(name, properties.core_xml(self.keputusan, when), package.FAST))
+            elif name == properties.APP:
+                members.append(Member.of(name, properties.app_xml(self.keputusan), package.FAST))
             elif name in self.template.dynamic_parts:
                 part = render_source(self.template.dynamic_parts[name], context or {}, name)
                 members.append(Member.of(name, part.encode("utf-8"), package.FAST))
@@ -192,11 +198,12 @@ def render_packages(keputusan: Keputusan, templates: Path | None = None, *, comb
     count = len(keputusan.lampiran)
     if combined and appendix is not None:
         body += "".join(target.lampiran(i, appendix.body_on_new_page) for i in range(1, count + 1))
-    packages = [target.zip(body, logo, context)]
+    when = properties.render_time()
+    packages = [target.zip(body, when, logo, context)]
     if not combined:
         for i in range(1, count + 1):
             own = _Target(appendix, appendix.styles, keputusan)
-            packages.append(own.zip(own.lampiran(i, appendix.body), context=lampiran_context(keputusan, i)))
+            packages.append(own.zip(own.lampiran(i, appendix.body), when, context=lampiran_context(keputusan, i)))
     return packages
 
 

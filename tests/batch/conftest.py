@@ -88,3 +88,13 @@ def rendered(tmp_path_factory) -> Path:
     report = run_batch(BASE, DESA, outdir, tabel=ANGGOTA, kunci="desa", jobs=1)
     assert report.ditulis == 3, report.outcomes
     return outdir
+
+
+@pytest.fixture(autouse=True, scope="session")
+def reproducible():
+    """A document carries its render time; a fixed one (SOURCE_DATE_EPOCH) makes two runs
+    comparable byte for byte, in worker processes too (they inherit the environment). Session
+    scope, so that the session's reference renders have it too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1756857600")
+        yield
