@@ -14,8 +14,9 @@ class Pengaturan(Model):
     """Diktum labels: KESATU, KEDUA, ... (current rule) or the older PERTAMA, KEDUA, ..."""
     tanda_tangan: Literal["ruang", "ttd", "dto."] = "ruang"
     """Signature: blank space to sign ("ruang"), or "ttd"/"dto." as printed on a certified copy."""
-    kertas: Literal["F4", "A4"] | None = None
-    """Paper: F4/Folio 215 x 330 mm (regional practice) or A4 210 x 297 mm (ANRI).
+    kertas: Literal["F4", "A4", "Legal"] | None = None
+    """Paper: F4/Folio 215 x 330 mm, 8.5 x 13 in (regional practice), A4 210 x 297 mm (ANRI), or
+    Legal 216 x 356 mm, 8.5 x 14 in.
     Default: the template's paper (the shipped templates are F4)."""
     huruf: str | None = None
     """Font family for the whole document, e.g. "Arial" or "Bookman Old Style".

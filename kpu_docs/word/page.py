@@ -17,7 +17,8 @@ from lxml import etree
 from kpu_docs.word.prepared import Prepared
 from kpu_docs.word.wordml import W_NS, child
 
-PAPER_MM = {"F4": (215, 330), "A4": (210, 297)}
+PAPER_MM = {"F4": (215, 330), "A4": (210, 297), "Legal": (216, 356)}
+"""Short and long side of each paper, in mm."""
 _W = f"{{{W_NS}}}"
 _XMLNS = re.compile(r' xmlns:\w+="[^"]*"')
 

@@ -141,8 +141,16 @@ _COVERED = "<w:p/>"
 """The content of a cell covered by a vertical merge: an empty paragraph, as Word writes it."""
 
 
-def _table(style_id: StyleId, widths_cm: list[float], header: list[str], body_rows: list[str]) -> str:
-    grid = [wordml.twips(w) for w in widths_cm]
+def _grid(widths_cm: list[float]) -> list[int]:
+    """Column widths in twips, rounded at the column edges so that they add up to the whole."""
+    edges, total = [0], 0.0
+    for width in widths_cm:
+        total += width
+        edges.append(wordml.twips(total))
+    return [right - left for left, right in zip(edges, edges[1:])]
+
+
+def _table(style_id: StyleId, grid: list[int], header: list[str], body_rows: list[str]) -> str:
     head_style = style_id("Kepala Tabel")
     head = "".join(_cell(w, _paragraphs(h, head_style)) for w, h in zip(grid, header))
     return (
@@ -164,8 +172,7 @@ def tabel_xml(tabel: Tabel, total_cm: float, style_id: StyleId) -> str:
     for _, c, sel in placed:
         if sel.gabung_kolom == 1:  # a cell spanning columns does not size any one of them
             columns[c].append(sel.teks)
-    widths = tabel.lebar or column_widths(columns, total_cm)
-    grid = [wordml.twips(w) for w in widths]
+    grid = _grid(tabel.lebar or column_widths(columns, total_cm))
     body_style = style_id("Isi Tabel")
     # what stands at each (row, column): a cell's XML, a covered cell, or nothing (inside a span)
     n_rows = len(tabel.baris)
@@ -178,7 +185,7 @@ def tabel_xml(tabel: Tabel, total_cm: float, style_id: StyleId) -> str:
         for below in range(r, r - 1 + down):
             slots[below][c] = _cell(width, _COVERED, span, "")
     rows = ["".join(s for s in row if s is not None) for row in slots]
-    return _table(style_id, widths, tabel.kolom, rows)
+    return _table(style_id, grid, tabel.kolom, rows)
 
 
 def tabel_kelompok_xml(tabel: TabelKelompok, total_cm: float, style_id: StyleId) -> str:
@@ -188,8 +195,7 @@ def tabel_kelompok_xml(tabel: TabelKelompok, total_cm: float, style_id: StyleId)
     columns += [
         [tabel.kolom[c]] + [row[c - 2] for g in tabel.kelompok for row in g.baris] for c in range(2, cols)
     ]
-    widths = tabel.lebar or column_widths(columns, total_cm)
-    grid = [wordml.twips(w) for w in widths]
+    grid = _grid(tabel.lebar or column_widths(columns, total_cm))
     body_style = style_id("Isi Tabel")
     centred = '<w:jc w:val="center"/>'
     rows = []
@@ -203,4 +209,4 @@ def tabel_kelompok_xml(tabel: TabelKelompok, total_cm: float, style_id: StyleId)
                 cells = _cell(grid[0], _COVERED, merge="") + _cell(grid[1], _COVERED, merge="")
             cells += "".join(_cell(w, _paragraphs(text, body_style)) for w, text in zip(grid[2:], row))
             rows.append(cells)
-    return _table(style_id, widths, tabel.kolom, rows)
+    return _table(style_id, grid, tabel.kolom, rows)
