@@ -172,3 +172,29 @@ def test_letters_past_z_are_the_ones_printed_and_cited(tmp_path):
     assert "bb. bahwa pertimbangan ke-28" in text
     assert "cc. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b," in text
     assert "huruf aa, dan huruf bb, perlu menetapkan" in text
+
+
+def test_text_prints_as_given_in_the_pdf(tmp_path):
+    """No style capitalises a number, "a.n." or a name with degrees: what the data says prints."""
+    _require_tools()
+    nomor = "314/ORT.07-Kpt/01/KPU/V/2021"
+    signatory = {"jabatan": "Sekretaris Jenderal", "nama": "Prof. Dra. Sri Hartati, M.Sc., Ph.D.",
+                 "atas_nama": "Ketua Komisi Pemilihan Umum"}
+    penutup = {**minimal_data()["penutup"], "penandatangan": signatory}
+    as_written = Keputusan.model_validate(minimal_data(
+        nomor=nomor, penutup=penutup, pengaturan={"nama_penandatangan": "seperti_ditulis"},
+        lampiran=[{"judul": "Daftar", "isi": ["satu"]}]))
+    capitals = as_written.model_copy(update={"pengaturan": as_written.pengaturan.model_copy(
+        update={"nama_penandatangan": "kapital"})})
+    texts = []
+    for name, keputusan in (("ditulis", as_written), ("kapital", capitals)):
+        path = tmp_path / f"{name}.docx"
+        kpu_docs.render(keputusan, path)
+        texts.append([" ".join(page.split()) for page in pages_text(to_pdf([path], tmp_path)[0])])
+    ditulis, kapital = texts
+    assert f"NOMOR {nomor}" in ditulis[0]
+    assert f"NOMOR {nomor}" in ditulis[-1]  # the Lampiran heading too
+    assert "NOMOR 314/ORT.07-KPT" not in " ".join(ditulis)
+    assert "a.n. KETUA KOMISI PEMILIHAN UMUM, SEKRETARIS JENDERAL," in " ".join(ditulis)
+    assert "Prof. Dra. Sri Hartati, M.Sc., Ph.D." in " ".join(ditulis)
+    assert "PROF. DRA. SRI HARTATI, M.SC., PH.D." in " ".join(kapital)

@@ -149,14 +149,20 @@ J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGR
 
 
 def decree_styles(doc: Document, nums: dict[str, int]) -> None:
-    """Every part of a decree has its own named style (Word's Styles pane restyles it)."""
+    """Every part of a decree has its own named style (Word's Styles pane restyles it).
+
+    No style capitalises: the capitals of the title block, the positions and the Lampiran heading
+    come from the text (kpu_docs.wording and the context), so a number such as
+    314/ORT.07-Kpt/01/KPU/V/2021, "a.n." or a name with its degrees prints as given. Only the
+    table header, which holds no number, is in a capitals style.
+    """
     paragraph_style(doc, "Tanda Salinan", bold=True, after=12)
     paragraph_style(doc, "Logo", align=C, after=6)
-    paragraph_style(doc, "Kop", align=C, bold=True, caps=True)
+    paragraph_style(doc, "Kop", align=C, bold=True)
     paragraph_style(doc, "Alamat Kop", align=C, after=12, size=10)
-    paragraph_style(doc, "Judul Keputusan", align=C, bold=True, caps=True, keep_next=True)
-    paragraph_style(doc, "Pembukaan", align=C, bold=True, caps=True, before=12, keep_next=True)
-    paragraph_style(doc, "Jabatan Penetap", align=C, bold=True, caps=True, before=12, after=12, keep_next=True)
+    paragraph_style(doc, "Judul Keputusan", align=C, bold=True, keep_next=True)
+    paragraph_style(doc, "Pembukaan", align=C, bold=True, before=12, keep_next=True)
+    paragraph_style(doc, "Jabatan Penetap", align=C, bold=True, before=12, after=12, keep_next=True)
     paragraph_style(doc, "Label", align=L)
     paragraph_style(doc, "Isi Konsiderans", align=J)
     paragraph_style(doc, "Butir Menimbang", base="Isi Konsiderans", left=HANG_CM, hanging=HANG_CM, num=nums["menimbang"])
@@ -167,17 +173,17 @@ def decree_styles(doc: Document, nums: dict[str, int]) -> None:
     paragraph_style(doc, "Butir Diktum", base="Isi Konsiderans", left=HANG_CM, hanging=HANG_CM, num=nums["diktum_huruf"])
     paragraph_style(doc, "Butir Diktum Angka", base="Isi Konsiderans", left=HANG_CM, hanging=HANG_CM, num=nums["diktum_angka"])
     paragraph_style(doc, "Penutup", left=HALF_CM, keep_next=True)
-    paragraph_style(doc, "Jabatan Penandatangan", base="Penutup", caps=True)
+    paragraph_style(doc, "Jabatan Penandatangan", base="Penutup")
     paragraph_style(doc, "Ruang Tanda Tangan", base="Penutup", before=6, after=6)
-    paragraph_style(doc, "Nama Penandatangan", base="Penutup", bold=True, caps=True)
+    paragraph_style(doc, "Nama Penandatangan", base="Penutup", bold=True)
     salinan = paragraph_style(doc, "Salinan", keep_next=True)
     salinan.paragraph_format.right_indent = Cm(TEXT_WIDTH_CM - HALF_CM)  # bottom left, the left half
     paragraph_style(doc, "Nama Pengesah Salinan", base="Salinan", keep_next=False)
     paragraph_style(doc, "Tembusan", keep_next=True)
     paragraph_style(doc, "Butir Tembusan", left=HANG_CM, hanging=HANG_CM, num=nums["tembusan"])
     # Lampiran
-    paragraph_style(doc, "Kepala Lampiran", left=HALF_CM, caps=True, keep_next=True)
-    paragraph_style(doc, "Judul Lampiran", align=C, bold=True, caps=True, before=12, after=12, keep_next=True)
+    paragraph_style(doc, "Kepala Lampiran", left=HALF_CM, keep_next=True)
+    paragraph_style(doc, "Judul Lampiran", align=C, bold=True, before=12, after=12, keep_next=True)
     paragraph_style(doc, "Bagian Lampiran", bold=True, before=12, after=6, keep_next=True, left=HANG_CM,
                     hanging=HANG_CM, num=nums["lampiran"], ilvl=0)
     paragraph_style(doc, "Isi Lampiran", align=J, after=6)

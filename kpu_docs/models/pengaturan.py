@@ -23,5 +23,9 @@ class Pengaturan(Model):
     Default: the template's Normal style (the shipped templates use Arial)."""
     ukuran_huruf: float | None = Field(default=None, ge=8, le=16)
     """Font size in points. Default: the template's Normal style (12 in the shipped templates)."""
+    nama_penandatangan: Literal["kapital", "seperti_ditulis"] = "kapital"
+    """The signatory's name: in capitals ("EDY PUTRAWAN"), as regional governments and KPU print
+    it, or as written, degrees in their own case ("Prof. Dra. Sri Hartati, M.Sc., Ph.D."), as
+    universities and ministries do."""
     lampiran_terpisah: bool = False
     """Write each Lampiran as its own .docx beside the decree instead of appending it."""

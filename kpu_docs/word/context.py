@@ -9,10 +9,10 @@ from kpu_docs.models import Keputusan, Penandatangan
 from kpu_docs import wording
 
 
-def _penandatangan(p: Penandatangan) -> dict[str, Any]:
+def _penandatangan(p: Penandatangan, gaya_nama: str) -> dict[str, Any]:
     return {
         "jabatan": p.jabatan.upper(),
-        "nama": p.nama.upper(),
+        "nama": p.nama.upper() if gaya_nama == "kapital" else p.nama,
         "nip": p.nip,
         "atas_nama": p.atas_nama.upper() if p.atas_nama else None,
     }
@@ -58,7 +58,7 @@ def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
         ],
         "tempat": keputusan.penutup.tempat,
         "tanggal": format_tanggal(keputusan.penutup.tanggal),
-        "penandatangan": _penandatangan(keputusan.penutup.penandatangan),
+        "penandatangan": _penandatangan(keputusan.penutup.penandatangan, keputusan.pengaturan.nama_penandatangan),
         "tanda_tangan": _tanda_tangan(keputusan),
         "salinan": _salinan(keputusan),
         "tembusan": list(keputusan.tembusan),
@@ -82,7 +82,7 @@ def lampiran_context(keputusan: Keputusan, index: int) -> dict[str, Any]:
         "judul": lampiran.judul.upper() if lampiran.judul else None,
         "isi": None,
         "tanda_tangan_lampiran": lampiran.tanda_tangan,
-        "penandatangan": _penandatangan(keputusan.penutup.penandatangan),
+        "penandatangan": _penandatangan(keputusan.penutup.penandatangan, keputusan.pengaturan.nama_penandatangan),
         "tanda_tangan": _tanda_tangan(keputusan),
         "salinan": _salinan(keputusan),
     }
