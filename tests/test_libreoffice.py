@@ -22,6 +22,8 @@ from kpu_docs.preview import preview
 from tests.conftest import minimal_data
 
 PT_PER_MM = 72 / 25.4
+PAGE_NUMBER = re.compile(r"^\s*-\s*\d+\s*-\s*$")
+"""The page number at the top of page 2 onwards, "- 2 -" (pdftotext may drop the spaces)."""
 
 
 def _require_tools() -> None:
@@ -92,7 +94,7 @@ def test_menimbang_and_mengingat_labels_are_printed(pages):
 
 def test_lampiran_starts_on_its_own_page_with_heading_top_right(pages):
     (first,) = [i for i, p in enumerate(pages) if re.search(r"^\s+LAMPIRAN\s*$", p, re.M)]
-    lines = [l for l in pages[first].splitlines() if l.strip()]
+    lines = [l for l in pages[first].splitlines() if l.strip() and not PAGE_NUMBER.match(l)]
     assert lines[0].strip() == "LAMPIRAN"
     indent = len(lines[0]) - len(lines[0].lstrip())
     assert indent > 30  # right half of the page
@@ -198,3 +200,17 @@ def test_text_prints_as_given_in_the_pdf(tmp_path):
     assert "a.n. KETUA KOMISI PEMILIHAN UMUM, SEKRETARIS JENDERAL," in " ".join(ditulis)
     assert "Prof. Dra. Sri Hartati, M.Sc., Ph.D." in " ".join(ditulis)
     assert "PROF. DRA. SRI HARTATI, M.SC., PH.D." in " ".join(kapital)
+
+
+def test_page_numbers_as_tata_naskah_dinas_prints_them(pages, tmp_path):
+    """None on page 1; from page 2 centred at the top between hyphens. "bawah": every page, bottom."""
+    first_lines = [[l for l in page.splitlines() if l.strip()] for page in pages]
+    assert not any(PAGE_NUMBER.match(l) or l.strip() == "1" for l in first_lines[0])
+    for number, lines in enumerate(first_lines[1:], start=2):
+        assert re.fullmatch(rf"\s*-\s*{number}\s*-\s*", lines[0]), (number, lines[0])
+    bottom = Keputusan.model_validate(minimal_data(pengaturan={"nomor_halaman": "bawah"}))
+    path = tmp_path / "bawah.docx"
+    kpu_docs.render(bottom, path)
+    (page,) = pages_text(to_pdf([path], tmp_path)[0])
+    lines = [l for l in page.splitlines() if l.strip()]
+    assert lines[-1].strip() == "1" and not PAGE_NUMBER.match(lines[0])

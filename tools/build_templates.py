@@ -218,24 +218,43 @@ def character_styles(doc: Document) -> None:
     style.font.bold = True
 
 
+def _page_field(paragraph, before: str = "", after: str = "") -> None:
+    """A PAGE field (the page's number, kept current by Word) between two texts."""
+    if before:
+        paragraph.add_run(before)
+    run = paragraph.add_run()
+    for xml in (
+        f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>',
+        f'<w:instrText {nsdecls("w")} xml:space="preserve"> PAGE </w:instrText>',
+        f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>',
+        f'<w:t {nsdecls("w")}>2</w:t>',
+        f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>',
+    ):
+        run._r.append(parse_xml(xml))
+    if after:
+        paragraph.add_run(after)
+
+
 def page_setup(doc: Document) -> None:
-    """F4 portrait with the Tata Naskah Dinas margins, page number centred in the footer."""
+    """F4 portrait with the Tata Naskah Dinas margins and page numbers: none on page 1, from page 2
+    centred at the top as "- 2 -". A footer numbering every page at the bottom is in the package
+    too, unreferenced, for the setting nomor_halaman: bawah."""
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.5), Cm(33.0)
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
     section.top_margin, section.bottom_margin = Cm(2.51), Cm(2.51)  # 2.5 cm survives rounding to twips
     section.header_distance = section.footer_distance = Cm(1.25)
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(header, "- ", " -")
+    section.first_page_header.is_linked_to_previous = False  # an empty header on page 1
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = footer.add_run()
-    for xml in (
-        f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>',
-        f'<w:instrText {nsdecls("w")} xml:space="preserve"> PAGE </w:instrText>',
-        f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>',
-        f'<w:t {nsdecls("w")}>1</w:t>',
-        f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>',
-    ):
-        run._r.append(parse_xml(xml))
+    _page_field(footer)
+    sect = section._sectPr
+    for reference in sect.findall(qn("w:footerReference")):
+        sect.remove(reference)
 
 
 def new_document() -> tuple[Document, dict[str, int]]:

@@ -23,6 +23,10 @@ class Pengaturan(Model):
     Default: the template's Normal style (the shipped templates use Arial)."""
     ukuran_huruf: float | None = Field(default=None, ge=8, le=16)
     """Font size in points. Default: the template's Normal style (12 in the shipped templates)."""
+    nomor_halaman: Literal["atas", "bawah"] | None = None
+    """Page numbers: "atas", none on page 1 and from page 2 centred at the top as "- 2 -" (Tata
+    Naskah Dinas), or "bawah", every page numbered at the bottom centre. Default: as the template
+    has them (the shipped templates: "atas")."""
     nama_penandatangan: Literal["kapital", "seperti_ditulis"] = "kapital"
     """The signatory's name: in capitals ("EDY PUTRAWAN"), as regional governments and KPU print
     it, or as written, degrees in their own case ("Prof. Dra. Sri Hartati, M.Sc., Ph.D."), as

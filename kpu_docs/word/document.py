@@ -25,7 +25,7 @@ from kpu_docs.word.images import IMAGE_RELATIONSHIP, RELATIONSHIP_ID, Logo, logo
 from kpu_docs.word.lampiran import BodyWriter
 from kpu_docs.word.numbering import Lists, restart_runs
 from kpu_docs.word.package import Member
-from kpu_docs.word.page import geometry, styles_xml
+from kpu_docs.word.page import Sections, geometry, styles_xml
 from kpu_docs.word.prepared import Prepared, TemplateProblem, prepare, render_source
 from kpu_docs.word.templates import template_path
 from kpu_docs.word.wordml import W_NS, ppr_child
@@ -83,7 +83,7 @@ class _Target:
         self.styles = styles
         self.ids = _style_ids(styles)
         self.lists = Lists(template)
-        self.page = geometry(template, keputusan.pengaturan.kertas)
+        self.sections = Sections(geometry(template, keputusan.pengaturan.kertas, keputusan.pengaturan.nomor_halaman))
         self.keputusan = keputusan
 
     def style_id(self, name: str) -> str:
@@ -94,7 +94,7 @@ class _Target:
 
     def lampiran(self, index: int, body_template) -> str:
         """The index-th (1-based) Lampiran's body XML, from lampiran.docx with its blocks written in."""
-        writer = BodyWriter(self.keputusan, self.style_id, self.lists, self.page)
+        writer = BodyWriter(self.keputusan, self.style_id, self.lists, self.sections)
         writer.write(self.keputusan.lampiran[index - 1].isi)
         context = lampiran_context(self.keputusan, index)
         context["isi"] = Markup(writer.xml())
@@ -103,7 +103,7 @@ class _Target:
     def zip(self, body: str, when: datetime.datetime, logo: Logo | None = None, context: dict | None = None) -> bytes:
         """The package: document.xml from the template's head, `body` and the final section;
         the file's properties written at `when`."""
-        document = f"{self.template.head}{body}{self.page.portrait}{self.template.tail}"
+        document = f"{self.template.head}{body}{self.sections.end()}{self.template.tail}"
         pengaturan = self.keputusan.pengaturan
         members = []
         for name in self.template.members:

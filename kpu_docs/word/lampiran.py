@@ -24,7 +24,7 @@ from kpu_docs.models.lampiran import (
 )
 from kpu_docs.word import wordml
 from kpu_docs.word.numbering import Lists
-from kpu_docs.word.page import Geometry
+from kpu_docs.word.page import Sections
 from kpu_docs.word.tables import tabel_kelompok_xml, tabel_xml
 from kpu_docs.wording import kutipan_daftar
 
@@ -43,11 +43,11 @@ _SECTION_END_SPACING = '<w:spacing w:after="0"/>'
 class BodyWriter:
     """Writes blocks as WordprocessingML text, numbering lists in the package being written."""
 
-    def __init__(self, keputusan: Keputusan, style_id: Callable[[str], str], lists: Lists, page: Geometry):
+    def __init__(self, keputusan: Keputusan, style_id: Callable[[str], str], lists: Lists, sections: Sections):
         self.keputusan = keputusan
         self.style_id = style_id
         self.lists = lists
-        self.page = page
+        self.sections = sections
         self.parts: list[str] = []
         self.heading_num: int | None = None
 
@@ -91,12 +91,13 @@ class BodyWriter:
             self.write(item.isi, depth + 1)
 
     def _table(self, landscape: bool, table: Callable[[float], str]) -> None:
+        page = self.sections.page
         if not landscape:
-            self.parts.append(table(self.page.portrait_width_cm))
+            self.parts.append(table(page.portrait_width_cm))
             return
-        self._end_section(self.page.portrait)
-        self.parts.append(table(self.page.landscape_width_cm))
-        self._end_section(self.page.landscape)
+        self._end_section(self.sections.end())
+        self.parts.append(table(page.landscape_width_cm))
+        self._end_section(self.sections.end(landscape=True))
 
     def _end_section(self, sect_pr: str) -> None:
         """A paragraph carrying sectPr closes the section that holds everything since the last one."""

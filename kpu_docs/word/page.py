@@ -20,6 +20,7 @@ from kpu_docs.word.wordml import W_NS, child
 PAPER_MM = {"F4": (215, 330), "A4": (210, 297), "Legal": (216, 356)}
 """Short and long side of each paper, in mm."""
 _W = f"{{{W_NS}}}"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _XMLNS = re.compile(r' xmlns:\w+="[^"]*"')
 
 
@@ -40,12 +41,33 @@ def _text_width_cm(sect: etree._Element) -> float:
 
 @dataclass(frozen=True)
 class Geometry:
-    """Section properties of a template on one paper, and the text width they leave."""
+    """Section properties of a template on one paper, and the text width they leave.
 
+    `first` is the first section's: a decree's first page carries no page number (w:titlePg);
+    every later section (around a landscape table) numbers all its pages.
+    """
+
+    first: str
     portrait: str
     landscape: str
     portrait_width_cm: float
     landscape_width_cm: float
+
+
+class Sections:
+    """The sections of one document as they are written: only the first is the decree's first page."""
+
+    def __init__(self, page: Geometry):
+        self.page = page
+        self.started = False
+
+    def end(self, landscape: bool = False) -> str:
+        """sectPr closing the next section."""
+        first = not self.started
+        self.started = True
+        if landscape:
+            return self.page.landscape
+        return self.page.first if first else self.page.portrait
 
 
 def _set_paper(sect: etree._Element, kertas: str | None, landscape: bool) -> None:
@@ -72,15 +94,39 @@ def _starts_new_page(sect: etree._Element) -> None:
     sect.find(f"{_W}pgSz").addprevious(kind)
 
 
+def _number_at_bottom(sect: etree._Element, template: Prepared) -> None:
+    """Every page numbered by the template's footer, no header number, page 1 too."""
+    footers = [rid for rid, kind in template.relationships.items() if kind == "footer"]
+    if not footers:
+        raise ValueError(f"{template.path.name}: templat tanpa footer untuk nomor_halaman: bawah")
+    for reference in sect.findall(f"{_W}headerReference") + sect.findall(f"{_W}footerReference") + sect.findall(f"{_W}titlePg"):
+        sect.remove(reference)
+    footer = etree.Element(f"{_W}footerReference")
+    footer.set(f"{_W}type", "default")
+    footer.set(f"{{{_R_NS}}}id", footers[0])
+    sect.insert(0, footer)
+
+
+def _without_first_page(sect: etree._Element) -> etree._Element:
+    sect = copy.deepcopy(sect)
+    for title_page in sect.findall(f"{_W}titlePg"):
+        sect.remove(title_page)
+    return sect
+
+
 @functools.lru_cache(maxsize=64)
-def geometry(template: Prepared, kertas: str | None) -> Geometry:
-    """The template's final section on `kertas` (None: as the template has it), both ways round."""
-    portrait = copy.deepcopy(template.sect_pr)
-    _set_paper(portrait, kertas, landscape=False)
-    landscape = copy.deepcopy(template.sect_pr)
+def geometry(template: Prepared, kertas: str | None, nomor_halaman: str | None = None) -> Geometry:
+    """The template's final section on `kertas` (None: as the template has it), both ways round,
+    with page numbers at the top from page 2 or (nomor_halaman "bawah") at the bottom of every page."""
+    first = copy.deepcopy(template.sect_pr)
+    if nomor_halaman == "bawah":
+        _number_at_bottom(first, template)
+    _set_paper(first, kertas, landscape=False)
+    portrait = _without_first_page(first)
+    landscape = _without_first_page(first)
     _set_paper(landscape, kertas, landscape=True)
     _starts_new_page(landscape)
-    return Geometry(_xml(portrait), _xml(landscape), _text_width_cm(portrait), _text_width_cm(landscape))
+    return Geometry(_xml(first), _xml(portrait), _xml(landscape), _text_width_cm(portrait), _text_width_cm(landscape))
 
 
 def _normal(styles: etree._Element) -> etree._Element:

@@ -110,6 +110,12 @@ class Prepared:
         opened, final = _BODY_OPEN.search(xml), _FINAL_SECT.search(xml)
         return _compile(_jinja_source(xml[opened.end(): final.start()]), self.path.name)
 
+    @functools.cached_property
+    def relationships(self) -> dict[str, str]:
+        """Relationship id -> type (its last segment: "footer", "header", "image", ...) of the document part."""
+        rels = _parse(self.members, "word/_rels/document.xml.rels", self.path)
+        return {r.get("Id"): r.get("Type").rsplit("/", 1)[-1] for r in rels}
+
     def style_id(self, name: str) -> str:
         try:
             return self.style_ids[name]

@@ -50,3 +50,15 @@ def test_tables_fit_the_text_area(kertas):
         text_area = width - int(margins.get(qn("w:left"))) - int(margins.get(qn("w:right")))
         grid = sum(int(col.get(qn("w:w"))) for col in table.find(qn("w:tblGrid")))
         assert text_area - 5 <= grid <= text_area, (kertas, landscape, grid, text_area)
+
+
+def test_only_the_first_page_goes_unnumbered():
+    """w:titlePg (no number on the first page) in the first section only: the pages around a
+    landscape table are numbered like the rest."""
+    document = Document(io.BytesIO(kpu_docs.render_bytes(_decree("F4"))))
+    sections = [s._sectPr for s in document.sections]
+    assert len(sections) == 3
+    assert [s.find(qn("w:titlePg")) is not None for s in sections] == [True, False, False]
+    for sect in sections:
+        kinds = {r.get(qn("w:type")) for r in sect.findall(qn("w:headerReference"))}
+        assert kinds == {"default", "first"} and sect.find(qn("w:footerReference")) is None
