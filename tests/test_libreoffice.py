@@ -214,3 +214,9 @@ def test_page_numbers_as_tata_naskah_dinas_prints_them(pages, tmp_path):
     (page,) = pages_text(to_pdf([path], tmp_path)[0])
     lines = [l for l in page.splitlines() if l.strip()]
     assert lines[-1].strip() == "1" and not PAGE_NUMBER.match(lines[0])
+
+
+def test_signature_page_holds_decree_text(pages):
+    """In LibreOffice's PDF too, the page with "Ditetapkan di" holds the last diktum."""
+    (signed,) = [p for p in pages if "Ditetapkan di Mataram" in p]
+    assert "Keputusan ini mulai berlaku pada tanggal ditetapkan." in " ".join(signed.split())

@@ -294,21 +294,41 @@ def fill(cell, lines: list[tuple[str, str]]) -> None:
         cell.add_paragraph(text, style=style)
 
 
-def signature(doc, jabatan: str, space_tag: str) -> None:
-    para(doc, "{%p if penandatangan.atas_nama %}", "Penutup")
-    para(doc, "a.n. {{ penandatangan.atas_nama }},", "Jabatan Penandatangan")
-    para(doc, "{%p endif %}", "Penutup")
-    para(doc, jabatan, "Jabatan Penandatangan")
-    para(doc, "{%p if " + space_tag + " %}", "Penutup")
-    para(doc, "{{ " + space_tag + " }}", "Ruang Tanda Tangan")
-    para(doc, "{%p else %}", "Penutup")
-    for _ in range(3):
-        para(doc, "", "Ruang Tanda Tangan")
-    para(doc, "{%p endif %}", "Penutup")
-    para(doc, "{{ penandatangan.nama }}", "Nama Penandatangan")
-    para(doc, "{%p if penandatangan.nip %}", "Penutup")
-    para(doc, "NIP {{ penandatangan.nip }}", "Penutup")
-    para(doc, "{%p endif %}", "Penutup")
+def signature(jabatan: str, space_tag: str) -> list[tuple[str, str]]:
+    """The signature block as (text, style) paragraphs: a.n. line, jabatan, space or ttd, name, NIP."""
+    return [
+        ("{%p if penandatangan.atas_nama %}", "Penutup"),
+        ("a.n. {{ penandatangan.atas_nama }},", "Jabatan Penandatangan"),
+        ("{%p endif %}", "Penutup"),
+        (jabatan, "Jabatan Penandatangan"),
+        ("{%p if " + space_tag + " %}", "Penutup"),
+        ("{{ " + space_tag + " }}", "Ruang Tanda Tangan"),
+        ("{%p else %}", "Penutup"),
+        *[("", "Ruang Tanda Tangan")] * 3,
+        ("{%p endif %}", "Penutup"),
+        ("{{ penandatangan.nama }}", "Nama Penandatangan"),
+        ("{%p if penandatangan.nip %}", "Penutup"),
+        ("NIP {{ penandatangan.nip }}", "Penutup"),
+        ("{%p endif %}", "Penutup"),
+    ]
+
+
+PENUTUP = [
+    ("", "Penutup"),
+    ("Ditetapkan di {{ tempat }}", "Penutup"),
+    ("pada tanggal {{ tanggal }}", "Penutup"),
+    ("", "Penutup"),
+    *signature("{{ penandatangan.jabatan }},", "tanda_tangan"),
+]
+"""Place, date and signature, at the right half of the page."""
+
+
+def in_text_column(cell) -> None:
+    """Paragraphs of the penutup standing in the diktum's text column keep their place on the
+    page: the right half, as the styles place them outside a table."""
+    for paragraph in cell.paragraphs:
+        if paragraph.style.name.startswith(("Penutup", "Jabatan Penandatangan", "Ruang Tanda Tangan", "Nama Penandatangan")):
+            paragraph.paragraph_format.left_indent = Cm(HALF_CM - LABEL_CM - COLON_CM)
 
 
 def konsiderans_row(row, label: str, name: str, list_style: str) -> None:
@@ -390,14 +410,15 @@ def build_keputusan() -> Document:
         ("{%p for butir in d.rincian_angka %}", "Isi Diktum"),
         ("{{ butir }}", "Butir Diktum Angka"),
         ("{%p endfor %}", "Isi Diktum"),
+        # the penutup goes in the last diktum's row, which never breaks across a page (the
+        # renderer marks it): the signature never stands on a page without decree text, in Word
+        # and in LibreOffice, which ignores keep-with-next inside tables
+        ("{%p if loop.last %}", "Isi Diktum"),
+        *PENUTUP,
+        ("{%p endif %}", "Isi Diktum"),
     ])
+    in_text_column(rows[2].cells[2])
     fill(rows[3].cells[0], [("{%tr endfor %}", "Label")])
-
-    para(doc, "", "Normal")
-    para(doc, "Ditetapkan di {{ tempat }}", "Penutup")
-    para(doc, "pada tanggal {{ tanggal }}", "Penutup")
-    para(doc, "", "Penutup")
-    signature(doc, "{{ penandatangan.jabatan }},", "tanda_tangan")
 
     salinan_block(doc)
 
@@ -433,7 +454,8 @@ def build_lampiran() -> Document:
     para(doc, "{{p isi }}", "Isi Lampiran")
     para(doc, "{%p if tanda_tangan_lampiran %}", "Normal")
     para(doc, "", "Penutup")
-    signature(doc, "{{ penandatangan.jabatan }},", "tanda_tangan")
+    for text, style in signature("{{ penandatangan.jabatan }},", "tanda_tangan"):
+        para(doc, text, style)
     para(doc, "{%p endif %}", "Normal")
     salinan_block(doc)
     return doc

@@ -28,7 +28,7 @@ from kpu_docs.word.package import Member
 from kpu_docs.word.page import Sections, geometry, styles_xml
 from kpu_docs.word.prepared import Prepared, TemplateProblem, prepare, render_source
 from kpu_docs.word.templates import template_path
-from kpu_docs.word.wordml import W_NS, ppr_child
+from kpu_docs.word.wordml import W_NS, child
 
 _W = f"{{{W_NS}}}"
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -153,23 +153,24 @@ def _keputusan_body(target: _Target, context: dict) -> str:
     body_element = root.find(f"{_W}body")
     names = {target.style_id(name): name for name in DIKTUM_LISTS}
     restart_runs(body_element, target.lists, names)
-    _keep_last_diktum_with_penutup(body_element)
+    _last_diktum_whole(body_element)
     xml = etree.tostring(root, encoding="unicode")
     return xml[xml.index(">", xml.index("<w:body")) + 1: xml.rindex("</w:body>")]
 
 
-def _keep_last_diktum_with_penutup(body: etree._Element) -> None:
-    """The signature never stands on a page without decree text: the last diktum goes with it.
-
-    Word keeps a table row with the next paragraph when the row's paragraphs keep with next
-    (LibreOffice 7.4 does not yet honour this inside tables).
-    """
+def _last_diktum_whole(body: etree._Element) -> None:
+    """The last diktum's row, which holds the penutup and the signature, never breaks across a
+    page: the signature never stands on a page without decree text (Word and LibreOffice both
+    honour w:cantSplit; LibreOffice ignores keep-with-next inside tables)."""
     tables = body.findall(f"{_W}tbl")
     if not tables:
         return
     last_row = tables[-1].findall(f"{_W}tr")[-1]
-    for p in last_row.iter(f"{_W}p"):
-        ppr_child(p, "keepNext")
+    row_properties = last_row.find(f"{_W}trPr")
+    if row_properties is None:
+        row_properties = etree.Element(f"{_W}trPr")
+        last_row.insert(1 if last_row.find(f"{_W}tblPrEx") is not None else 0, row_properties)
+    child(row_properties, "cantSplit")
 
 
 def _logo_context(keputusan: Keputusan, context: dict) -> Logo | None:

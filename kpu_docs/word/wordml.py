@@ -113,13 +113,15 @@ _PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "
 _RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
               "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
               "color", "spacing", "w", "kern", "position", "sz", "szCs")
-ORDER = {"pPr": _PPR_ORDER, "rPr": _RPR_ORDER}
+_TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+               "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
+ORDER = {"pPr": _PPR_ORDER, "rPr": _RPR_ORDER, "trPr": _TRPR_ORDER}
 """Schema order of the children of paragraph and run properties: Word refuses other orders."""
 
 
 def child(parent: etree._Element, name: str) -> etree._Element:
-    """For parsed parts (the rendered decree, a template): parent's w:name child (parent a w:pPr or
-    w:rPr), created in its place in the schema order when missing."""
+    """For parsed parts (the rendered decree, a template): parent's w:name child (parent a w:pPr,
+    w:rPr or w:trPr), created in its place in the schema order when missing."""
     found = parent.find(f"{_W}{name}")
     if found is not None:
         return found

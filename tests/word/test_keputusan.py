@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 import kpu_docs
 from kpu_docs import plaintext
@@ -159,12 +160,16 @@ def test_every_part_uses_a_named_style():
     assert {"Label", "Butir Menimbang", "Butir Mengingat", "Isi Diktum"} <= cell_styles
 
 
-def test_last_diktum_keeps_with_the_penutup_in_word():
+def test_last_diktum_row_holds_the_penutup_and_never_breaks():
+    """The signature never stands on a page without decree text: the penutup stands in the last
+    diktum's row, and that row (only that one) cannot break across a page."""
     document = render()
     diktum_table = document.tables[-1]
-    last, before = diktum_table.rows[-1], diktum_table.rows[-2]
-    assert all(p.paragraph_format.keep_with_next for c in last.cells for p in c.paragraphs)
-    assert not any(p.paragraph_format.keep_with_next for c in before.cells for p in c.paragraphs)
-    penutup = [p for p in document.paragraphs if p.style.name.startswith(("Penutup", "Jabatan Penandatangan"))]
-    assert all(p.style.paragraph_format.keep_with_next or p.style.base_style.paragraph_format.keep_with_next
-               for p in penutup)
+    rows = diktum_table.rows
+    can_split = [row._tr.trPr is None or row._tr.trPr.find(qn("w:cantSplit")) is None for row in rows]
+    assert can_split == [True] * (len(rows) - 1) + [False]
+    last_text = [p.text for p in rows[-1].cells[2].paragraphs]
+    assert last_text[0] == "Keputusan ini mulai berlaku pada tanggal ditetapkan."
+    assert "Ditetapkan di Mataram" in last_text and "EDY PUTRAWAN" in last_text
+    assert not any(p.text.startswith("Ditetapkan di") for p in document.paragraphs)
+    assert not any("Ditetapkan" in p.text for row in rows[:-1] for c in row.cells for p in c.paragraphs)
