@@ -220,3 +220,53 @@ def test_signature_page_holds_decree_text(pages):
     """In LibreOffice's PDF too, the page with "Ditetapkan di" holds the last diktum."""
     (signed,) = [p for p in pages if "Ditetapkan di Mataram" in p]
     assert "Keputusan ini mulai berlaku pada tanggal ditetapkan." in " ".join(signed.split())
+
+
+FORMS = minimal_data(
+    disampaikan_kepada=["Ketua Komisi Pemilihan Umum;", "Sekretaris Jenderal Komisi Pemilihan Umum."],
+    tembusan=["Arsip"],
+    penutup={"tempat": "Jakarta", "tanggal": "2025-09-03", "titik_dua": True, "penandatangan": {
+        "jabatan": "Kepala Biro Hukum", "nama": "Budi Santoso", "atas_nama": "Ketua Komisi Pemilihan Umum",
+        "untuk_beliau": "Sekretaris Jenderal", "status": "Plh.", "pangkat": "Pembina Utama Muda (IV/c)",
+        "nip": "197001012000031001"}},
+    pengaturan={"baris_tentang": False, "bentuk_nomor": "Nomor :", "koma_jabatan_penetap": False,
+                "memutuskan": "M E M U T U S K A N :"},
+)
+
+
+def test_signature_and_title_forms_print_as_offices_write_them(tmp_path):
+    _require_tools()
+    path = tmp_path / "bentuk.docx"
+    kpu_docs.render(Keputusan.model_validate(FORMS), path)
+    pages = pages_text(to_pdf([path], tmp_path)[0])
+    flat = [" ".join(l.split()) for page in pages for l in page.splitlines() if l.strip()]
+    title = flat[:4]
+    assert title == ["KEPUTUSAN KOMISI PEMILIHAN UMUM KOTA MATARAM", "Nomor : 12 Tahun 2025",
+                     "PEMBENTUKAN TIM KERJA", "KETUA KOMISI PEMILIHAN UMUM KOTA MATARAM"]
+    raw = subprocess.run(["pdftotext", "-raw", str(tmp_path / "bentuk.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "M E M U T U S K A N :" in raw.splitlines()  # -layout joins letter-spaced capitals
+    order = ["KEDUA : Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+             "Salinan Keputusan ini disampaikan kepada:", "1. Ketua Komisi Pemilihan Umum;",
+             "2. Sekretaris Jenderal Komisi Pemilihan Umum.", "Ditetapkan di : Jakarta",
+             "pada tanggal : 3 September 2025", "a.n. KETUA KOMISI PEMILIHAN UMUM,", "SEKRETARIS JENDERAL", "u.b.",
+             "Plh. KEPALA BIRO HUKUM,", "BUDI SANTOSO", "Pembina Utama Muda (IV/c)", "NIP 197001012000031001",
+             "Tembusan:", "Arsip"]
+    assert [line for line in flat if line in order] == order
+    # the colons of the penutup stand one under the other
+    placed = [l for l in pages[0].splitlines() if l.strip().startswith(("Ditetapkan di", "pada tanggal"))]
+    assert len(placed) == 2
+    assert len({l.index(":") for l in placed}) == 1
+
+
+def test_position_below_the_name(tmp_path):
+    _require_tools()
+    signer = {"jabatan": "Rektor Universitas Mataram", "nama": "Prof. Dr. Sri Hartati, M.Sc.",
+              "letak_jabatan": "bawah", "nip": "196609191991031001"}
+    data = minimal_data(penutup={**minimal_data()["penutup"], "penandatangan": signer},
+                        pengaturan={"nama_penandatangan": "seperti_ditulis"})
+    path = tmp_path / "rektor.docx"
+    kpu_docs.render(Keputusan.model_validate(data), path)
+    flat = [" ".join(l.split()) for page in pages_text(to_pdf([path], tmp_path)[0]) for l in page.splitlines() if l.strip()]
+    start = flat.index("pada tanggal 3 September 2025")
+    assert flat[start + 1: start + 4] == ["Prof. Dr. Sri Hartati, M.Sc.", "Rektor Universitas Mataram",
+                                         "NIP 196609191991031001"]

@@ -33,6 +33,7 @@ LISTS = {
     "diktum_huruf": [("lowerLetter", "%1.")],
     "diktum_angka": [("decimal", "%1.")],
     "tembusan": [("decimal", "%1.")],
+    "salinan_kepada": [("decimal", "%1.")],
     "lampiran": [
         ("upperLetter", "%1."),
         ("decimal", "%2."),
@@ -179,6 +180,9 @@ def decree_styles(doc: Document, nums: dict[str, int]) -> None:
     salinan = paragraph_style(doc, "Salinan", keep_next=True)
     salinan.paragraph_format.right_indent = Cm(TEXT_WIDTH_CM - HALF_CM)  # bottom left, the left half
     paragraph_style(doc, "Nama Pengesah Salinan", base="Salinan", keep_next=False)
+    paragraph_style(doc, "Salinan Kepada", base="Isi Konsiderans", before=12, keep_next=True)
+    paragraph_style(doc, "Butir Salinan Kepada", base="Isi Konsiderans", left=HANG_CM, hanging=HANG_CM,
+                    num=nums["salinan_kepada"], keep_next=True)
     paragraph_style(doc, "Tembusan", keep_next=True)
     paragraph_style(doc, "Butir Tembusan", left=HANG_CM, hanging=HANG_CM, num=nums["tembusan"])
     # Lampiran
@@ -294,41 +298,58 @@ def fill(cell, lines: list[tuple[str, str]]) -> None:
         cell.add_paragraph(text, style=style)
 
 
-def signature(jabatan: str, space_tag: str) -> list[tuple[str, str]]:
-    """The signature block as (text, style) paragraphs: a.n. line, jabatan, space or ttd, name, NIP."""
+def signature() -> list[tuple[str, str]]:
+    """The signature block as (text, style) paragraphs: the lines above the space (a.n., u.b.,
+    Plt., the position: kpu_docs.wording.blok_tanda_tangan), the space or "ttd", the name, and the
+    lines under it (rank, NIP)."""
     return [
-        ("{%p if penandatangan.atas_nama %}", "Penutup"),
-        ("a.n. {{ penandatangan.atas_nama }},", "Jabatan Penandatangan"),
-        ("{%p endif %}", "Penutup"),
-        (jabatan, "Jabatan Penandatangan"),
-        ("{%p if " + space_tag + " %}", "Penutup"),
-        ("{{ " + space_tag + " }}", "Ruang Tanda Tangan"),
+        ("{%p for baris in penandatangan.atas %}", "Penutup"),
+        ("{{ baris }}", "Jabatan Penandatangan"),
+        ("{%p endfor %}", "Penutup"),
+        ("{%p if tanda_tangan %}", "Penutup"),
+        ("{{ tanda_tangan }}", "Ruang Tanda Tangan"),
         ("{%p else %}", "Penutup"),
         *[("", "Ruang Tanda Tangan")] * 3,
         ("{%p endif %}", "Penutup"),
         ("{{ penandatangan.nama }}", "Nama Penandatangan"),
-        ("{%p if penandatangan.nip %}", "Penutup"),
-        ("NIP {{ penandatangan.nip }}", "Penutup"),
-        ("{%p endif %}", "Penutup"),
+        ("{%p for baris in penandatangan.bawah %}", "Penutup"),
+        ("{{ baris }}", "Penutup"),
+        ("{%p endfor %}", "Penutup"),
     ]
 
 
 PENUTUP = [
     ("", "Penutup"),
-    ("Ditetapkan di {{ tempat }}", "Penutup"),
-    ("pada tanggal {{ tanggal }}", "Penutup"),
+    ("Ditetapkan di{{ pemisah_penutup }}{{ tempat }}", "Penutup"),
+    ("pada tanggal{{ pemisah_penutup }}{{ tanggal }}", "Penutup"),
     ("", "Penutup"),
-    *signature("{{ penandatangan.jabatan }},", "tanda_tangan"),
+    *signature(),
 ]
-"""Place, date and signature, at the right half of the page."""
+"""Place, date and signature, at the right half of the page ("Ditetapkan di : ..." aligns its
+colons on a tab stop)."""
+PENUTUP_TAB_CM = 3.0
+"""Where the colon of "Ditetapkan di : ..." stands, from the start of the penutup."""
+
+DISAMPAIKAN = [
+    ("{%p if disampaikan_kepada %}", "Isi Diktum"),
+    ("Salinan Keputusan ini disampaikan kepada:", "Salinan Kepada"),
+    ("{%p for butir in disampaikan_kepada %}", "Isi Diktum"),
+    ("{{ butir }}", "Butir Salinan Kepada"),
+    ("{%p endfor %}", "Isi Diktum"),
+    ("{%p endif %}", "Isi Diktum"),
+]
+"""The distribution list some central agencies print before "Ditetapkan di"."""
 
 
 def in_text_column(cell) -> None:
     """Paragraphs of the penutup standing in the diktum's text column keep their place on the
     page: the right half, as the styles place them outside a table."""
+    indent = HALF_CM - LABEL_CM - COLON_CM
     for paragraph in cell.paragraphs:
         if paragraph.style.name.startswith(("Penutup", "Jabatan Penandatangan", "Ruang Tanda Tangan", "Nama Penandatangan")):
-            paragraph.paragraph_format.left_indent = Cm(HALF_CM - LABEL_CM - COLON_CM)
+            paragraph.paragraph_format.left_indent = Cm(indent)
+            if "pemisah_penutup" in paragraph.text:
+                paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(indent + PENUTUP_TAB_CM))
 
 
 def konsiderans_row(row, label: str, name: str, list_style: str) -> None:
@@ -382,7 +403,7 @@ def build_keputusan() -> Document:
     para(doc, "{%p if pembukaan %}", "Normal")
     para(doc, "{{ pembukaan }}", "Pembukaan")
     para(doc, "{%p endif %}", "Normal")
-    para(doc, "{{ jabatan_penetap }},", "Jabatan Penetap")
+    para(doc, "{{ jabatan_penetap }}", "Jabatan Penetap")
 
     konsiderans = layout_table(doc, 5)
     rows = konsiderans.rows
@@ -392,7 +413,7 @@ def build_keputusan() -> Document:
     konsiderans_row(rows[3], "Memperhatikan", "memperhatikan", "Butir Memperhatikan")
     fill(rows[4].cells[0], [("{%tr endif %}", "Label")])
 
-    para(doc, "MEMUTUSKAN:", "Memutuskan")
+    para(doc, "{{ memutuskan }}", "Memutuskan")
 
     diktum = layout_table(doc, 4)
     rows = diktum.rows
@@ -414,6 +435,7 @@ def build_keputusan() -> Document:
         # renderer marks it): the signature never stands on a page without decree text, in Word
         # and in LibreOffice, which ignores keep-with-next inside tables
         ("{%p if loop.last %}", "Isi Diktum"),
+        *DISAMPAIKAN,
         *PENUTUP,
         ("{%p endif %}", "Isi Diktum"),
     ])
@@ -454,7 +476,7 @@ def build_lampiran() -> Document:
     para(doc, "{{p isi }}", "Isi Lampiran")
     para(doc, "{%p if tanda_tangan_lampiran %}", "Normal")
     para(doc, "", "Penutup")
-    for text, style in signature("{{ penandatangan.jabatan }},", "tanda_tangan"):
+    for text, style in signature():
         para(doc, text, style)
     para(doc, "{%p endif %}", "Normal")
     salinan_block(doc)

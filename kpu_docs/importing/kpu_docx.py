@@ -37,6 +37,9 @@ OWN_STYLES = frozenset({"Judul Keputusan", "Jabatan Penetap", "Butir Menimbang",
 
 KONSIDERANS = {"Menimbang": "menimbang", "Mengingat": "mengingat", "Memperhatikan": "memperhatikan", "Menetapkan": "menetapkan"}
 _LAMPIRAN_LABEL = re.compile(r"^LAMPIRAN(?: ([IVXLCDM]+))?$")
+_PENUTUP_PLACE = re.compile(r"^Ditetapkan di(?:\s*:\s*|\s+)(.+)$")
+_PENUTUP_DATE = re.compile(r"^pada tanggal(?:\s*:\s*|\s+)(.+)$")
+""""Ditetapkan di Mataram" and the colon form "Ditetapkan di : Mataram" (a tab before the colon)."""
 _NOMOR = re.compile(r"^NOMOR (?P<nomor>.+?)(?: TAHUN (?P<tahun>\d{4}))?$")
 
 
@@ -110,6 +113,7 @@ class _Reader:
         self.part = _Part()
         self.decree = self.part
         self.tembusan: list[str] = []
+        self.disampaikan_kepada: list[str] = []
         self.lampiran: list[_Lampiran] = []
         self.texts: list[str] = []
         self.current: str | None = None
@@ -157,7 +161,7 @@ class _Reader:
             self.jabatan_penetap = text.removesuffix(",")
         elif style == "Label":
             self.label(text)
-        elif style == "Memutuskan" and text == "MEMUTUSKAN:":
+        elif style == "Memutuskan" and text.replace(" ", "").rstrip(":") == "MEMUTUSKAN":
             self.current = None
         elif style in ("Butir Menimbang", "Butir Mengingat", "Butir Memperhatikan", "Isi Konsiderans"):
             if self.current in self.konsiderans:
@@ -199,6 +203,10 @@ class _Reader:
                 self.current = "tembusan"
         elif style == "Butir Tembusan" or (style == "Normal" and text and self.current == "tembusan"):
             self.tembusan.append(text)
+        elif style == "Salinan Kepada":
+            pass  # the fixed heading of the distribution list
+        elif style == "Butir Salinan Kepada":
+            self.disampaikan_kepada.append(text)
         elif style == "Kepala Lampiran":
             if _LAMPIRAN_LABEL.match(text):
                 self.lampiran.append(_Lampiran(text))
@@ -226,10 +234,11 @@ class _Reader:
     def penutup(self, text: str) -> None:
         if not text:
             return
-        if text.startswith("Ditetapkan di "):
-            self.tempat = text.removeprefix("Ditetapkan di ")
-        elif text.startswith("pada tanggal "):
-            self.tanggal = text.removeprefix("pada tanggal ")
+        place, date = _PENUTUP_PLACE.match(text), _PENUTUP_DATE.match(text)
+        if place:
+            self.tempat = place.group(1)
+        elif date:
+            self.tanggal = date.group(1)
         elif text.startswith("NIP ") and self.current == "nama":
             self.part.nip = text.removeprefix("NIP ")
         else:
@@ -436,6 +445,8 @@ def read(document: Document) -> tuple[dict, list[str]]:
     salinan = _salinan(signer, r.tanda_salinan, texts, notes)
     if salinan:
         data["salinan"] = salinan
+    if r.disampaikan_kepada:
+        data["disampaikan_kepada"] = r.disampaikan_kepada
     if r.tembusan:
         data["tembusan"] = r.tembusan
 

@@ -63,8 +63,11 @@ class Keputusan(Model):
     """Place, date and signatory."""
     salinan: Salinan | None = None
     """Certified-copy mark and block."""
+    disampaikan_kepada: list[Teks] = Field(default_factory=list)
+    """Recipients listed after the last diktum, before "Ditetapkan di", under "Salinan Keputusan
+    ini disampaikan kepada:" (practice of some central agencies); distinct from tembusan."""
     tembusan: list[Teks] = Field(default_factory=list)
-    """Copies to: offices, not people."""
+    """Copies to: offices, not people; printed after the signature."""
     lampiran: list[Lampiran] = Field(default_factory=list)
     """Attachments, LAMPIRAN or LAMPIRAN I, II, ... when there are several."""
     pengaturan: Pengaturan = Field(default_factory=Pengaturan)

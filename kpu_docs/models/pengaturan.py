@@ -31,5 +31,15 @@ class Pengaturan(Model):
     """The signatory's name: in capitals ("EDY PUTRAWAN"), as regional governments and KPU print
     it, or as written, degrees in their own case ("Prof. Dra. Sri Hartati, M.Sc., Ph.D."), as
     universities and ministries do."""
+    baris_tentang: bool = True
+    """Print the word TENTANG on its own line above the subject; false prints the subject straight
+    under the NOMOR line, as some offices do."""
+    bentuk_nomor: Literal["NOMOR", "Nomor :"] = "NOMOR"
+    """The number line: "NOMOR 11 TAHUN 2025" or "Nomor : 11 Tahun 2025" (a full number string
+    such as 188.45/12/2025 prints as given either way)."""
+    koma_jabatan_penetap: bool = True
+    """End the enacting official's line with a comma ("KETUA ... KOTA MATARAM,")."""
+    memutuskan: Literal["MEMUTUSKAN:", "MEMUTUSKAN :", "MEMUTUSKAN", "M E M U T U S K A N :"] = "MEMUTUSKAN:"
+    """The line between the konsiderans and the diktum, as the office prints it."""
     lampiran_terpisah: bool = False
     """Write each Lampiran as its own .docx beside the decree instead of appending it."""

@@ -3,21 +3,42 @@
 from __future__ import annotations
 
 import datetime
+from typing import Literal
+
+from pydantic import model_validator
 
 from kpu_docs.models.base import Model, Teks
 
 
 class Penandatangan(Model):
-    """Who signs: position and name, optionally on behalf of (a.n.) a superior."""
+    """Who signs: position and name, optionally on behalf of (a.n., u.b.) a superior or as an
+    acting official (Plt., Plh.)."""
 
     jabatan: Teks
     """Position, e.g. "Ketua Komisi Pemilihan Umum Kota Mataram" (printed in capitals with a comma)."""
     nama: Teks
-    """Name without academic title or rank (printed in capitals)."""
+    """Name: in capitals by default, or as written with its degrees (pengaturan.nama_penandatangan)."""
     nip: str | None = None
     """Civil servant number (NIP), printed under the name when given."""
+    pangkat: str | None = None
+    """Rank and grade, e.g. "Pembina Utama Muda (IV/c)", printed under the name, above the NIP."""
     atas_nama: str | None = None
     """Position of the official signed for, printed as the "a.n." line above the jabatan."""
+    untuk_beliau: str | None = None
+    """With atas_nama: the position the signer signs for in turn ("u.b."), printed under the a.n.
+    line and followed by "u.b.", e.g. a.n. MENTERI / SEKRETARIS JENDERAL / u.b. / KEPALA BIRO HUKUM,."""
+    status: Literal["Plt.", "Plh."] | None = None
+    """An acting official: "Plt." (pelaksana tugas) or "Plh." (pelaksana harian), printed before
+    the jabatan in that casing: "Plh. KEPALA BADAN,"."""
+    letak_jabatan: Literal["atas", "bawah"] = "atas"
+    """The position above the signature, as regional governments print it ("atas"), or below the
+    name, as written, as some universities and agencies do ("bawah")."""
+
+    @model_validator(mode="after")
+    def _ub_needs_an(self) -> "Penandatangan":
+        if self.untuk_beliau and not self.atas_nama:
+            raise ValueError("untuk_beliau (u.b.) hanya bersama atas_nama (a.n.)")
+        return self
 
 
 class Penutup(Model):
@@ -29,6 +50,8 @@ class Penutup(Model):
     """Date of enactment (ISO in files: 2025-09-03), printed "3 September 2025"."""
     penandatangan: Penandatangan
     """The signatory."""
+    titik_dua: bool = False
+    """Print "Ditetapkan di : Mataram" / "pada tanggal : 3 September 2025", the colons aligned."""
 
 
 class Salinan(Model):

@@ -10,12 +10,8 @@ from kpu_docs import wording
 
 
 def _penandatangan(p: Penandatangan, gaya_nama: str) -> dict[str, Any]:
-    return {
-        "jabatan": p.jabatan.upper(),
-        "nama": p.nama.upper() if gaya_nama == "kapital" else p.nama,
-        "nip": p.nip,
-        "atas_nama": p.atas_nama.upper() if p.atas_nama else None,
-    }
+    blok = wording.blok_tanda_tangan(p, nama_kapital=gaya_nama == "kapital")
+    return {"atas": blok.atas, "nama": blok.nama, "bawah": blok.bawah}
 
 
 def _tanda_tangan(keputusan: Keputusan) -> str | None:
@@ -42,7 +38,8 @@ def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
         "alamat_kop": keputusan.kop.alamat if keputusan.kop else None,
         "judul": wording.judul_baris(keputusan),
         "pembukaan": keputusan.pembukaan.upper() if keputusan.pembukaan else None,
-        "jabatan_penetap": keputusan.jabatan_penetap.upper(),
+        "jabatan_penetap": keputusan.jabatan_penetap.upper() + ("," if keputusan.pengaturan.koma_jabatan_penetap else ""),
+        "memutuskan": keputusan.pengaturan.memutuskan,
         "menimbang": wording.menimbang_butir(keputusan),
         "mengingat": wording.kutipan_daftar(keputusan.mengingat),
         "memperhatikan": wording.kutipan_daftar(keputusan.memperhatikan),
@@ -56,6 +53,8 @@ def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
             }
             for n, d in enumerate(keputusan.diktum, start=1)
         ],
+        "disampaikan_kepada": list(keputusan.disampaikan_kepada),
+        "pemisah_penutup": "\t: " if keputusan.penutup.titik_dua else " ",
         "tempat": keputusan.penutup.tempat,
         "tanggal": format_tanggal(keputusan.penutup.tanggal),
         "penandatangan": _penandatangan(keputusan.penutup.penandatangan, keputusan.pengaturan.nama_penandatangan),
