@@ -19,6 +19,8 @@ _HIERARCHY = [
     r"^peraturan (gubernur|bupati|wali ?kota)\b",
     r"^keputusan\b",
 ]
+_GELAR = re.compile(r"(^|\s)(prof|dr|drs?a?|ir)\.\s|,\s*[A-Z][A-Za-z]*\.", re.I)
+"""Academic titles and degrees in a name: "Prof. Dr. ...", "..., S.H., M.H."."""
 _LEMBARAN = re.compile(r"^(undang-undang|peraturan pemerintah|peraturan presiden)", re.I)
 _BERITA = re.compile(r"^peraturan (menteri|komisi|badan|lembaga|kepala|bawaslu)", re.I)
 
@@ -52,6 +54,16 @@ def periksa(keputusan: Keputusan) -> list[str]:
     if keputusan.penutup.tanggal.year != keputusan.tahun:
         warnings.append(
             f"penutup.tanggal: tahun {keputusan.penutup.tanggal.year} berbeda dengan tahun keputusan {keputusan.tahun}"
+        )
+    penandatangan = keputusan.penutup.penandatangan
+    if keputusan.pengaturan.nama_penandatangan == "kapital" and _GELAR.search(penandatangan.nama):
+        warnings.append(
+            "penutup.penandatangan.nama: nama dicetak kapital tanpa gelar menurut Tata Naskah Dinas daerah; "
+            "hapus gelarnya, atau pakai pengaturan.nama_penandatangan: seperti_ditulis"
+        )
+    if penandatangan.status and penandatangan.jabatan.lower().startswith(("plt", "plh")):
+        warnings.append(
+            f"penutup.penandatangan.jabatan: {penandatangan.status} sudah dicetak dari status; hapus dari jabatan"
         )
     for i, text in enumerate(keputusan.menimbang, start=1):
         if not text.lower().startswith("bahwa"):

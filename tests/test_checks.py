@@ -1,6 +1,7 @@
 """Warnings for valid data that is probably not what the secretariat meant."""
 
 
+import kpu_docs
 from kpu_docs.checks import NOMOR_KOSONG, periksa
 from kpu_docs.models import Keputusan
 from tests.conftest import minimal_data
@@ -34,3 +35,15 @@ def test_hierarchy_order_and_bahwa():
     warnings = periksa(Keputusan.model_validate(data))
     assert 'menimbang[1]: setiap pertimbangan diawali kata "bahwa"' in warnings
     assert "mengingat[2]: urutan tidak mengikuti hierarki peraturan perundang-undangan" in warnings
+
+
+def test_degrees_in_a_capitalised_name_and_a_doubled_acting_status():
+    signer = {"jabatan": "Plt. Kepala Biro", "nama": "Dr. Budi Santoso, S.H., M.H.", "status": "Plt."}
+    data = minimal_data(penutup={**minimal_data()["penutup"], "penandatangan": signer})
+    warnings = periksa(kpu_docs.from_data(data))
+    assert any(w.startswith("penutup.penandatangan.nama: nama dicetak kapital tanpa gelar") for w in warnings)
+    assert any(w.startswith("penutup.penandatangan.jabatan: Plt. sudah dicetak") for w in warnings)
+    data["pengaturan"] = {"nama_penandatangan": "seperti_ditulis"}
+    data["penutup"]["penandatangan"] = {**signer, "jabatan": "Kepala Biro"}
+    assert periksa(kpu_docs.from_data(data)) == []
+    assert periksa(kpu_docs.from_data(minimal_data())) == []
