@@ -270,3 +270,37 @@ def test_position_below_the_name(tmp_path):
     start = flat.index("pada tanggal 3 September 2025")
     assert flat[start + 1: start + 4] == ["Prof. Dr. Sri Hartati, M.Sc.", "Rektor Universitas Mataram",
                                          "NIP 196609191991031001"]
+
+
+def test_letterhead_with_contacts_and_rule_logo_above_or_beside(tmp_path):
+    _require_tools()
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from tests.word.test_editing import _png
+
+    logo = tmp_path / "lambang.png"
+    logo.write_bytes(_png())
+    kop = {"baris": ["Pemerintah Kabupaten Lombok Barat"], "alamat": "Jalan Soekarno-Hatta Nomor 1 Gerung 83363",
+           "telepon": "(0370) 681036", "faksimile": "(0370) 681037", "laman": "www.lombokbaratkab.go.id"}
+    for letak in ("atas", "samping"):
+        data = minimal_data(instansi="Bupati Lombok Barat", jabatan_penetap="Bupati Lombok Barat", logo=str(logo),
+                            kop={**kop, "letak_logo": letak})
+        path = tmp_path / f"kop-{letak}.docx"
+        kpu_docs.render(Keputusan.model_validate(data), path)
+        flat = [" ".join(l.split()) for l in pages_text(to_pdf([path], tmp_path)[0])[0].splitlines() if l.strip()]
+        head = " ".join(flat[:flat.index("KEPUTUSAN BUPATI LOMBOK BARAT")])  # the contact line may wrap
+        assert head == ("PEMERINTAH KABUPATEN LOMBOK BARAT Jalan Soekarno-Hatta Nomor 1 Gerung 83363 Telepon (0370) "
+                        "681036, Faksimile (0370) 681037, Laman www.lombokbaratkab.go.id"), letak
+        document = Document(str(path))
+        body = list(document.element.body.iterchildren())
+        rule = next(p for p in document.paragraphs if p.style.name == "Garis Kop")
+        assert rule.style.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+        first = body[0]
+        if letak == "samping":  # logo and letterhead side by side in a borderless table
+            cells = first.findall(f"{qn('w:tr')}/{qn('w:tc')}")
+            assert first.tag == qn("w:tbl") and len(cells) == 2
+            assert cells[0].find(f".//{qn('w:drawing')}") is not None
+            assert "PEMERINTAH KABUPATEN LOMBOK BARAT" in "".join(cells[1].itertext())
+        else:
+            assert first.tag == qn("w:p") and first.find(f".//{qn('w:drawing')}") is not None

@@ -19,6 +19,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
+from kpu_docs.word.wordml import child
+
 ROOT = Path(__file__).resolve().parents[1]
 TEXT_WIDTH_CM = 16.0  # fits F4 and A4 with left 3 cm, right 2 cm
 LABEL_CM, COLON_CM = 3.5, 0.5
@@ -160,7 +162,10 @@ def decree_styles(doc: Document, nums: dict[str, int]) -> None:
     paragraph_style(doc, "Tanda Salinan", bold=True, after=12)
     paragraph_style(doc, "Logo", align=C, after=6)
     paragraph_style(doc, "Kop", align=C, bold=True)
-    paragraph_style(doc, "Alamat Kop", align=C, after=12, size=10)
+    paragraph_style(doc, "Alamat Kop", align=C, size=10)
+    rule = paragraph_style(doc, "Garis Kop", after=12, size=4)  # the rule under the letterhead
+    child(rule.element.get_or_add_pPr(), "pBdr").append(
+        parse_xml(f'<w:bottom {nsdecls("w")} w:val="thickThinSmallGap" w:sz="24" w:space="1" w:color="000000"/>'))
     paragraph_style(doc, "Judul Keputusan", align=C, bold=True, keep_next=True)
     paragraph_style(doc, "Pembukaan", align=C, bold=True, before=12, keep_next=True)
     paragraph_style(doc, "Jabatan Penetap", align=C, bold=True, before=12, after=12, keep_next=True)
@@ -275,12 +280,12 @@ def para(container, text: str, style: str):
     return container.add_paragraph(text, style=style)
 
 
-def layout_table(doc: Document, rows: int):
-    table = doc.add_table(rows=rows, cols=3)
+def layout_table(doc: Document, rows: int, widths: tuple[float, ...] = (LABEL_CM, COLON_CM, TEXT_WIDTH_CM - LABEL_CM - COLON_CM)):
+    """A borderless table that lays text out in columns (label : text; logo | letterhead)."""
+    table = doc.add_table(rows=rows, cols=len(widths))
     table.style = doc.styles["Tabel Konsiderans"]
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    widths = (LABEL_CM, COLON_CM, TEXT_WIDTH_CM - LABEL_CM - COLON_CM)
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(twips(width)))
@@ -383,19 +388,40 @@ def salinan_block(doc) -> None:
     para(doc, "{%p endif %}", "Normal")
 
 
+LOGO_CELL_CM = 3.0
+KOP_LINES = [
+    ("{%p for baris in kop %}", "Kop"),
+    ("{{ baris }}", "Kop"),
+    ("{%p endfor %}", "Kop"),
+    ("{%p if alamat_kop %}", "Alamat Kop"),
+    ("{{ alamat_kop }}", "Alamat Kop"),
+    ("{%p endif %}", "Alamat Kop"),
+    ("{%p if kontak_kop %}", "Alamat Kop"),
+    ("{{ kontak_kop }}", "Alamat Kop"),
+    ("{%p endif %}", "Alamat Kop"),
+]
+"""Institution lines, address, and telephone/fax/website/e-mail."""
+
+
 def build_keputusan() -> Document:
     doc, _ = new_document()
     para(doc, "{%p if tanda_salinan %}", "Normal")
     para(doc, "SALINAN", "Tanda Salinan")
     para(doc, "{%p endif %}", "Normal")
+    # the letterhead: the logo at its left (a borderless two-column table), or centred above it
+    para(doc, "{%p if logo and logo_samping %}", "Normal")
+    kop_table = layout_table(doc, 1, (LOGO_CELL_CM, TEXT_WIDTH_CM - LOGO_CELL_CM))
+    fill(kop_table.rows[0].cells[0], [("{{ logo }}", "Logo")])
+    fill(kop_table.rows[0].cells[1], KOP_LINES)
+    para(doc, "{%p else %}", "Normal")
     para(doc, "{%p if logo %}", "Normal")
     para(doc, "{{ logo }}", "Logo")
     para(doc, "{%p endif %}", "Normal")
-    para(doc, "{%p for baris in kop %}", "Normal")
-    para(doc, "{{ baris }}", "Kop")
-    para(doc, "{%p endfor %}", "Normal")
-    para(doc, "{%p if alamat_kop %}", "Normal")
-    para(doc, "{{ alamat_kop }}", "Alamat Kop")
+    for text, style in KOP_LINES:
+        para(doc, text, style)
+    para(doc, "{%p endif %}", "Normal")
+    para(doc, "{%p if kop %}", "Normal")
+    para(doc, "", "Garis Kop")
     para(doc, "{%p endif %}", "Normal")
     para(doc, "{%p for baris in judul %}", "Normal")
     para(doc, "{{ baris }}", "Judul Keputusan")

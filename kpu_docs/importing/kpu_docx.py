@@ -37,6 +37,17 @@ OWN_STYLES = frozenset({"Judul Keputusan", "Jabatan Penetap", "Butir Menimbang",
 
 KONSIDERANS = {"Menimbang": "menimbang", "Mengingat": "mengingat", "Memperhatikan": "memperhatikan", "Menetapkan": "menetapkan"}
 _LAMPIRAN_LABEL = re.compile(r"^LAMPIRAN(?: ([IVXLCDM]+))?$")
+_CONTACT_FIELDS = {"Telepon": "telepon", "Faksimile": "faksimile", "Laman": "laman", "Pos-el": "pos_el"}
+_CONTACT = re.compile(r"(Telepon|Faksimile|Laman|Pos-el) (.+?)(?=, (?:Telepon|Faksimile|Laman|Pos-el) |$)")
+
+
+def _contacts(text: str) -> dict[str, str]:
+    """The letterhead's contact line ("Telepon ..., Faksimile ..., Laman ..., Pos-el ...") as fields."""
+    if not text.startswith(tuple(_CONTACT_FIELDS)):
+        return {}
+    return {_CONTACT_FIELDS[m.group(1)]: m.group(2) for m in _CONTACT.finditer(text)}
+
+
 _PENUTUP_PLACE = re.compile(r"^Ditetapkan di(?:\s*:\s*|\s+)(.+)$")
 _PENUTUP_DATE = re.compile(r"^pada tanggal(?:\s*:\s*|\s+)(.+)$")
 """"Ditetapkan di Mataram" and the colon form "Ditetapkan di : Mataram" (a tab before the colon)."""
@@ -101,6 +112,7 @@ class _Reader:
         self.tanda_salinan = False
         self.kop: list[str] = []
         self.alamat_kop: str | None = None
+        self.kontak_kop: dict[str, str] = {}
         self.judul: list[str] = []
         self.pembukaan: str | None = None
         self.jabatan_penetap: str | None = None
@@ -152,7 +164,11 @@ class _Reader:
         elif style == "Kop":
             self.kop.append(text)
         elif style == "Alamat Kop":
-            self.alamat_kop = text
+            contacts = _contacts(text)
+            if contacts:
+                self.kontak_kop.update(contacts)
+            else:
+                self.alamat_kop = text
         elif style == "Judul Keputusan":
             self.judul.append(text)
         elif style == "Pembukaan":
@@ -419,7 +435,7 @@ def read(document: Document) -> tuple[dict, list[str]]:
         data["pembukaan"] = r.pembukaan
     data["jabatan_penetap"] = running_text(r.jabatan_penetap or "", texts)[0]
     if r.kop:
-        data["kop"] = {"baris": r.kop, **({"alamat": r.alamat_kop} if r.alamat_kop else {})}
+        data["kop"] = {"baris": r.kop, **({"alamat": r.alamat_kop} if r.alamat_kop else {}), **r.kontak_kop}
     data["menimbang"] = menimbang
     if penutup_formula is not None:
         data["menimbang_penutup"] = penutup_formula

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -21,6 +22,22 @@ class Kop(Model):
     """Institution lines, printed centred in capitals (e.g. "PEMERINTAH KABUPATEN LOMBOK BARAT")."""
     alamat: str | None = None
     """Address line under the institution lines."""
+    telepon: str | None = None
+    """Telephone, printed "Telepon (0370) 7505880" on the contact line."""
+    faksimile: str | None = None
+    """Fax number, printed "Faksimile ..." on the contact line."""
+    laman: str | None = None
+    """Website, printed "Laman www.example.go.id" on the contact line."""
+    pos_el: str | None = None
+    """E-mail address, printed "Pos-el humas@example.go.id" on the contact line."""
+    letak_logo: Literal["atas", "samping"] = "atas"
+    """The logo centred above the letterhead ("atas") or at its left, the lines beside it ("samping")."""
+
+    def kontak(self) -> str | None:
+        """"Telepon ..., Faksimile ..., Laman ..., Pos-el ...": the contact line, or None."""
+        parts = [f"{label} {value}" for label, value in (("Telepon", self.telepon), ("Faksimile", self.faksimile),
+                                                            ("Laman", self.laman), ("Pos-el", self.pos_el)) if value]
+        return ", ".join(parts) or None
 
 
 class Keputusan(Model):
