@@ -304,3 +304,32 @@ def test_letterhead_with_contacts_and_rule_logo_above_or_beside(tmp_path):
             assert "PEMERINTAH KABUPATEN LOMBOK BARAT" in "".join(cells[1].itertext())
         else:
             assert first.tag == qn("w:p") and first.find(f".//{qn('w:drawing')}") is not None
+
+
+def test_electronic_signature_qr_and_footer_on_every_page(tmp_path):
+    _require_tools()
+    import io as _io
+    import zipfile
+
+    from docx import Document
+
+    signer = {"jabatan": "Rektor Universitas Mataram", "nama": "Prof. Dr. Sri Hartati, M.Sc.", "nip": "196609191991031001"}
+    data = minimal_data(
+        penutup={**minimal_data()["penutup"], "penandatangan": signer,
+                 "tanda_tangan_elektronik": {"qr": "https://tte.example.ac.id/verifikasi/ABC123"}},
+        pengaturan={"nama_penandatangan": "seperti_ditulis"},
+        lampiran=[{"judul": "Daftar", "isi": [f"Paragraf {i} dari lampiran." for i in range(1, 80)]}],
+    )
+    path = tmp_path / "tte.docx"
+    kpu_docs.render(Keputusan.model_validate(data), path)
+    pages = [" ".join(page.split()) for page in pages_text(to_pdf([path], tmp_path)[0])]
+    assert len(pages) >= 3
+    for page in pages:
+        assert "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang " \
+               "diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara" in page
+    assert "Ditandatangani secara elektronik oleh: REKTOR UNIVERSITAS MATARAM, Prof. Dr. Sri Hartati, M.Sc." in pages[0]
+    archive = zipfile.ZipFile(path)
+    assert "word/media/qr.png" in archive.namelist()
+    document = Document(str(path))
+    drawings = [d for d in document.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}drawing")]
+    assert len(drawings) == 2  # the decree's signature and the Lampiran's

@@ -18,7 +18,7 @@ from kpu_docs.models.lampiran import (
     Judul,
 )
 from kpu_docs.models.pengaturan import Pengaturan
-from kpu_docs.models.penutup import Penandatangan, Penutup, Salinan
+from kpu_docs.models.penutup import Penandatangan, Penutup, Salinan, TandaTanganElektronik
 
 __all__ = [
     "Bagian",
@@ -43,4 +43,5 @@ __all__ = [
     "Sel",
     "Tabel",
     "TabelKelompok",
+    "TandaTanganElektronik",
 ]

@@ -41,6 +41,24 @@ class Penandatangan(Model):
         return self
 
 
+BSRE = (
+    "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik "
+    "yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara"
+)
+
+
+class TandaTanganElektronik(Model):
+    """An electronic signature (BSrE): a QR code where the wet signature would be, a line above the
+    position, and a sentence in the footer of every page."""
+
+    qr: Teks
+    """What the QR code holds: the address where the signature can be verified (or a text)."""
+    keterangan: Teks = "Ditandatangani secara elektronik oleh:"
+    """The line printed above the position."""
+    catatan_kaki: Teks = BSRE
+    """The sentence in the footer of every page."""
+
+
 class Penutup(Model):
     """Ditetapkan di ... pada tanggal ... and the signature block, in the right half of the page."""
 
@@ -50,6 +68,8 @@ class Penutup(Model):
     """Date of enactment (ISO in files: 2025-09-03), printed "3 September 2025"."""
     penandatangan: Penandatangan
     """The signatory."""
+    tanda_tangan_elektronik: TandaTanganElektronik | None = None
+    """Signed electronically (BSrE): QR code, its line above the position and the footer sentence."""
     titik_dua: bool = False
     """Print "Ditetapkan di : Mataram" / "pada tanggal : 3 September 2025", the colons aligned."""
 

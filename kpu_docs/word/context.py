@@ -5,12 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from kpu_docs.formatting import format_tanggal, roman
-from kpu_docs.models import Keputusan, Penandatangan
+from kpu_docs.models import Keputusan
 from kpu_docs import wording
 
 
-def _penandatangan(p: Penandatangan, gaya_nama: str) -> dict[str, Any]:
-    blok = wording.blok_tanda_tangan(p, nama_kapital=gaya_nama == "kapital")
+def _penandatangan(keputusan: Keputusan) -> dict[str, Any]:
+    electronic = keputusan.penutup.tanda_tangan_elektronik
+    blok = wording.blok_tanda_tangan(
+        keputusan.penutup.penandatangan,
+        nama_kapital=keputusan.pengaturan.nama_penandatangan == "kapital",
+        keterangan=electronic.keterangan if electronic else None,
+    )
     return {"atas": blok.atas, "nama": blok.nama, "bawah": blok.bawah}
 
 
@@ -29,7 +34,7 @@ def _salinan(keputusan: Keputusan) -> dict[str, Any] | None:
 
 
 def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
-    """Context for templates/keputusan.docx (the logo is added by the renderer, which owns images)."""
+    """Context for templates/keputusan.docx (the logo and QR code are added by the renderer, which owns images)."""
     gaya = keputusan.pengaturan.gaya_diktum
     return {
         "tanda_salinan": bool(keputusan.salinan and keputusan.salinan.tanda),
@@ -59,8 +64,9 @@ def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
         "pemisah_penutup": "\t: " if keputusan.penutup.titik_dua else " ",
         "tempat": keputusan.penutup.tempat,
         "tanggal": format_tanggal(keputusan.penutup.tanggal),
-        "penandatangan": _penandatangan(keputusan.penutup.penandatangan, keputusan.pengaturan.nama_penandatangan),
+        "penandatangan": _penandatangan(keputusan),
         "tanda_tangan": _tanda_tangan(keputusan),
+        "qr": None,
         "salinan": _salinan(keputusan),
         "tembusan": list(keputusan.tembusan),
     }
@@ -83,7 +89,8 @@ def lampiran_context(keputusan: Keputusan, index: int) -> dict[str, Any]:
         "judul": lampiran.judul.upper() if lampiran.judul else None,
         "isi": None,
         "tanda_tangan_lampiran": lampiran.tanda_tangan,
-        "penandatangan": _penandatangan(keputusan.penutup.penandatangan, keputusan.pengaturan.nama_penandatangan),
+        "penandatangan": _penandatangan(keputusan),
         "tanda_tangan": _tanda_tangan(keputusan),
+        "qr": None,
         "salinan": _salinan(keputusan),
     }

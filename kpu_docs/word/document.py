@@ -21,7 +21,9 @@ from kpu_docs.files import write_atomic
 from kpu_docs.models import Keputusan
 from kpu_docs.word import package, properties
 from kpu_docs.word.context import keputusan_context, lampiran_context
-from kpu_docs.word.images import IMAGE_RELATIONSHIP, RELATIONSHIP_ID, Logo, logo as read_logo
+from kpu_docs.word import images
+from kpu_docs.word.footer import FOOTER_ID, signed_footer
+from kpu_docs.word.parts import CONTENT_TYPES, DOCUMENT_RELATIONSHIPS, AddedPart, with_content_types, with_relationships
 from kpu_docs.word.lampiran import BodyWriter
 from kpu_docs.word.numbering import Lists, restart_runs
 from kpu_docs.word.package import Member
@@ -83,7 +85,9 @@ class _Target:
         self.styles = styles
         self.ids = _style_ids(styles)
         self.lists = Lists(template)
-        self.sections = Sections(geometry(template, keputusan.pengaturan.kertas, keputusan.pengaturan.nomor_halaman))
+        signed = keputusan.penutup.tanda_tangan_elektronik is not None
+        self.sections = Sections(geometry(template, keputusan.pengaturan.kertas, keputusan.pengaturan.nomor_halaman,
+                                          FOOTER_ID if signed else None))
         self.keputusan = keputusan
 
     def style_id(self, name: str) -> str:
@@ -92,17 +96,16 @@ class _Target:
         except KeyError:
             raise TemplateProblem(f"{self.template.path.name}: gaya '{name}' tidak ada di templat") from None
 
-    def lampiran(self, index: int, body_template) -> str:
+    def lampiran(self, index: int, body_template, context: dict) -> str:
         """The index-th (1-based) Lampiran's body XML, from lampiran.docx with its blocks written in."""
         writer = BodyWriter(self.keputusan, self.style_id, self.lists, self.sections)
         writer.write(self.keputusan.lampiran[index - 1].isi)
-        context = lampiran_context(self.keputusan, index)
-        context["isi"] = Markup(writer.xml())
+        context = {**context, "isi": Markup(writer.xml())}
         return render_source(body_template, context, "lampiran.docx")
 
-    def zip(self, body: str, when: datetime.datetime, logo: Logo | None = None, context: dict | None = None) -> bytes:
-        """The package: document.xml from the template's head, `body` and the final section;
-        the file's properties written at `when`."""
+    def zip(self, body: str, when: datetime.datetime, added: list[AddedPart], context: dict) -> bytes:
+        """The package: document.xml from the template's head, `body` and the final section, the
+        `added` parts (pictures, a footer); the file's properties written at `when`."""
         document = f"{self.template.head}{body}{self.sections.end()}{self.template.tail}"
         pengaturan = self.keputusan.pengaturan
         members = []
@@ -118,31 +121,16 @@ class _Target:
             elif name == properties.APP:
                 members.append(Member.of(name, properties.app_xml(self.keputusan), package.FAST))
             elif name in self.template.dynamic_parts:
-                part = render_source(self.template.dynamic_parts[name], context or {}, name)
+                part = render_source(self.template.dynamic_parts[name], context, name)
                 members.append(Member.of(name, part.encode("utf-8"), package.FAST))
-            elif logo is not None and name in _LOGO_EDITS:
-                members.append(Member.of(name, _LOGO_EDITS[name](self.template.members[name], logo)))
+            elif added and name == CONTENT_TYPES:
+                members.append(Member.of(name, with_content_types(self.template.members[name], added)))
+            elif added and name == DOCUMENT_RELATIONSHIPS:
+                members.append(Member.of(name, with_relationships(self.template.members[name], added)))
             else:
                 members.append(_static_member(self.template, name))
-        if logo is not None:
-            members.append(Member.of(logo.part_name, logo.blob, 0))
+        members += [Member.of(p.name, p.data, package.FAST if p.compress else 0) for p in added]
         return package.zip_bytes(members)
-
-
-def _insert_before(data: bytes, closing: bytes, addition: str) -> bytes:
-    end = data.rindex(closing)
-    return data[:end] + addition.encode("utf-8") + data[end:]
-
-
-_LOGO_EDITS = {
-    "[Content_Types].xml": lambda data, logo: _insert_before(
-        data, b"</Types>", f'<Override PartName="/{logo.part_name}" ContentType="{logo.content_type}"/>'
-    ),
-    "word/_rels/document.xml.rels": lambda data, logo: _insert_before(
-        data, b"</Relationships>",
-        f'<Relationship Id="{RELATIONSHIP_ID}" Type="{IMAGE_RELATIONSHIP}" Target="{logo.part_name[5:]}"/>',
-    ),
-}
 
 
 def _keputusan_body(target: _Target, context: dict) -> str:
@@ -173,13 +161,15 @@ def _last_diktum_whole(body: etree._Element) -> None:
     child(row_properties, "cantSplit")
 
 
-def _logo_context(keputusan: Keputusan, context: dict) -> Logo | None:
-    if not keputusan.logo:
-        return None
-    logo = read_logo(keputusan.logo)
-    # the template prints {{ logo }} inside a run's text: close it, place the drawing, reopen
-    context["logo"] = Markup(f'</w:t></w:r><w:r>{logo.drawing()}</w:r><w:r><w:t xml:space="preserve">')
-    return logo
+def _signature_parts(keputusan: Keputusan, *contexts: dict) -> list[AddedPart]:
+    """An electronic signature's QR code (printed by the templates as {{ qr }}) and footer."""
+    electronic = keputusan.penutup.tanda_tangan_elektronik
+    if electronic is None:
+        return []
+    code = images.qr(electronic.qr)
+    for context in contexts:
+        context["qr"] = Markup(code.in_run_text())
+    return [code.part(), signed_footer(electronic.catatan_kaki, keputusan.pengaturan.nomor_halaman == "bawah")]
 
 
 def render_packages(keputusan: Keputusan, templates: Path | None = None, *, combined: bool | None = None) -> list[bytes]:
@@ -194,17 +184,26 @@ def render_packages(keputusan: Keputusan, templates: Path | None = None, *, comb
     styles = _combined_styles(main, appendix) if appendix is not None and combined else main.styles
     target = _Target(main, styles, keputusan)
     context = keputusan_context(keputusan)
-    logo = _logo_context(keputusan, context)
+    added = _signature_parts(keputusan, context)
+    if keputusan.logo:
+        logo = images.logo(keputusan.logo)
+        context["logo"] = Markup(logo.in_run_text())
+        added.append(logo.part())
     body = _keputusan_body(target, context)
     count = len(keputusan.lampiran)
     if combined and appendix is not None:
-        body += "".join(target.lampiran(i, appendix.body_on_new_page) for i in range(1, count + 1))
+        for i in range(1, count + 1):
+            lampiran = lampiran_context(keputusan, i)
+            lampiran["qr"] = context["qr"]
+            body += target.lampiran(i, appendix.body_on_new_page, lampiran)
     when = properties.render_time()
-    packages = [target.zip(body, when, logo, context)]
+    packages = [target.zip(body, when, added, context)]
     if not combined:
         for i in range(1, count + 1):
             own = _Target(appendix, appendix.styles, keputusan)
-            packages.append(own.zip(own.lampiran(i, appendix.body), when, context=lampiran_context(keputusan, i)))
+            own_context = lampiran_context(keputusan, i)
+            own_added = _signature_parts(keputusan, own_context)
+            packages.append(own.zip(own.lampiran(i, appendix.body, own_context), when, own_added, own_context))
     return packages
 
 

@@ -114,13 +114,30 @@ def _without_first_page(sect: etree._Element) -> etree._Element:
     return sect
 
 
+def _own_footer(sect: etree._Element, relationship_id: str) -> None:
+    """Every page's footer, the first page's too, is the part with `relationship_id`."""
+    for reference in sect.findall(f"{_W}footerReference"):
+        sect.remove(reference)
+    headers = sect.findall(f"{_W}headerReference")
+    at = sect.index(headers[-1]) + 1 if headers else 0
+    for kind in ("first", "default"):
+        footer = etree.Element(f"{_W}footerReference")
+        footer.set(f"{_W}type", kind)
+        footer.set(f"{{{_R_NS}}}id", relationship_id)
+        sect.insert(at, footer)
+
+
 @functools.lru_cache(maxsize=64)
-def geometry(template: Prepared, kertas: str | None, nomor_halaman: str | None = None) -> Geometry:
+def geometry(template: Prepared, kertas: str | None, nomor_halaman: str | None = None,
+             footer: str | None = None) -> Geometry:
     """The template's final section on `kertas` (None: as the template has it), both ways round,
-    with page numbers at the top from page 2 or (nomor_halaman "bawah") at the bottom of every page."""
+    with page numbers at the top from page 2 or (nomor_halaman "bawah") at the bottom of every page,
+    and (`footer`, a relationship id) a footer of the renderer's own on every page."""
     first = copy.deepcopy(template.sect_pr)
     if nomor_halaman == "bawah":
         _number_at_bottom(first, template)
+    if footer:
+        _own_footer(first, footer)
     _set_paper(first, kertas, landscape=False)
     portrait = _without_first_page(first)
     landscape = _without_first_page(first)

@@ -17,10 +17,11 @@ class BlokTandaTangan:
     bawah: list[str]
 
 
-def blok_tanda_tangan(p: Penandatangan, nama_kapital: bool = True) -> BlokTandaTangan:
+def blok_tanda_tangan(p: Penandatangan, nama_kapital: bool = True, keterangan: str | None = None) -> BlokTandaTangan:
     """a.n. KETUA ..., / SEKRETARIS JENDERAL / u.b. / Plh. KEPALA BIRO HUKUM, / space / NAME /
-    pangkat / NIP ...; with letak_jabatan "bawah" the position follows the name, as written."""
-    above = []
+    pangkat / NIP ...; with letak_jabatan "bawah" the position follows the name, as written.
+    `keterangan` ("Ditandatangani secara elektronik oleh:") comes first."""
+    above = [keterangan] if keterangan else []
     if p.atas_nama:
         above.append(f"a.n. {p.atas_nama.upper()},")
     if p.untuk_beliau:
