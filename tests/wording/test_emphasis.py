@@ -77,3 +77,26 @@ def test_plain_is_the_printed_text():
 def test_escape_markup_prints_the_text_as_it_is(text):
     assert plain(escape_markup(text)) == text
     assert all(span.plain for span in spans(escape_markup(text)))
+
+
+def test_the_schema_documents_the_markup_on_running_text():
+    from kpu_docs.models import Keputusan
+    from kpu_docs.models.base import TEKS
+
+    schema = Keputusan.model_json_schema()
+    defs, properties = schema["$defs"], schema["properties"]
+    described = [
+        properties["menimbang"]["items"],
+        properties["diktum"]["items"]["anyOf"][0],
+        properties["tembusan"]["items"],
+        defs["Diktum"]["properties"]["rincian"]["items"],
+        defs["Paragraf"]["properties"]["paragraf"],
+        defs["Lampiran"]["properties"]["isi"]["items"]["anyOf"][0],
+        defs["Tabel"]["properties"]["baris"]["items"]["items"]["anyOf"][0],
+        defs["Kelompok"]["properties"]["baris"]["items"]["items"],
+    ]
+    assert all(node["description"] == TEKS for node in described)
+    assert "/{miring}/" in TEKS and "+{tebal}+" in TEKS
+    # fields keep the description under them; settings and numbers are not running text
+    assert properties["nomor"]["description"].startswith("Decree number as text")
+    assert "description" not in defs["Pengaturan"]["properties"]["huruf"]["anyOf"][0]
