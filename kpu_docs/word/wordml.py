@@ -4,7 +4,7 @@ The renderer's hot path builds the Lampiran body and its tables as strings inste
 python-docx objects: one f-string per paragraph instead of a dozen element lookups. Every
 string from the data passes through `runs`, which escapes it (& < > print literally, so does
 anything that looks like a template tag), refuses characters XML cannot hold, and writes the
-inline emphasis of kpu_docs.wording.emphasis (`_{miring}_`, `+{tebal}+`) as runs of their own.
+inline emphasis of kpu_docs.wording.emphasis (`/{miring}/`, `+{tebal}+`) as runs of their own.
 """
 
 from __future__ import annotations
