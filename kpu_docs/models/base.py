@@ -35,7 +35,30 @@ class Model(BaseModel):
             field = cls.model_fields.get(name)
             if field is not None and field.description is None and name in properties:
                 properties[name]["description"] = description
+        for schema in properties.values():
+            _describe_text(schema)
         return json_schema
+
+
+TEKS = (
+    "Inline emphasis: /{miring}/ prints in italic, +{tebal}+ in bold (they nest); "
+    "a marker that does not close on the same line prints as typed, and a backslash before a "
+    "marker prints the marker itself (\\/{ prints /{)."
+)
+"""The description of the decree's running texts that have none of their own: the items of its
+lists (menimbang, diktum, rincian, Lampiran blocks, table cells) and the text of a block."""
+
+
+def _describe_text(schema: JsonSchemaValue, in_list: bool = False) -> None:
+    """Give TEKS to a property that is text without a description of its own, and to the text
+    items of a list property (the strings among its items, in any union)."""
+    if schema.get("type") == "string" and not schema.keys() & {"description", "format", "enum", "const", "pattern"}:
+        schema["description"] = TEKS
+    if isinstance(schema.get("items"), dict):
+        _describe_text(schema["items"], True)
+    if in_list:
+        for branch in schema.get("anyOf", []) + schema.get("oneOf", []):
+            _describe_text(branch, True)
 
 
 def attribute_docstrings(cls: type) -> dict[str, str]:

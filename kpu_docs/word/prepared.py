@@ -22,6 +22,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from kpu_docs.word.wordml import W_NS, escape, ppr_child
+from kpu_docs.wording.emphasis import Span, may_have_markup, spans
 
 _W = f"{{{W_NS}}}"
 _BODY_OPEN = re.compile(r"<w:body(?:\s[^>]*)?>")
@@ -33,18 +34,80 @@ class TemplateProblem(ValueError):
     """A template cannot be used: a style is missing, a tag is broken, a part is unreadable."""
 
 
+_SLOT = "\x01"
+"""Marks where an emphasis run's properties go until render_source writes them (a control
+character: escape refuses it in text, so no value can print one)."""
+_RUN_OR_SLOT = re.compile(
+    r"<w:r(?=[\s>])[^>]*(?<!/)>(?!\x01)"  # a run of the template's own (not one _finalize opened)
+    r"(?:<w:rPr>((?:(?!<w:rPrChange\b|</w:rPr>).)*)(?:<w:rPrChange\b.*?</w:rPrChange>)?</w:rPr>)?"
+    r"|\x01([bi]*)\x01",
+    re.DOTALL,
+)
+
+
 def _finalize(value: object) -> object:
-    """Every value a template prints: escaped, with tab and new line as Word's own tab and break.
+    """Every value a template prints: escaped, with tab and new line as Word's own tab and break,
+    and its inline emphasis (kpu_docs.wording.emphasis) in runs of its own.
 
     Values the renderer built as WordprocessingML (Markup) pass unchanged.
     """
     if isinstance(value, Markup):
         return value
-    text = escape(str(value))
+    text = str(value)
+    if may_have_markup(text):
+        parts = spans(text)
+        if any(not span.plain for span in parts):
+            return Markup("".join(map(_emphasised, parts)))
+        text = "".join(span.text for span in parts)  # escaped markers resolved
+    return Markup(_in_text(text))
+
+
+def _in_text(text: str) -> str:
+    text = escape(text)
     if "\n" in text or "\t" in text:
         for char, xml in _BREAK_IN_TEXT.items():
             text = text.replace(char, xml)
-    return Markup(text)
+    return text
+
+
+def _emphasised(span: Span) -> str:
+    """A span inside the template's run: plain text stays in it; emphasis closes it, takes a run
+    of its own and opens another for what follows. Both runs get the template run's properties
+    (render_source fills the slots), so a restyled template's direct formatting holds."""
+    if span.plain:
+        return _in_text(span.text)
+    flags = ("b" if span.bold else "") + ("i" if span.italic else "")
+    return (
+        f'</w:t></w:r><w:r>{_SLOT}{flags}{_SLOT}<w:t xml:space="preserve">{_in_text(span.text)}</w:t></w:r>'
+        f'<w:r>{_SLOT}{_SLOT}<w:t xml:space="preserve">'
+    )
+
+
+def _fill_slots(xml: str) -> str:
+    """Each run _finalize opened gets the properties of the template run it was printed in, with
+    its emphasis added."""
+    own = ""
+
+    def fill(match: re.Match) -> str:
+        nonlocal own
+        if match.group(2) is None:  # a template run: remember its properties
+            own = match.group(1) or ""
+            return match.group(0)
+        return _run_properties(own, match.group(2))
+
+    return _RUN_OR_SLOT.sub(fill, xml)
+
+
+@functools.lru_cache(maxsize=64)
+def _run_properties(own: str, flags: str) -> str:
+    """w:rPr from a template run's properties (their inside) with bold and/or italic set, each
+    in its place in the schema order."""
+    for flag, before in (("b", "rStyle|rFonts"), ("i", "rStyle|rFonts|b|bCs")):
+        if flag in flags:
+            own = re.sub(rf"<w:{flag}(?:\s[^>]*)?/>", "", own)  # w:val="0" would turn it off
+            lead = re.match(rf"(?:<w:(?:{before})\b[^>]*/>)*", own).end()
+            own = f"{own[:lead]}<w:{flag}/>{own[lead:]}"
+    return f"<w:rPr>{own}</w:rPr>" if own else ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,11 +134,13 @@ def _compile(source: str, name: str) -> jinja2.Template:
 
 
 def render_source(template: jinja2.Template, context: dict, name: str) -> str:
-    """Run a compiled part; the new lines added before paragraphs are taken out again."""
+    """Run a compiled part; the new lines added before paragraphs are taken out again, and the
+    runs of inline emphasis get their properties."""
     try:
-        return template.render(context).replace("\n<w:p", "<w:p")
+        xml = template.render(context).replace("\n<w:p", "<w:p")
     except jinja2.TemplateError as exc:
         raise TemplateProblem(f"{name}: templat tidak dapat diisi: {exc}") from None
+    return _fill_slots(xml) if _SLOT in xml else xml
 
 
 @dataclass(eq=False)  # hashed by identity: caches key on the prepared template

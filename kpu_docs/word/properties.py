@@ -14,6 +14,7 @@ import os
 from kpu_docs import wording
 from kpu_docs.models import Keputusan
 from kpu_docs.word.wordml import escape
+from kpu_docs.wording.emphasis import plain
 
 CORE = "docProps/core.xml"
 APP = "docProps/app.xml"
@@ -29,14 +30,15 @@ def render_time() -> datetime.datetime:
 
 
 def title(keputusan: Keputusan) -> str:
-    """"KEPUTUSAN ... NOMOR ... TENTANG ...": the title block as one line."""
-    return " ".join(wording.judul_baris(keputusan))
+    """"KEPUTUSAN ... NOMOR ... TENTANG ...": the title block as one line, as printed (without
+    the markers of inline emphasis)."""
+    return plain(" ".join(wording.judul_baris(keputusan)))
 
 
 def core_xml(keputusan: Keputusan, when: datetime.datetime) -> bytes:
     stamp = when.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    subject = f"<dc:subject>{escape(keputusan.tentang)}</dc:subject>" if keputusan.tentang else ""
-    issuer = escape(keputusan.instansi)
+    subject = f"<dc:subject>{escape(plain(keputusan.tentang))}</dc:subject>" if keputusan.tentang else ""
+    issuer = escape(plain(keputusan.instansi))
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -57,5 +59,5 @@ def app_xml(keputusan: Keputusan) -> bytes:
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
         f"<Application>kpu-docs {__version__}</Application><DocSecurity>0</DocSecurity>"
-        f"<Company>{escape(keputusan.instansi)}</Company></Properties>"
+        f"<Company>{escape(plain(keputusan.instansi))}</Company></Properties>"
     ).encode("utf-8")

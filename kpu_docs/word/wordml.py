@@ -3,7 +3,8 @@
 The renderer's hot path builds the Lampiran body and its tables as strings instead of
 python-docx objects: one f-string per paragraph instead of a dozen element lookups. Every
 string from the data passes through `runs`, which escapes it (& < > print literally, so does
-anything that looks like a template tag) and refuses characters XML cannot hold.
+anything that looks like a template tag), refuses characters XML cannot hold, and writes the
+inline emphasis of kpu_docs.wording.emphasis (`/{miring}/`, `+{tebal}+`) as runs of their own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 
 from lxml import etree
+
+from kpu_docs.wording.emphasis import may_have_markup, spans
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
@@ -65,9 +68,23 @@ def run_content(text: str) -> str:
     return "".join(parts)
 
 
+EMPHASIS_RPR = {
+    (False, False): "",
+    (True, False): "<w:rPr><w:b/></w:rPr>",
+    (False, True): "<w:rPr><w:i/></w:rPr>",
+    (True, True): "<w:rPr><w:b/><w:i/></w:rPr>",
+}
+"""Run properties of a span by (bold, italic): the paragraph's style gives everything else."""
+
+
 def runs(text: str) -> str:
-    """One run holding the text; nothing for empty text (Word's own empty paragraph)."""
-    return f"<w:r>{run_content(text)}</w:r>" if text else ""
+    """The runs holding the text: one, or one per span of emphasis; nothing for empty text
+    (Word's own empty paragraph)."""
+    if not text:
+        return ""
+    if not may_have_markup(text):
+        return f"<w:r>{run_content(text)}</w:r>"
+    return "".join(f"<w:r>{EMPHASIS_RPR[s.bold, s.italic]}{run_content(s.text)}</w:r>" for s in spans(text))
 
 
 def numbering(num_id: int, level: int) -> str:
