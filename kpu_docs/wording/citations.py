@@ -27,7 +27,9 @@ def pengundangan(p: Pengundangan) -> str:
 
 def _identitas(p: Peraturan) -> str:
     tahun = f" Tahun {p.tahun}" if p.tahun is not None else ""
-    text = f"{p.jenis} Nomor {p.nomor}{tahun} tentang {p.tentang}"
+    text = f"{p.jenis} {p.bentuk_nomor} {p.nomor}{tahun}"
+    if p.tentang is not None:
+        text += f" tentang {p.tentang}"
     if p.diundangkan:
         text += " " + pengundangan(p.diundangkan)
     return text
