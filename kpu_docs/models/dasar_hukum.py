@@ -79,4 +79,5 @@ class Peraturan(Model):
 DasarHukum = Union[Peraturan, Teks]
 """A Mengingat or Memperhatikan item: a structured citation, or free text where none fits
 (the Undang-Undang Dasar, a letter, a meeting's minutes). Write free text without the closing
-";" or "."; the renderer punctuates the list."""
+";" or "."; the renderer punctuates the list (unless pengaturan.tanda_baca_konsiderans is
+"seperti_ditulis": the text then prints as typed)."""

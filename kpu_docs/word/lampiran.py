@@ -26,7 +26,7 @@ from kpu_docs.word import wordml
 from kpu_docs.word.numbering import Lists
 from kpu_docs.word.page import Sections
 from kpu_docs.word.tables import tabel_kelompok_xml, tabel_xml
-from kpu_docs.wording import kutipan_daftar
+from kpu_docs.wording.konsiderans import mengingat_butir
 
 HIERARCHY = HIERARKI_PENOMORAN
 """A label's place in the hierarchy is its list level in the template's numbering."""
@@ -70,7 +70,7 @@ class BodyWriter:
             elif isinstance(block, Daftar):
                 self._list(block.daftar, block.penomoran, depth)
             elif isinstance(block, DaftarMengingat):
-                items = [Butir(butir=t) for t in kutipan_daftar(self.keputusan.mengingat)]
+                items = [Butir(butir=t) for t in mengingat_butir(self.keputusan)]
                 self._list(items, None, depth)
             elif isinstance(block, TabelBlok):
                 self._table(block.tabel.lanskap, lambda width: tabel_xml(block.tabel, width, self.style_id))

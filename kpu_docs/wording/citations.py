@@ -46,6 +46,11 @@ def kutipan(p: Peraturan) -> str:
     return text
 
 
-def kutipan_daftar(items: list[DasarHukum], last: str = ".") -> list[str]:
-    """A Mengingat or Memperhatikan list: each item ends with ";" and the last with `last`."""
-    return punctuate([kutipan(i) if isinstance(i, Peraturan) else i for i in items], last=last)
+def kutipan_daftar(items: list[DasarHukum], last: str = ".", *, seperti_ditulis: bool = False) -> list[str]:
+    """A Mengingat or Memperhatikan list: each item ends with ";" and the last with `last`.
+
+    With `seperti_ditulis` the free-text items print as typed, their own punctuation included;
+    structured citations, which hold no punctuation, are still closed by their place in the list.
+    """
+    typed = [i for i, item in enumerate(items) if seperti_ditulis and not isinstance(item, Peraturan)]
+    return punctuate([kutipan(i) if isinstance(i, Peraturan) else i for i in items], last=last, as_typed=typed)

@@ -130,3 +130,18 @@ def test_bentuk_nomor_is_a_closed_choice():
     with pytest.raises(ValidationError):
         Peraturan(jenis="Keputusan Menteri", bentuk_nomor="No.", nomor="1", tentang="X")
 
+
+def test_free_text_items_as_typed():
+    items = ["Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;", "Surat Ketua KPU, dan",
+             Peraturan(jenis="Peraturan Pemerintah", nomor="12", tahun=2020)]
+    assert kutipan_daftar(items) == [
+        "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;", "Surat Ketua KPU, dan;",
+        "Peraturan Pemerintah Nomor 12 Tahun 2020.",
+    ]
+    assert kutipan_daftar(items, seperti_ditulis=True) == [
+        "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;", "Surat Ketua KPU, dan",
+        "Peraturan Pemerintah Nomor 12 Tahun 2020.",
+    ]
+    assert kutipan_daftar(["Surat Ketua KPU Nomor 5 tanggal 1 Mei 2025,"], seperti_ditulis=True) == [
+        "Surat Ketua KPU Nomor 5 tanggal 1 Mei 2025,"
+    ]
