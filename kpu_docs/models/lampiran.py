@@ -93,23 +93,32 @@ class Tabel(Model):
     kolom: list[Teks] = Field(min_length=1)
     """Header row."""
     baris: list[list[Isian]] = Field(default_factory=list)
-    """Body rows; a cell covered by a span from above or the left is simply left out."""
+    """Body rows; a cell covered by a span from above or the left is simply left out. With
+    nomor_urut the rows leave the number column out."""
     lebar: list[float] | None = None
     """Column widths in cm; by default shared out by content."""
     lanskap: bool = False
     """Print this table on landscape pages."""
+    nomor_urut: bool = False
+    """Number the rows: the first column (named in kolom, e.g. "NO") is filled 1, 2, 3, ...,
+    centred, and each row of baris leaves it out, so adding or deleting a row needs no
+    renumbering. A row whose first cell is covered by a span from the row above shares that
+    row's number, in one merged cell."""
 
     @model_validator(mode="after")
     def _spans_fit(self) -> Tabel:
+        if self.nomor_urut and len(self.kolom) < 2:
+            raise ValueError("tabel dengan nomor_urut perlu kolom nomor dan sedikitnya satu kolom isian")
         self.penempatan()
         return self
 
     def penempatan(self) -> list[tuple[int, int, Sel]]:
-        """Where each body cell stands: (row, column, cell), rows counted from 1 after the header.
+        """Where each body cell stands: (row, column, cell), rows counted from 1 after the header
+        and columns from 0 after the generated number column, if any.
 
         Cells covered by a span from above or the left are skipped when placing the next cell.
         """
-        cols, placed, covered = len(self.kolom), [], set()
+        cols, placed, covered = len(self.kolom) - self.nomor_urut, [], set()
         for r, row in enumerate(self.baris, start=1):
             c = 0
             for item in row:
