@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Union, get_args
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from kpu_docs.models.base import Model, Teks
+from kpu_docs.models.diktum import BarisNilai
 
 Penomoran = Literal["A.", "1.", "a.", "1)", "a)", "(1)"]
 """List labels, in the naskah dinas hierarchy A. -> 1. -> a. -> 1) -> a) -> (1)."""
@@ -64,6 +65,13 @@ class Daftar(Model):
     """The items: text, or {butir: text, isi: [blocks]}."""
     penomoran: Penomoran | None = None
     """Labels; by default the next level of the hierarchy below where the list stands."""
+
+
+class RincianNilai(Model):
+    """"label : value" lines, the colons aligned by tab stops ("Nama : ...", "Jabatan : ...")."""
+
+    rincian_nilai: list[BarisNilai] = Field(min_length=1)
+    """The lines: [{label: Nama, nilai: Edy Putrawan}, {label: Jabatan, nilai: Ketua}]."""
 
 
 class DaftarMengingat(Model):
@@ -180,7 +188,7 @@ class TabelKelompokBlok(Model):
     tabel_kelompok: TabelKelompok
 
 
-_BLOCK_KEYS = ("judul", "bagian", "paragraf", "daftar", "daftar_mengingat", "tabel", "tabel_kelompok")
+_BLOCK_KEYS = ("judul", "bagian", "paragraf", "daftar", "daftar_mengingat", "tabel", "tabel_kelompok", "rincian_nilai")
 
 
 def _block_kind(value: object) -> str | None:
@@ -204,6 +212,7 @@ _BlokUnion = Annotated[
         Annotated[DaftarMengingat, Tag("daftar_mengingat")],
         Annotated[TabelBlok, Tag("tabel")],
         Annotated[TabelKelompokBlok, Tag("tabel_kelompok")],
+        Annotated[RincianNilai, Tag("rincian_nilai")],
     ],
     Discriminator(
         _block_kind,
@@ -222,6 +231,7 @@ _MODEL_KINDS: dict[type, str] = {
     DaftarMengingat: "daftar_mengingat",
     TabelBlok: "tabel",
     TabelKelompokBlok: "tabel_kelompok",
+    RincianNilai: "rincian_nilai",
 }
 
 
