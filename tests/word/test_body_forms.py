@@ -138,3 +138,15 @@ def test_schema_describes_the_body_forms():
     assert "without" in defs["Peraturan"]["properties"]["tentang"]["description"]
     assert "seperti_ditulis" in defs["Pengaturan"]["properties"]["tanda_baca_konsiderans"]["description"]
     assert NILAI[1]["nilai"] == 308  # the data keeps a YAML number, which validates to "308"
+
+
+def test_tab_stops_in_their_place_in_the_paragraph_properties():
+    from lxml import etree
+
+    from kpu_docs.word import wordml
+
+    xml = wordml.paragraph("Isi", "Nilai\t:\t308", num=wordml.numbering(3, 0), tabs=rincian_nilai.tab_stops(2552, 2836),
+                           spacing='<w:spacing w:after="0"/>', ind=wordml.indent(left=2836, hanging=2836),
+                           jc='<w:jc w:val="both"/>')
+    ppr = etree.fromstring(f'<w:body xmlns:w="{wordml.W_NS}">{xml}</w:body>')[0][0]
+    assert [etree.QName(c).localname for c in ppr] == ["pStyle", "numPr", "tabs", "spacing", "ind", "jc"]
