@@ -16,20 +16,17 @@ from docx import Document
 from docx.text.paragraph import Paragraph
 
 from kpu_docs.word import document as document_module
-from kpu_docs.word.rincian_nilai import diktum_nilai
+from kpu_docs.word.rincian_nilai import DIKTUM_TAG, diktum_nilai
 from kpu_docs.word.templates import template_dir
 from kpu_docs.wording.konsiderans import memperhatikan_butir, mengingat_butir
 from tests.conftest import minimal_data
-
-DIKTUM_LINES_TAG = "{{p d.rincian_nilai }}"
-
 
 def templates(folder: Path) -> Path:
     """The shipped templates if keputusan.docx prints the diktum's label : value lines, else a
     copy in `folder` with the one paragraph requested for build_keputusan: `{{p d.rincian_nilai }}`
     in the Isi Diktum style, right after `{{ d.isi }}` in the diktum's text column."""
     shipped = template_dir()
-    if DIKTUM_LINES_TAG.encode() in _document_xml(shipped / "keputusan.docx"):
+    if DIKTUM_TAG.encode() in _document_xml(shipped / "keputusan.docx"):
         return shipped
     folder.mkdir(parents=True, exist_ok=True)
     doc = Document(str(shipped / "keputusan.docx"))
@@ -37,7 +34,7 @@ def templates(folder: Path) -> Path:
               for p in cell.paragraphs if p.text == "{{ d.isi }}"}.values()
     new = copy.deepcopy(isi._p)
     isi._p.addnext(new)
-    Paragraph(new, isi._parent).text = DIKTUM_LINES_TAG
+    Paragraph(new, isi._parent).text = DIKTUM_TAG
     doc.save(str(folder / "keputusan.docx"))
     (folder / "lampiran.docx").write_bytes((shipped / "lampiran.docx").read_bytes())
     return folder
@@ -65,7 +62,7 @@ def pending_changes(monkeypatch) -> None:
 
     def body(target, context):
         if any("rincian_nilai" not in d for d in context["diktum"]):
-            diktum_nilai(context, target.keputusan, target.style_id)
+            diktum_nilai(context, target.keputusan, target.style_id, target.template)
         return keputusan_body(target, context)
 
     monkeypatch.setattr(document_module, "keputusan_context", context)

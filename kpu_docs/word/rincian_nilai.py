@@ -9,7 +9,9 @@ colons a little right; one longer would push its colon out of line).
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from typing import Callable
 
 from markupsafe import Markup
@@ -17,6 +19,7 @@ from markupsafe import Markup
 from kpu_docs.models import Keputusan
 from kpu_docs.models.diktum import BarisNilai
 from kpu_docs.word import wordml
+from kpu_docs.word.prepared import Prepared, TemplateProblem
 
 GAP_CM = 0.3
 """Room between the longest label and the colon."""
@@ -92,10 +95,31 @@ def font(keputusan: Keputusan) -> dict:
     return {"size_pt": keputusan.pengaturan.ukuran_huruf or 12.0, "family": keputusan.pengaturan.huruf}
 
 
-def diktum_nilai(context: dict, keputusan: Keputusan, style_id: Callable[[str], str]) -> None:
+DIKTUM_TAG = "{{p d.rincian_nilai }}"
+"""What keputusan.docx holds in the diktum's text column, after {{ d.isi }}, to print the lines."""
+
+
+@functools.lru_cache(maxsize=16)
+def _prints_diktum_lines(template: Prepared) -> bool:
+    """Whether the template's text mentions d.rincian_nilai (its tags may be split across runs)."""
+    text = re.sub(r"<[^>]+>", "", template.members["word/document.xml"].decode("utf-8"))
+    return "d.rincian_nilai" in text
+
+
+def diktum_nilai(context: dict, keputusan: Keputusan, style_id: Callable[[str], str],
+                 template: Prepared | None = None) -> None:
     """Put each diktum's label : value lines into the template context as paragraphs in the
-    Isi Diktum style, for the template's `{{p d.rincian_nilai }}` in the diktum's text column."""
+    Isi Diktum style, for the template's `{{p d.rincian_nilai }}` in the diktum's text column.
+
+    A decree with such lines and a `template` that does not print them is refused: the lines
+    are never dropped silently (a restyled template from before this form needs the paragraph).
+    """
     measure = font(keputusan)
+    if template is not None and any(d.rincian_nilai for d in keputusan.diktum) and not _prints_diktum_lines(template):
+        raise TemplateProblem(
+            f"{template.path.name}: templat tidak mencetak rincian_nilai diktum; tambahkan paragraf "
+            f"{DIKTUM_TAG} bergaya Isi Diktum sesudah {{{{ d.isi }}}} pada kolom isi diktum"
+        )
     for item, diktum in zip(context["diktum"], keputusan.diktum):
         xml = baris_nilai_xml(diktum.rincian_nilai, style_id("Isi Diktum"), **measure) if diktum.rincian_nilai else ""
         item["rincian_nilai"] = Markup(xml)

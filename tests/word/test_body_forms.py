@@ -150,3 +150,29 @@ def test_tab_stops_in_their_place_in_the_paragraph_properties():
                            jc='<w:jc w:val="both"/>')
     ppr = etree.fromstring(f'<w:body xmlns:w="{wordml.W_NS}">{xml}</w:body>')[0][0]
     assert [etree.QName(c).localname for c in ppr] == ["pStyle", "numPr", "tabs", "spacing", "ind", "jc"]
+
+
+def test_a_template_that_does_not_print_the_diktum_lines_is_refused(tmp_path, monkeypatch):
+    """Lines never vanish silently: a template without {{p d.rincian_nilai }} (a restyled copy
+    from before this form) is an error naming the paragraph to add."""
+    import re
+    import zipfile
+
+    from kpu_docs.word.prepared import TemplateProblem
+    from kpu_docs.word.templates import template_dir
+
+    pending_changes(monkeypatch)
+    old = tmp_path / "lama"
+    old.mkdir()
+    (old / "lampiran.docx").write_bytes((template_dir() / "lampiran.docx").read_bytes())
+    with zipfile.ZipFile(template_dir() / "keputusan.docx") as zin, zipfile.ZipFile(old / "keputusan.docx", "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":  # the paragraph taken out, where it is in
+                data = re.sub(rb"<w:p[ >](?:(?!<w:p[ >]).)*?\{\{p d\.rincian_nilai \}\}.*?</w:p>", b"", data, flags=re.S)
+                assert b"rincian_nilai" not in data
+            zout.writestr(item, data)
+    keputusan = Keputusan.model_validate(body_forms_data())
+    with pytest.raises(TemplateProblem, match=r"keputusan.docx: templat tidak mencetak rincian_nilai diktum"):
+        kpu_docs.render_bytes(keputusan, old)
+    kpu_docs.render_bytes(Keputusan.model_validate(minimal_data()), old)  # without lines: as before
