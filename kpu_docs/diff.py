@@ -18,6 +18,7 @@ from kpu_docs.models.lampiran import (
     DaftarMengingat,
     Judul,
     Paragraf,
+    RincianNilai,
     Sel,
     TabelBlok,
     TabelKelompokBlok,
@@ -59,6 +60,7 @@ def _diktum(k: Keputusan) -> list[str]:
     out = []
     for n, d in enumerate(k.diktum, start=1):
         out.append(f"{wording.label_diktum(n, k.pengaturan.gaya_diktum)}: {d.isi}")
+        out += [f"    {line.label} : {line.nilai}" for line in d.rincian_nilai]
         out += [f"    {item}" for item in d.rincian]
     return out
 
@@ -79,6 +81,8 @@ def _blocks(k: Keputusan, blocks: list[Blok], depth: int = 0) -> list[str]:
                 out += _blocks(k, item.isi, depth + 1)
         elif isinstance(block, DaftarMengingat):
             out += [f"{pad}- {t}" for t in wording.kutipan_daftar(k.mengingat)]
+        elif isinstance(block, RincianNilai):
+            out += [f"{pad}{line.label} : {line.nilai}" for line in block.rincian_nilai]
         elif isinstance(block, TabelBlok):
             out.append(f"{pad}Tabel: " + " | ".join(block.tabel.kolom))
             out += [pad + " | ".join(c.teks if isinstance(c, Sel) else c for c in row) for row in block.tabel.baris]

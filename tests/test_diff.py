@@ -33,6 +33,17 @@ def test_changed_added_and_removed_items_by_part():
     assert found[3].lama == "SDM | Disiplin | Oktober 2025"
 
 
+def test_label_value_lines_are_compared():
+    nilai = [{"label": "Peringkat Akreditasi", "nilai": "Baik Sekali"}, {"label": "Nilai", "nilai": 308}]
+    diktum = [{"isi": "Menetapkan hasil akreditasi:", "rincian_nilai": nilai}, "Berlaku."]
+    old = k(diktum=diktum, lampiran=[{"isi": [{"rincian_nilai": nilai}]}])
+    changed = [nilai[0], {"label": "Nilai", "nilai": 309}]
+    new = k(diktum=[{**diktum[0], "rincian_nilai": changed}, "Berlaku."], lampiran=[{"isi": [{"rincian_nilai": changed}]}])
+    found = beda(old, new)
+    assert [(d.bagian, d.jenis, d.lama, d.baru) for d in found] == [
+        ("diktum", "~", "    Nilai : 308", "    Nilai : 309"), ("lampiran 1", "~", "Nilai : 308", "Nilai : 309")]
+
+
 def test_cli_diff(tmp_path):
     result = CliRunner().invoke(app, ["diff", str(EXAMPLE), str(EXAMPLE)])
     assert result.exit_code == 0 and "Tidak ada perbedaan." in result.output

@@ -17,7 +17,7 @@ from kpu_docs.batch.errors import BatchError
 from kpu_docs.batch.manifest import canonical, digest
 from kpu_docs.batch.paths import PathError, apply, check_model_path, format_path, get, parse, put
 from kpu_docs.batch.rows import Source
-from kpu_docs.batch.tables import TableRows, find_target, numbered, with_numbers
+from kpu_docs.batch.tables import TableRows, find_target, numbered
 from kpu_docs.batch.work import Task
 from kpu_docs.errors import InputError
 from kpu_docs.loading import read_data
@@ -78,7 +78,6 @@ class Plan:
         self._fixed = self._fixed_inputs()
         self.table: TableRows | None = None
         self.target: tuple = ()
-        self.numbered = False
         try:
             if tabel:
                 self._open_table(tabel, kunci, ke)
@@ -94,8 +93,11 @@ class Plan:
         self.target = find_target(self.base_data, ke)
         source = Source(tabel)
         self.table = TableRows(source, kunci)
-        kolom = get(self.base_data, self.target)["kolom"]
-        self.numbered = numbered(kolom, self.table.columns, format_path(self.target), source.label)
+        table = get(self.base_data, self.target)
+        if numbered(table["kolom"], self.table.columns, format_path(self.target), source.label,
+                    nomor_urut=table.get("nomor_urut") is True):
+            # the renderer numbers the rows, centred, and the file's rows go in as they are
+            self.base_data = put(self.base_data, self.target + ("nomor_urut",), True)
 
     def _columns(self, kunci: str | None) -> list[tuple[int, tuple]]:
         """(position, field path) of each column that sets a field; unknown columns are errors."""
@@ -173,7 +175,7 @@ class Plan:
             rows = self.table.rows_for(key)
             if not rows:
                 raise RowError(f"{where}: tidak ada baris tabel untuk {kunci} {key}")
-            changes.append((self.target + ("baris",), with_numbers(rows) if self.numbered else rows))
+            changes.append((self.target + ("baris",), rows))
         return tuple(changes)
 
     def _input_hash(self, changes: tuple, data: dict) -> str:

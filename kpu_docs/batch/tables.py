@@ -119,23 +119,20 @@ def _empty_tables(blocks: Any, prefix: tuple, found: list[tuple]) -> None:
                 _empty_tables(item.get("isi"), prefix + (j, "daftar", k, "isi"), found)
 
 
-def numbered(kolom: list, columns: list[str], where: str, label: str) -> bool:
-    """Whether rows get a running number: the target has one more column, headed NO.
+def numbered(kolom: list, columns: list[str], where: str, label: str, nomor_urut: bool = False) -> bool:
+    """Whether the rows are numbered: the target has one more column, headed NO or marked
+    nomor_urut. The renderer then numbers them (nomor_urut), so the file's rows go in as they are.
 
     Otherwise the file must fill every column of the target; anything else is an error now,
     not a failure in every row later.
     """
-    if len(kolom) == len(columns) + 1 and str(kolom[0]).strip().upper() in _NUMBER_HEADERS:
+    if len(kolom) == len(columns) + 1 and (nomor_urut or str(kolom[0]).strip().upper() in _NUMBER_HEADERS):
         return True
-    if len(kolom) == len(columns):
+    if len(kolom) == len(columns) and not nomor_urut:
         return False
+    expected = "satu kurang dari jumlah kolom tabel, yang kolom nomornya diisi otomatis (nomor_urut)" if nomor_urut else (
+        "jumlahnya harus sama, atau satu lebih bila kolom pertama tabel berjudul NO")
     raise BatchError(
         f"{label}: {len(columns)} kolom selain kunci ({', '.join(columns)}), "
-        f"sedangkan tabel {where} punya {len(kolom)} kolom ({', '.join(map(str, kolom))}); "
-        "jumlahnya harus sama, atau satu lebih bila kolom pertama tabel berjudul NO"
+        f"sedangkan tabel {where} punya {len(kolom)} kolom ({', '.join(map(str, kolom))}); {expected}"
     )
-
-
-def with_numbers(rows: list[list[str]]) -> list[list[str]]:
-    """Rows with their running number 1, 2, ... in front."""
-    return [[str(i), *row] for i, row in enumerate(rows, start=1)]

@@ -43,10 +43,17 @@ class Peraturan(Model):
     "Peraturan Komisi Pemilihan Umum", "Keputusan Komisi Pemilihan Umum", ..."""
     nomor: Teks
     """Number as text: "7", or a full string such as "314/ORT.07-Kpt/01/KPU/V/2021"."""
+    bentuk_nomor: Literal["Nomor", "Nomor:", "Nomor :"] = "Nomor"
+    """The word before the number as the cited text writes it: "Nomor" (Lampiran II UU 12/2011),
+    or "Nomor:" / "Nomor :" as many ministerial decisions are cited ("Keputusan Menteri Kesehatan
+    Nomor: 123/KMK/2020")."""
     tahun: int | None = Field(default=None, ge=1945, le=2100)
     """Year; omit for a number string that already carries it (it then prints without "Tahun")."""
-    tentang: Teks
-    """Subject, in the regulation's own capitalisation."""
+    tentang: Teks | None = None
+    """Subject, in the regulation's own capitalisation. May be left out where the citation names
+    none, as an amendment cited by its number alone ("sebagaimana telah diubah dengan Peraturan
+    Pemerintah Nomor 12 Tahun 2020") or a Keputusan Presiden of appointment; it then prints
+    without "tentang"."""
     diundangkan: Pengundangan | None = None
     """Publication; omitted for decisions that are not promulgated."""
     perubahan: list[Peraturan] = Field(default_factory=list)
@@ -72,4 +79,5 @@ class Peraturan(Model):
 DasarHukum = Union[Peraturan, Teks]
 """A Mengingat or Memperhatikan item: a structured citation, or free text where none fits
 (the Undang-Undang Dasar, a letter, a meeting's minutes). Write free text without the closing
-";" or "."; the renderer punctuates the list."""
+";" or "."; the renderer punctuates the list (unless pengaturan.tanda_baca_konsiderans is
+"seperti_ditulis": the text then prints as typed)."""

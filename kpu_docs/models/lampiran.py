@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Union, get_args
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from kpu_docs.models.base import Model, Teks
+from kpu_docs.models.diktum import BarisNilai
 
 Penomoran = Literal["A.", "1.", "a.", "1)", "a)", "(1)"]
 """List labels, in the naskah dinas hierarchy A. -> 1. -> a. -> 1) -> a) -> (1)."""
@@ -66,6 +67,13 @@ class Daftar(Model):
     """Labels; by default the next level of the hierarchy below where the list stands."""
 
 
+class RincianNilai(Model):
+    """"label : value" lines, the colons aligned by tab stops ("Nama : ...", "Jabatan : ...")."""
+
+    rincian_nilai: list[BarisNilai] = Field(min_length=1)
+    """The lines: [{label: Nama, nilai: Edy Putrawan}, {label: Jabatan, nilai: Ketua}]."""
+
+
 class DaftarMengingat(Model):
     """The decree's Mengingat citations again as a numbered list (a Lampiran's Dasar Hukum)."""
 
@@ -93,23 +101,32 @@ class Tabel(Model):
     kolom: list[Teks] = Field(min_length=1)
     """Header row."""
     baris: list[list[Isian]] = Field(default_factory=list)
-    """Body rows; a cell covered by a span from above or the left is simply left out."""
+    """Body rows; a cell covered by a span from above or the left is simply left out. With
+    nomor_urut the rows leave the number column out."""
     lebar: list[float] | None = None
     """Column widths in cm; by default shared out by content."""
     lanskap: bool = False
     """Print this table on landscape pages."""
+    nomor_urut: bool = False
+    """Number the rows: the first column (named in kolom, e.g. "NO") is filled 1, 2, 3, ...,
+    centred, and each row of baris leaves it out, so adding or deleting a row needs no
+    renumbering. A row whose first cell is covered by a span from the row above shares that
+    row's number, in one merged cell."""
 
     @model_validator(mode="after")
     def _spans_fit(self) -> Tabel:
+        if self.nomor_urut and len(self.kolom) < 2:
+            raise ValueError("tabel dengan nomor_urut perlu kolom nomor dan sedikitnya satu kolom isian")
         self.penempatan()
         return self
 
     def penempatan(self) -> list[tuple[int, int, Sel]]:
-        """Where each body cell stands: (row, column, cell), rows counted from 1 after the header.
+        """Where each body cell stands: (row, column, cell), rows counted from 1 after the header
+        and columns from 0 after the generated number column, if any.
 
         Cells covered by a span from above or the left are skipped when placing the next cell.
         """
-        cols, placed, covered = len(self.kolom), [], set()
+        cols, placed, covered = len(self.kolom) - self.nomor_urut, [], set()
         for r, row in enumerate(self.baris, start=1):
             c = 0
             for item in row:
@@ -171,7 +188,7 @@ class TabelKelompokBlok(Model):
     tabel_kelompok: TabelKelompok
 
 
-_BLOCK_KEYS = ("judul", "bagian", "paragraf", "daftar", "daftar_mengingat", "tabel", "tabel_kelompok")
+_BLOCK_KEYS = ("judul", "bagian", "paragraf", "daftar", "daftar_mengingat", "tabel", "tabel_kelompok", "rincian_nilai")
 
 
 def _block_kind(value: object) -> str | None:
@@ -195,6 +212,7 @@ _BlokUnion = Annotated[
         Annotated[DaftarMengingat, Tag("daftar_mengingat")],
         Annotated[TabelBlok, Tag("tabel")],
         Annotated[TabelKelompokBlok, Tag("tabel_kelompok")],
+        Annotated[RincianNilai, Tag("rincian_nilai")],
     ],
     Discriminator(
         _block_kind,
@@ -213,6 +231,7 @@ _MODEL_KINDS: dict[type, str] = {
     DaftarMengingat: "daftar_mengingat",
     TabelBlok: "tabel",
     TabelKelompokBlok: "tabel_kelompok",
+    RincianNilai: "rincian_nilai",
 }
 
 

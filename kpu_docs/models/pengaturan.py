@@ -43,3 +43,9 @@ class Pengaturan(Model):
     """The line between the konsiderans and the diktum, as the office prints it."""
     lampiran_terpisah: bool = False
     """Write each Lampiran as its own .docx beside the decree instead of appending it."""
+    tanda_baca_konsiderans: Literal["seragam", "seperti_ditulis"] = "seragam"
+    """Closing punctuation of the Menimbang, Mengingat and Memperhatikan items: "seragam" closes
+    every item with ";" and the last Mengingat (and Memperhatikan) item with ".", whatever the
+    text ended with; "seperti_ditulis" prints each item's text as typed, its own punctuation
+    included ("...; dan", ","), and punctuates only what kpu-docs writes itself: the generated
+    closing Menimbang point and structured citations (";", or "." for the last)."""

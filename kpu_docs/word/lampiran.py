@@ -18,6 +18,7 @@ from kpu_docs.models.lampiran import (
     DaftarMengingat,
     Judul,
     Paragraf,
+    RincianNilai,
     TabelBlok,
     TabelKelompokBlok,
     penomoran_bawaan,
@@ -25,8 +26,9 @@ from kpu_docs.models.lampiran import (
 from kpu_docs.word import wordml
 from kpu_docs.word.numbering import Lists
 from kpu_docs.word.page import Sections
+from kpu_docs.word.rincian_nilai import baris_nilai_xml, font
 from kpu_docs.word.tables import tabel_kelompok_xml, tabel_xml
-from kpu_docs.wording import kutipan_daftar
+from kpu_docs.wording.konsiderans import mengingat_butir
 
 HIERARCHY = HIERARKI_PENOMORAN
 """A label's place in the hierarchy is its list level in the template's numbering."""
@@ -38,6 +40,8 @@ def _indent_twips(steps: int) -> int:
     return round(STEP_CM * steps * 360000 / 635)
 
 _SECTION_END_SPACING = '<w:spacing w:after="0"/>'
+_LINES_TOGETHER = '<w:spacing w:after="0"/>'
+"""Between the label : value lines of one block; the last keeps the style's space after."""
 
 
 class BodyWriter:
@@ -69,8 +73,13 @@ class BodyWriter:
                 self._add(block.paragraf, "Isi Lampiran", ind=wordml.indent(left=_indent_twips(depth)) if depth else "")
             elif isinstance(block, Daftar):
                 self._list(block.daftar, block.penomoran, depth)
+            elif isinstance(block, RincianNilai):
+                self.parts.append(baris_nilai_xml(
+                    block.rincian_nilai, self.style_id("Isi Lampiran"), left_twips=_indent_twips(depth),
+                    width_cm=self.sections.page.portrait_width_cm, spacing_between=_LINES_TOGETHER,
+                    **font(self.keputusan)))
             elif isinstance(block, DaftarMengingat):
-                items = [Butir(butir=t) for t in kutipan_daftar(self.keputusan.mengingat)]
+                items = [Butir(butir=t) for t in mengingat_butir(self.keputusan)]
                 self._list(items, None, depth)
             elif isinstance(block, TabelBlok):
                 self._table(block.tabel.lanskap, lambda width: tabel_xml(block.tabel, width, self.style_id))

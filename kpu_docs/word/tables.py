@@ -164,20 +164,45 @@ def _table(style_id: StyleId, grid: list[int], header: list[str], body_rows: lis
     )
 
 
+_CENTRED = '<w:jc w:val="center"/>'
+
+
+def _numbers(tabel: Tabel, placed: list[tuple[int, int, Sel]]) -> list[tuple[int, int]]:
+    """(number, rows it spans) for each row that starts a number; a row whose first cell is
+    covered by a span from above continues the number of the row that span starts in."""
+    down = {r: sel.gabung_baris for r, c, sel in placed if c == 0}
+    numbers, r = [], 1
+    while r <= len(tabel.baris):
+        span = down.get(r, 1)
+        numbers.append((r, span))
+        r += span
+    return numbers
+
+
 def tabel_xml(tabel: Tabel, total_cm: float, style_id: StyleId) -> str:
-    """A plain table; spans from Sel cells become merged cells."""
-    cols = len(tabel.kolom)
+    """A plain table; spans from Sel cells become merged cells. With nomor_urut the first
+    column is numbered here, centred (as the grouped table's number column)."""
+    first = int(tabel.nomor_urut)  # grid column of the first data column
     placed = tabel.penempatan()
+    numbers = _numbers(tabel, placed) if first else []
     columns = [[head] for head in tabel.kolom]
+    if first:
+        columns[0].append(str(len(numbers)))
     for _, c, sel in placed:
         if sel.gabung_kolom == 1:  # a cell spanning columns does not size any one of them
-            columns[c].append(sel.teks)
+            columns[first + c].append(sel.teks)
     grid = _grid(tabel.lebar or column_widths(columns, total_cm))
     body_style = style_id("Isi Tabel")
     # what stands at each (row, column): a cell's XML, a covered cell, or nothing (inside a span)
     n_rows = len(tabel.baris)
-    slots: list[list[str | None]] = [[None] * cols for _ in range(n_rows)]
+    slots: list[list[str | None]] = [[None] * len(tabel.kolom) for _ in range(n_rows)]
+    for number, (r, down) in enumerate(numbers, start=1):
+        merge = "restart" if down > 1 else None
+        slots[r - 1][0] = _cell(grid[0], _paragraphs(str(number), body_style, _CENTRED), merge=merge)
+        for below in range(r, r - 1 + down):
+            slots[below][0] = _cell(grid[0], _COVERED, merge="")
     for r, c, sel in placed:
+        c += first
         span, down = sel.gabung_kolom, sel.gabung_baris
         width = sum(grid[c:c + span])
         merge = "restart" if down > 1 else None
@@ -197,13 +222,12 @@ def tabel_kelompok_xml(tabel: TabelKelompok, total_cm: float, style_id: StyleId)
     ]
     grid = _grid(tabel.lebar or column_widths(columns, total_cm))
     body_style = style_id("Isi Tabel")
-    centred = '<w:jc w:val="center"/>'
     rows = []
     for number, group in enumerate(tabel.kelompok, start=1):
         merge = "restart" if len(group.baris) > 1 else None
         for i, row in enumerate(group.baris):
             if i == 0:
-                cells = _cell(grid[0], _paragraphs(str(number), body_style, centred), merge=merge)
+                cells = _cell(grid[0], _paragraphs(str(number), body_style, _CENTRED), merge=merge)
                 cells += _cell(grid[1], _paragraphs(group.nama, body_style), merge=merge)
             else:
                 cells = _cell(grid[0], _COVERED, merge="") + _cell(grid[1], _COVERED, merge="")

@@ -104,11 +104,11 @@ def indent(left: int | None = None, hanging: int | None = None) -> str:
     return f"<w:ind{attrs}/>"
 
 
-def paragraph(style_id: str, text: str = "", *, num: str = "", spacing: str = "", ind: str = "",
+def paragraph(style_id: str, text: str = "", *, num: str = "", tabs: str = "", spacing: str = "", ind: str = "",
               jc: str = "", sect: str = "") -> str:
     """A paragraph in a named style; the optional properties are given in schema order of w:pPr
-    (pStyle, numPr, spacing, ind, jc, sectPr), so Word and LibreOffice read them without repair."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{num}{spacing}{ind}{jc}{sect}</w:pPr>{runs(text)}</w:p>'
+    (pStyle, numPr, tabs, spacing, ind, jc, sectPr), so Word and LibreOffice read them without repair."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{num}{tabs}{spacing}{ind}{jc}{sect}</w:pPr>{runs(text)}</w:p>'
 
 
 CM_TWIPS = 567

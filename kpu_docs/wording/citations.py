@@ -27,7 +27,9 @@ def pengundangan(p: Pengundangan) -> str:
 
 def _identitas(p: Peraturan) -> str:
     tahun = f" Tahun {p.tahun}" if p.tahun is not None else ""
-    text = f"{p.jenis} Nomor {p.nomor}{tahun} tentang {p.tentang}"
+    text = f"{p.jenis} {p.bentuk_nomor} {p.nomor}{tahun}"
+    if p.tentang is not None:
+        text += f" tentang {p.tentang}"
     if p.diundangkan:
         text += " " + pengundangan(p.diundangkan)
     return text
@@ -44,6 +46,11 @@ def kutipan(p: Peraturan) -> str:
     return text
 
 
-def kutipan_daftar(items: list[DasarHukum], last: str = ".") -> list[str]:
-    """A Mengingat or Memperhatikan list: each item ends with ";" and the last with `last`."""
-    return punctuate([kutipan(i) if isinstance(i, Peraturan) else i for i in items], last=last)
+def kutipan_daftar(items: list[DasarHukum], last: str = ".", *, seperti_ditulis: bool = False) -> list[str]:
+    """A Mengingat or Memperhatikan list: each item ends with ";" and the last with `last`.
+
+    With `seperti_ditulis` the free-text items print as typed, their own punctuation included;
+    structured citations, which hold no punctuation, are still closed by their place in the list.
+    """
+    typed = [i for i, item in enumerate(items) if seperti_ditulis and not isinstance(item, Peraturan)]
+    return punctuate([kutipan(i) if isinstance(i, Peraturan) else i for i in items], last=last, as_typed=typed)

@@ -2,6 +2,7 @@
 
 from kpu_docs.formatting import huruf, ordinal_diktum
 from kpu_docs.models import Keputusan
+from kpu_docs.wording.citations import kutipan_daftar
 from kpu_docs.wording.punctuation import bare, punctuate
 
 
@@ -25,13 +26,34 @@ def menimbang_penutup(keputusan: Keputusan) -> str | None:
     )
 
 
+def _seperti_ditulis(keputusan: Keputusan) -> bool:
+    return keputusan.pengaturan.tanda_baca_konsiderans == "seperti_ditulis"
+
+
 def menimbang_butir(keputusan: Keputusan) -> list[str]:
-    """Every Menimbang point in order, the closing one included, each ending with ";"."""
+    """Every Menimbang point in order, the closing one included, each ending with ";".
+
+    With tanda_baca_konsiderans "seperti_ditulis" the points the data gives print as typed; only
+    the generated closing point is punctuated.
+    """
     points = list(keputusan.menimbang)
+    typed = list(range(len(points))) if _seperti_ditulis(keputusan) else []
     closing = menimbang_penutup(keputusan)
     if closing:
+        if typed and keputusan.menimbang_penutup:  # the data's own closing text
+            typed.append(len(points))
         points.append(closing)
-    return punctuate(points, last=";")
+    return punctuate(points, last=";", as_typed=typed)
+
+
+def mengingat_butir(keputusan: Keputusan) -> list[str]:
+    """The Mengingat list as printed: ";" after each, "." after the last, or as typed (the setting)."""
+    return kutipan_daftar(keputusan.mengingat, seperti_ditulis=_seperti_ditulis(keputusan))
+
+
+def memperhatikan_butir(keputusan: Keputusan) -> list[str]:
+    """The Memperhatikan list as printed, punctuated as the Mengingat list."""
+    return kutipan_daftar(keputusan.memperhatikan, seperti_ditulis=_seperti_ditulis(keputusan))
 
 
 def menetapkan(keputusan: Keputusan) -> str:

@@ -94,6 +94,16 @@ def test_members_grouped_into_their_decree_in_file_order_and_numbered(rendered):
         assert rows[0][2] == "Ketua"
 
 
+def test_member_numbers_are_generated_by_the_table_and_centred(rendered):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    table = Document(str(rendered / "pps-1.docx")).tables[-1]
+    for row in table.rows[1:]:
+        paragraph = row.cells[0].paragraphs[0]
+        assert paragraph._p.find(f"{qn('w:pPr')}/{qn('w:jc')}").get(qn("w:val")) == "center"
+
+
 def test_members_from_a_second_sheet_of_the_workbook(xlsx, rendered, tmp_path):
     report = run_batch(BASE, xlsx, tmp_path, tabel=f"{xlsx}#Anggota", kunci="desa", jobs=1)
     assert report.ditulis == 3

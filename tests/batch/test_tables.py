@@ -6,7 +6,7 @@ import pytest
 
 from kpu_docs.batch.errors import BatchError
 from kpu_docs.batch.rows import Source
-from kpu_docs.batch.tables import TableRows, find_target, numbered, with_numbers
+from kpu_docs.batch.tables import TableRows, find_target, numbered
 from tests.batch.conftest import ANGGOTA, write_csv
 
 
@@ -56,4 +56,9 @@ def test_numbering_when_the_table_has_one_more_column_headed_no():
     assert numbered(["NAMA", "JABATAN"], ["nama", "jabatan"], "t", "f") is False
     with pytest.raises(BatchError, match="1 kolom selain kunci.*punya 3 kolom"):
         numbered(["NO", "NAMA", "JABATAN"], ["nama"], "t", "f")
-    assert with_numbers([["a"], ["b"]]) == [["1", "a"], ["2", "b"]]
+
+
+def test_a_target_marked_nomor_urut_is_numbered_whatever_its_heading():
+    assert numbered(["URUT", "NAMA"], ["nama"], "t", "f", nomor_urut=True) is True
+    with pytest.raises(BatchError, match="satu kurang dari jumlah kolom tabel"):
+        numbered(["URUT", "NAMA"], ["urut", "nama"], "t", "f", nomor_urut=True)

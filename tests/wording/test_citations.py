@@ -90,3 +90,58 @@ def test_list_punctuation_semicolons_then_full_stop_and_free_text():
     ])
     assert items[0] == "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;"
     assert items[1].endswith("Nomor 6109).")
+
+
+def test_amendment_without_tentang_prints_no_tentang():
+    pp = Peraturan(
+        jenis="Peraturan Pemerintah", nomor="11", tahun=2017, tentang="Manajemen Pegawai Negeri Sipil",
+        diundangkan={"dalam": "lembaran_negara", "tahun": 2017, "nomor": "63", "tambahan": "6037"},
+        perubahan=[{"jenis": "Peraturan Pemerintah", "nomor": "12", "tahun": 2020}],
+    )
+    text = kutipan(pp)
+    assert text.endswith(
+        "sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 12 Tahun 2020"
+    )
+    assert "None" not in text and text.count(" tentang ") == 1
+
+
+def test_citation_without_tentang_keeps_its_publication():
+    pp = Peraturan(jenis="Peraturan Pemerintah", nomor="12", tahun=2020,
+                   diundangkan={"dalam": "lembaran_negara", "tahun": 2020, "nomor": "68", "tambahan": "6477"})
+    assert kutipan(pp) == (
+        "Peraturan Pemerintah Nomor 12 Tahun 2020 (Lembaran Negara Republik Indonesia Tahun 2020 Nomor 68, "
+        "Tambahan Lembaran Negara Republik Indonesia Nomor 6477)"
+    )
+
+
+def test_nomor_with_colon_is_kept_as_a_form():
+    kmk = Peraturan(jenis="Keputusan Menteri Kesehatan", bentuk_nomor="Nomor:", nomor="123/KMK/2020",
+                    tentang="Pedoman Pelayanan")
+    assert kutipan(kmk) == "Keputusan Menteri Kesehatan Nomor: 123/KMK/2020 tentang Pedoman Pelayanan"
+    spaced = kmk.model_copy(update={"bentuk_nomor": "Nomor :"})
+    assert kutipan(spaced) == "Keputusan Menteri Kesehatan Nomor : 123/KMK/2020 tentang Pedoman Pelayanan"
+    assert kmk.nomor == "123/KMK/2020"  # the number stays a number: no colon in it
+
+
+def test_bentuk_nomor_is_a_closed_choice():
+    import pytest
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        Peraturan(jenis="Keputusan Menteri", bentuk_nomor="No.", nomor="1", tentang="X")
+
+
+def test_free_text_items_as_typed():
+    items = ["Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;", "Surat Ketua KPU, dan",
+             Peraturan(jenis="Peraturan Pemerintah", nomor="12", tahun=2020)]
+    assert kutipan_daftar(items) == [
+        "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;", "Surat Ketua KPU, dan;",
+        "Peraturan Pemerintah Nomor 12 Tahun 2020.",
+    ]
+    assert kutipan_daftar(items, seperti_ditulis=True) == [
+        "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;", "Surat Ketua KPU, dan",
+        "Peraturan Pemerintah Nomor 12 Tahun 2020.",
+    ]
+    assert kutipan_daftar(["Surat Ketua KPU Nomor 5 tanggal 1 Mei 2025,"], seperti_ditulis=True) == [
+        "Surat Ketua KPU Nomor 5 tanggal 1 Mei 2025,"
+    ]

@@ -58,3 +58,35 @@ def test_diktum_labels_both_styles():
     assert [label_diktum(n) for n in (1, 2, 11, 12, 21)] == [
         "KESATU", "KEDUA", "KESEBELAS", "KEDUA BELAS", "KEDUA PULUH SATU"]
     assert [label_diktum(n, "pertama") for n in (1, 2, 3)] == ["PERTAMA", "KEDUA", "KETIGA"]
+
+
+def test_menimbang_as_typed_keeps_the_data_punctuation():
+    data = minimal_data(menimbang=["bahwa perlu dibentuk tim kerja,", "bahwa tim kerja perlu ditetapkan; dan"],
+                        pengaturan={"tanda_baca_konsiderans": "seperti_ditulis"})
+    k = Keputusan.model_validate(data)
+    points = menimbang_butir(k)
+    assert points[:2] == ["bahwa perlu dibentuk tim kerja,", "bahwa tim kerja perlu ditetapkan; dan"]
+    assert points[2].startswith("bahwa berdasarkan pertimbangan") and points[2].endswith("Pembentukan Tim Kerja;")
+    # the default normalises, as before
+    assert menimbang_butir(Keputusan.model_validate(minimal_data(menimbang=data["menimbang"])))[:2] == [
+        "bahwa perlu dibentuk tim kerja;", "bahwa tim kerja perlu ditetapkan; dan;"]
+
+
+def test_menimbang_closing_given_by_the_data_is_as_typed_too():
+    k = Keputusan.model_validate(minimal_data(
+        menimbang=["bahwa satu"], menimbang_penutup="bahwa untuk itu perlu ditetapkan.",
+        pengaturan={"tanda_baca_konsiderans": "seperti_ditulis"}))
+    assert menimbang_butir(k) == ["bahwa satu", "bahwa untuk itu perlu ditetapkan."]
+
+
+def test_mengingat_and_memperhatikan_as_typed():
+    from kpu_docs.wording.konsiderans import memperhatikan_butir, mengingat_butir
+
+    data = minimal_data(memperhatikan=["Surat Ketua KPU Nomor 5,", "Berita Acara Rapat Pleno"])
+    k = Keputusan.model_validate(data)
+    assert mengingat_butir(k)[0] == "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;"
+    assert memperhatikan_butir(k) == ["Surat Ketua KPU Nomor 5;", "Berita Acara Rapat Pleno."]
+    typed = Keputusan.model_validate({**data, "pengaturan": {"tanda_baca_konsiderans": "seperti_ditulis"}})
+    assert mengingat_butir(typed)[0] == "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945"
+    assert mengingat_butir(typed)[1].endswith("Nomor 6109).")  # a structured citation is still closed
+    assert memperhatikan_butir(typed) == ["Surat Ketua KPU Nomor 5,", "Berita Acara Rapat Pleno"]
