@@ -453,6 +453,8 @@ def build_keputusan() -> Document:
     fill(rows[2].cells[1], [(":", "Label")])
     fill(rows[2].cells[2], [
         ("{{ d.isi }}", "Isi Diktum"),
+        # label : value lines, written by the renderer with their tab stops (kpu_docs.word.rincian_nilai)
+        ("{{p d.rincian_nilai }}", "Isi Diktum"),
         ("{%p for butir in d.rincian_huruf %}", "Isi Diktum"),
         ("{{ butir }}", "Butir Diktum"),
         ("{%p endfor %}", "Isi Diktum"),

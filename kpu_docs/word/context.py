@@ -7,6 +7,7 @@ from typing import Any
 from kpu_docs.formatting import format_tanggal, roman
 from kpu_docs.models import Keputusan
 from kpu_docs import wording
+from kpu_docs.wording.konsiderans import memperhatikan_butir, mengingat_butir
 
 
 def _penandatangan(keputusan: Keputusan) -> dict[str, Any]:
@@ -48,8 +49,8 @@ def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
         "jabatan_penetap": keputusan.jabatan_penetap.upper() + ("," if keputusan.pengaturan.koma_jabatan_penetap else ""),
         "memutuskan": keputusan.pengaturan.memutuskan,
         "menimbang": wording.menimbang_butir(keputusan),
-        "mengingat": wording.kutipan_daftar(keputusan.mengingat),
-        "memperhatikan": wording.kutipan_daftar(keputusan.memperhatikan),
+        "mengingat": mengingat_butir(keputusan),
+        "memperhatikan": memperhatikan_butir(keputusan),
         "menetapkan": wording.menetapkan(keputusan),
         "diktum": [
             {

@@ -29,6 +29,7 @@ from kpu_docs.word.numbering import Lists, restart_runs
 from kpu_docs.word.package import Member
 from kpu_docs.word.page import Sections, geometry, styles_xml
 from kpu_docs.word.prepared import Prepared, TemplateProblem, prepare, render_source
+from kpu_docs.word.rincian_nilai import diktum_nilai
 from kpu_docs.word.templates import template_path
 from kpu_docs.word.wordml import W_NS, child
 
@@ -136,6 +137,7 @@ class _Target:
 def _keputusan_body(target: _Target, context: dict) -> str:
     """The decree's body from keputusan.docx: lists restarted, the last diktum kept with the penutup."""
     template = target.template
+    diktum_nilai(context, target.keputusan, target.style_id, template)  # {{p d.rincian_nilai }}: paragraphs with their tab stops
     body = render_source(template.body, context, "keputusan.docx")
     root = etree.fromstring(f"{template.head}{body}{template.tail}".encode("utf-8"))
     body_element = root.find(f"{_W}body")
