@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docx.document import Document
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import nsmap, qn
+from docx.styles.style import StyleFactory
+from lxml import etree
 
 from kpu_docs.formatting import huruf, roman
 
@@ -54,26 +55,109 @@ def _format(fmt: str, n: int) -> str:
     return ""
 
 
-class _Numbering:
-    """Counters of every list instance, advanced paragraph by paragraph as Word does."""
+class _Styles:
+    """Style names, and the list numbering a paragraph inherits from its style, by style id.
+
+    python-docx's `paragraph.style` searches the styles part on every call and, for a paragraph
+    without a style, scans every style for the default: reading a document cost a style scan per
+    paragraph. The rules are python-docx's, applied once per style id.
+    """
 
     def __init__(self, document: Document):
+        self.by_id: dict[str, object] = {}
+        self.defaults: dict[object, object] = {}
+        for style in document.styles.element.iterchildren(qn("w:style")):
+            self.by_id.setdefault(style.styleId, style)  # the first of an id, as python-docx finds it
+            if style.default:
+                self.defaults[style.type] = style  # the last default of a type, as python-docx takes it
+        self._names: dict[tuple, str | None] = {}
+        self._num_prs: dict[str | None, object] = {}
+
+    def _style(self, style_id: str | None, style_type: WD_STYLE_TYPE):
+        """The w:style python-docx gives for an id: that style if it is of the type, else the type's default."""
+        style = self.by_id.get(style_id) if style_id else None
+        if style is None or style.type != style_type:
+            style = self.defaults.get(style_type)
+        return style
+
+    def name(self, style_id: str | None, style_type: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+        """The style's name as python-docx gives it ("" when the document has no such style)."""
+        key = (style_id, style_type)
+        if key not in self._names:
+            style = self._style(style_id, style_type)
+            self._names[key] = StyleFactory(style).name if style is not None else ""
+        return self._names[key]
+
+    def num_pr(self, style_id: str | None):
+        """The w:numPr of a paragraph style or of the first style it is based on that has one."""
+        if style_id not in self._num_prs:
+            style, seen, num_pr = self._style(style_id, WD_STYLE_TYPE.PARAGRAPH), set(), None
+            while num_pr is None and style is not None and style.styleId not in seen:
+                seen.add(style.styleId)
+                ppr = style.find(qn("w:pPr"))
+                num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+                based_on = style.basedOn_val
+                style = self.by_id.get(based_on) if based_on is not None else None
+            self._num_prs[style_id] = num_pr
+        return self._num_prs[style_id]
+
+
+class _List:
+    """One w:num as Word counts it: its counter key, level definitions and start numbers."""
+
+    def __init__(self, num_id: str, num, abstracts: dict):
+        abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstract = abstracts.get(abstract_id)
+        self.levels = {int(l.get(qn("w:ilvl"))): l for l in abstract.findall(qn("w:lvl"))}
+        restarts = {
+            int(o.get(qn("w:ilvl"))): int(o.find(qn("w:startOverride")).get(qn("w:val")))
+            for o in num.findall(qn("w:lvlOverride"))
+            if o.find(qn("w:startOverride")) is not None
+        }
+        # a num with start overrides is a list of its own; plain nums share their abstract's count
+        self.key = f"num{num_id}" if restarts else f"abs{abstract_id}"
+        self.starts = [_start(self.levels.get(i), restarts.get(i)) for i in range(9)]
+        self.formats = []
+        for i in range(9):
+            fmt_el = self.levels[i].find(qn("w:numFmt")) if i in self.levels else None
+            self.formats.append(fmt_el.get(qn("w:val")) if fmt_el is not None else "decimal")
+
+
+def _start(lvl, override: int | None) -> int:
+    if override is not None:
+        return override
+    if lvl is not None and lvl.find(qn("w:start")) is not None:
+        return int(lvl.find(qn("w:start")).get(qn("w:val")))
+    return 1
+
+
+class _Numbering:
+    """Counters of every list instance, advanced paragraph by paragraph as Word does.
+
+    Each w:num is read once (finding it by id scanned the numbering part for every paragraph).
+    """
+
+    def __init__(self, document: Document, styles: _Styles):
         try:
             self.root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             self.root = None
-        self.styles = document.styles
+        self.styles = styles
+        self.nums: dict[str, object] = {}
+        self.abstracts: dict[str, object] = {}
+        if self.root is not None:  # the first of an id, as a search by id finds it
+            for num in self.root.iterchildren(qn("w:num")):
+                self.nums.setdefault(num.get(qn("w:numId")), num)
+            for abstract in self.root.iterchildren(qn("w:abstractNum")):
+                self.abstracts.setdefault(abstract.get(qn("w:abstractNumId")), abstract)
+        self.lists: dict[str, _List] = {}
         self.counters: dict[str, list[int]] = {}
-        self.abstract_counters: dict[str, list[int]] = {}
 
-    def _num_pr(self, paragraph: Paragraph) -> tuple[str, int] | None:
-        ppr = paragraph._p.pPr
+    def _num_pr(self, p, style_id: str | None) -> tuple[str, int] | None:
+        ppr = p.pPr
         num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        style = paragraph.style
-        while num_pr is None and style is not None:
-            spp = style.element.find(qn("w:pPr"))
-            num_pr = spp.find(qn("w:numPr")) if spp is not None else None
-            style = style.base_style
+        if num_pr is None:
+            num_pr = self.styles.num_pr(style_id)
         if num_pr is None:
             return None
         num_id = num_pr.find(qn("w:numId"))
@@ -82,46 +166,37 @@ class _Numbering:
             return None
         return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
 
-    def label(self, paragraph: Paragraph) -> tuple[str, int]:
-        found = self._num_pr(paragraph) if self.root is not None else None
+    def label(self, p, style_id: str | None) -> tuple[str, int]:
+        """The label Word draws before the w:p (with its list level), advancing its list's counters."""
+        found = self._num_pr(p, style_id) if self.root is not None else None
         if not found:
             return "", 0
         num_id, ilvl = found
-        num = self.root.find(f"{qn('w:num')}[@{qn('w:numId')}='{num_id}']")
-        if num is None:
-            return "", 0
-        abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
-        abstract = self.root.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{abstract_id}']")
-        levels = {int(l.get(qn("w:ilvl"))): l for l in abstract.findall(qn("w:lvl"))}
-        restarts = {
-            int(o.get(qn("w:ilvl"))): int(o.find(qn("w:startOverride")).get(qn("w:val")))
-            for o in num.findall(qn("w:lvlOverride"))
-            if o.find(qn("w:startOverride")) is not None
-        }
-        # a num with start overrides is a list of its own; plain nums share their abstract's count
-        key = f"num{num_id}" if restarts else f"abs{abstract_id}"
-        starts = [self._start(levels.get(i), restarts.get(i)) for i in range(9)]
-        counters = self.counters.setdefault(key, [s - 1 for s in starts])
+        if num_id not in self.lists:
+            num = self.nums.get(num_id)
+            if num is None:
+                return "", 0
+            self.lists[num_id] = _List(num_id, num, self.abstracts)
+        lst = self.lists[num_id]
+        counters = self.counters.setdefault(lst.key, [s - 1 for s in lst.starts])
         counters[ilvl] += 1
         for deeper in range(ilvl + 1, 9):
-            counters[deeper] = starts[deeper] - 1
-        lvl = levels.get(ilvl)
+            counters[deeper] = lst.starts[deeper] - 1
+        lvl = lst.levels.get(ilvl)
         if lvl is None:
             return "", ilvl
         text = lvl.find(qn("w:lvlText")).get(qn("w:val"))
         for i in range(ilvl + 1):
-            fmt_el = levels[i].find(qn("w:numFmt")) if i in levels else None
-            fmt = fmt_el.get(qn("w:val")) if fmt_el is not None else "decimal"
-            text = text.replace(f"%{i + 1}", _format(fmt, max(counters[i], 1)))
+            text = text.replace(f"%{i + 1}", _format(lst.formats[i], max(counters[i], 1)))
         return text, ilvl
 
-    @staticmethod
-    def _start(lvl, override: int | None) -> int:
-        if override is not None:
-            return override
-        if lvl is not None and lvl.find(qn("w:start")) is not None:
-            return int(lvl.find(qn("w:start")).get(qn("w:val")))
-        return 1
+
+_RUNS = etree.XPath("w:r | w:hyperlink", namespaces=nsmap)
+
+
+def paragraph_text(p) -> str:
+    """A w:p's text as python-docx's `Paragraph.text` gives it, with the XPath compiled once."""
+    return "".join(e.text for e in _RUNS(p))
 
 
 def blocks(document: Document) -> list[Line | TableBlock]:
@@ -130,23 +205,21 @@ def blocks(document: Document) -> list[Line | TableBlock]:
     Paragraphs inside layout tables (the konsiderans) come out as Lines too, cell by cell,
     since there the table is layout, not data: a table styled "Tabel Lampiran" is data.
     """
-    numbering = _Numbering(document)
+    styles = _Styles(document)
+    numbering = _Numbering(document, styles)
     out: list[Line | TableBlock] = []
 
     def paragraph_line(p) -> Line:
-        paragraph = Paragraph(p, document._body)
-        label, level = numbering.label(paragraph)
-        style = paragraph.style.name if paragraph.style is not None else ""
-        return Line(label, paragraph.text, style, level, p)
+        style_id = p.style
+        label, level = numbering.label(p, style_id)
+        return Line(label, paragraph_text(p), styles.name(style_id), level, p)
 
     def walk(parent) -> None:
         for child in parent.iterchildren():
             if child.tag == qn("w:p"):
                 out.append(paragraph_line(child))
             elif child.tag == qn("w:tbl"):
-                table = Table(child, document._body)
-                style = table.style.name if table.style is not None else ""
-                if style == "Tabel Konsiderans":
+                if styles.name(child.tblStyle_val, WD_STYLE_TYPE.TABLE) == "Tabel Konsiderans":
                     for tr in child.iterchildren(qn("w:tr")):
                         for tc in tr.iterchildren(qn("w:tc")):
                             walk(tc)
