@@ -191,12 +191,21 @@ class _Numbering:
         return text, ilvl
 
 
-_RUNS = etree.XPath("w:r | w:hyperlink", namespaces=nsmap)
+_RUN_CONTENT = ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab")
+_TEXT = etree.XPath(
+    " | ".join(f"{run}/{content}" for run in ("w:r", "w:hyperlink/w:r") for content in _RUN_CONTENT),
+    namespaces=nsmap,
+)
+"""What python-docx's `Paragraph.text` reads (runs, and runs in hyperlinks), in document order."""
 
 
 def paragraph_text(p) -> str:
-    """A w:p's text as python-docx's `Paragraph.text` gives it, with the XPath compiled once."""
-    return "".join(e.text for e in _RUNS(p))
+    """A w:p's text exactly as python-docx's `Paragraph.text` gives it (each element's str()).
+
+    python-docx compiles an XPath for the paragraph and another for each run on every call;
+    this is one XPath, compiled once.
+    """
+    return "".join(str(e) for e in _TEXT(p))
 
 
 def blocks(document: Document) -> list[Line | TableBlock]:

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 
-from kpu_docs.plaintext import cell_span
+from kpu_docs.plaintext import cell_span, paragraph_text
 
 # --- Word tables ----------------------------------------------------------------------------
 
@@ -30,12 +29,13 @@ class _Cell:
 
 def _cell_text(tc) -> str:
     """The cell's paragraphs, one per line, as Sel.teks holds them."""
-    return "\n".join(Paragraph(p, None).text for p in tc.iterchildren(qn("w:p")))
+    return "\n".join(paragraph_text(p) for p in tc.iterchildren(qn("w:p")))
 
 
 def _grid(tbl) -> tuple[list[list[_Cell | None]], int]:
     """Origin cells by grid position; positions covered by a span hold None."""
     origins: list[list[_Cell | None]] = []
+    above: dict[int, _Cell] = {}  # by grid column: the nearest origin cell in the rows read so far
     width = 0
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
         row: list[_Cell | None] = []
@@ -44,13 +44,13 @@ def _grid(tbl) -> tuple[list[list[_Cell | None]], int]:
             c = len(row)
             if continued:
                 row.extend([None] * span)
-                above = next((origins[i][c] for i in range(r - 1, -1, -1) if c < len(origins[i]) and origins[i][c] is not None), None)
-                if above is not None:
-                    above.rows = r - above.row + 1
+                if c in above:
+                    above[c].rows = r - above[c].row + 1
             else:
                 cell = _Cell(_cell_text(tc), r, c, cols=span)
                 row.append(cell)
                 row.extend([None] * (span - 1))
+        above.update((c, cell) for c, cell in enumerate(row) if cell is not None)
         origins.append(row)
         width = max(width, len(row))
     for row in origins:
