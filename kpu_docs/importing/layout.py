@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kpu_docs.checks import NOMOR_KOSONG
-from kpu_docs.importing.casing import find_casing, is_capitals, mixed_case_texts, name_case, running_text
+from kpu_docs.importing.casing import Casing, is_capitals
 from kpu_docs.importing.citations import parse_citation
 from kpu_docs.importing.dates import parse_tanggal
 from kpu_docs.importing.konsiderans import DIKTUM_LABELS, casing_from_closing, menetapkan_field, split_menimbang
@@ -57,6 +57,7 @@ class _Reader:
         self.notes: list[str] = []
         self.src = prepare(lines, self.notes)
         self.all_texts = [s.text for s in self.src if s.text]
+        self.casing = Casing(self.all_texts)
 
     def report(self, s: Src, where: str, text: str | None = None) -> None:
         self.notes.append(f"baris {s.number} ({where}): {text if text is not None else s.text}")
@@ -143,11 +144,11 @@ class _Reader:
         if menimbang and (found := casing_from_closing(menimbang[-1], instansi_caps, tentang_caps)):
             instansi, tentang = found
         if instansi is None:
-            instansi, known = running_text(instansi_caps, self.all_texts)
+            instansi, known = self.casing.running_text(instansi_caps)
             if not known and instansi_caps:
                 self.notes.append(f"catatan: huruf besar-kecil instansi ditebak dari judul: {instansi}")
         if tentang is None and tentang_caps is not None:
-            tentang = find_casing(tentang_caps, mixed_case_texts(self.all_texts))
+            tentang = self.casing.find(tentang_caps)
             if tentang is None:
                 tentang = tentang_caps
                 self.notes.append(f"catatan: tentang hanya tertulis dalam huruf kapital; periksa huruf besar-kecilnya: {tentang}")
@@ -162,7 +163,7 @@ class _Reader:
             data["tentang"] = tentang
         if head["pembukaan"]:
             data["pembukaan"] = head["pembukaan"]
-        data["jabatan_penetap"] = running_text(head["jabatan"], self.all_texts)[0] if head["jabatan"] else ""
+        data["jabatan_penetap"] = self.casing.running_text(head["jabatan"])[0] if head["jabatan"] else ""
         if head["kop"]:
             data["kop"] = {"baris": head["kop"], **({"alamat": head["alamat"]} if head["alamat"] else {})}
         data["menimbang"] = menimbang
@@ -415,7 +416,7 @@ class _Reader:
             while not parts[-1].endswith(",") and i < len(lines) and is_capitals(lines[i].text) and not TTD.match(lines[i].text):
                 parts.append(lines[i].text)
                 i += 1
-            signer["atas_nama"] = running_text(" ".join(parts).rstrip(","), self.all_texts)[0]
+            signer["atas_nama"] = self.casing.running_text(" ".join(parts).rstrip(","))[0]
         rest = lines[i:]
         nip = next((s for s in rest if _NIP.match(s.text)), None)
         if nip is not None:
@@ -434,9 +435,9 @@ class _Reader:
             else:
                 jabatan, name, leftovers = rest[:-1], (rest[-1] if rest else None), []
         jabatan_text = " ".join(s.text for s in jabatan).rstrip(",").strip()
-        signer["jabatan"] = running_text(jabatan_text, self.all_texts)[0] if jabatan_text else ""
+        signer["jabatan"] = self.casing.running_text(jabatan_text)[0] if jabatan_text else ""
         if name is not None:
-            signer["nama"] = name_case(name.text, self.all_texts) if is_capitals(name.text) else name.text
+            signer["nama"] = self.casing.name(name.text) if is_capitals(name.text) else name.text
         if not jabatan_text or name is None:
             self.notes.append("penutup: jabatan atau nama penanda tangan tidak ditemukan")
         ordered = {k: signer[k] for k in ("jabatan", "nama", "nip", "atas_nama") if k in signer}
@@ -468,9 +469,9 @@ class _Reader:
         out: dict = {}
         if not tanda:
             out["tanda"] = False
-        out["unit"] = running_text(" ".join(s.text for s in unit), self.all_texts)[0]
+        out["unit"] = self.casing.running_text(" ".join(s.text for s in unit))[0]
         jabatan = " ".join(s.text for s in texts[:-1]).rstrip(",")
-        out["jabatan"] = running_text(jabatan, self.all_texts)[0] if is_capitals(jabatan) else jabatan
+        out["jabatan"] = self.casing.running_text(jabatan)[0] if is_capitals(jabatan) else jabatan
         out["nama"] = texts[-1].text
         if nip is not None:
             out["nip"] = _NIP.match(nip.text)["nip"]
