@@ -102,12 +102,11 @@ class LampiranReader:
         return end, tanggal
 
     def _closing_start(self, body: list[Src], signer: dict) -> int:
+        """Where the signature or salinan block begins: the first line that is the signer's jabatan
+        (alone or with the next filled line), an a.n. line, a ttd mark or the salinan formula."""
         jabatan = bare(signer.get("jabatan", "")).upper()
-        texts = [s.text for s in body]
-        for i, text in enumerate(texts):
-            if not text:
-                continue
-            nxt = next((t for t in texts[i + 1:] if t), "")
+        filled = [(i, s.text) for i, s in enumerate(body) if s.text]
+        for (i, text), (_, nxt) in zip(filled, filled[1:] + [(len(body), "")]):
             candidates = (bare(text).upper(), bare(f"{text} {nxt}").upper())
             signature = bool(jabatan) and jabatan in candidates
             on_behalf = (m := AN.match(text)) is not None and is_capitals(m["rest"])
@@ -231,6 +230,11 @@ class LampiranReader:
             expected = [kutipan(Peraturan(**m)) if isinstance(m, dict) else m for m in mengingat]
         except (ValidationError, TypeError):
             return
+        LampiranReader._replace_mengingat_lists(blocks, expected)
+
+    @staticmethod
+    def _replace_mengingat_lists(blocks: list[dict], expected: list[str]) -> None:
+        """_mengingat_lists with the Mengingat citations printed once, not once per nested list."""
         for i, block in enumerate(blocks):
             if "daftar" in block:
                 items = block["daftar"]
@@ -243,7 +247,7 @@ class LampiranReader:
                         blocks[i] = {"daftar_mengingat": True}
                         continue
                 for item in items:
-                    LampiranReader._mengingat_lists(item["isi"], mengingat)
+                    LampiranReader._replace_mengingat_lists(item["isi"], expected)
 
 
 class _Builder:
