@@ -18,14 +18,15 @@ PARTICLES = frozenset(
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ACRONYM = re.compile(r"\W*[A-Z][A-Z0-9]+\W*")
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z0-9]")
 
 
 def is_capitals(text: str) -> bool:
     """Whether the text has letters and they are (nearly) all capitals: a printed heading."""
-    letters = [c for c in text if c.isalpha()]
+    letters = list(filter(str.isalpha, text))
     if len(letters) < 2:
         return False
-    upper = sum(1 for c in letters if c.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper / len(letters) >= 0.9
 
 
@@ -41,7 +42,9 @@ def find_casing(capitals: str, texts: list[str]) -> str | None:
         return None
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
     target = " ".join(words).upper()
-    for text in texts:
+    # one search through the texts joined by NUL, which no word of the pattern holds (else text by
+    # text): no match spans two texts, and matches come in the same order
+    for text in texts if "\0" in capitals else ["\0".join(texts)]:
         for match in pattern.finditer(text):
             found = " ".join(match.group(0).split())
             if found != found.upper() and found.upper() == target:
@@ -57,6 +60,8 @@ def acronyms(texts: list[str]) -> set[str]:
     """
     found = set()
     for text in mixed_case_texts(texts):
+        if not _TWO_CAPITALS.search(text):
+            continue  # no word of it can be an acronym
         words = text.split()
         caps = [bool(_ACRONYM.fullmatch(w)) for w in words]
         i = 0

@@ -144,7 +144,7 @@ def _lowercase_majority(cells: list[str]) -> bool:
 
 def _digit_ratio(text: str) -> float:
     tokens = text.split()
-    return sum(1 for t in tokens if any(ch.isdigit() for ch in t)) / len(tokens) if tokens else 0.0
+    return sum(1 for t in tokens if any(map(str.isdigit, t))) / len(tokens) if tokens else 0.0
 
 
 def _shown(line: str) -> str:
@@ -217,9 +217,10 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
         ratios = sorted(_digit_ratio(row.cells[c]) for row in rows if row.cells[c])
         if not ratios:
             continue
-        median = ratios[len(ratios) // 2]
+        if ratios[len(ratios) // 2] > 0.1:
+            continue
         for row in rows:
-            if median <= 0.1 and _digit_ratio(row.cells[c]) >= 0.5:
+            if _digit_ratio(row.cells[c]) >= 0.5:
                 row.bad = row.bad or "isian tidak terbaca"
 
     for row in rows:
