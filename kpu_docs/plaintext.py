@@ -17,6 +17,18 @@ from lxml import etree
 from kpu_docs.formatting import huruf, roman
 
 
+_P, _TBL, _TR, _TC, _TC_PR, _GRID_SPAN, _V_MERGE = (
+    qn(f"w:{tag}") for tag in ("p", "tbl", "tr", "tc", "tcPr", "gridSpan", "vMerge")
+)
+_PPR, _PSTYLE, _NUM_PR, _NUM_ID, _ILVL, _VAL = (qn(f"w:{tag}") for tag in ("pPr", "pStyle", "numPr", "numId", "ilvl", "val"))
+"""Tags read for every paragraph and cell, named once."""
+
+
+def _child(element, tag: str):
+    """The first child with the tag, as element.find(tag) gives it without ElementPath's parsing."""
+    return next(element.iterchildren(tag), None)
+
+
 @dataclass
 class Line:
     """One paragraph: its list label ("" when none), text, style name and list level."""
@@ -153,25 +165,24 @@ class _Numbering:
         self.lists: dict[str, _List] = {}
         self.counters: dict[str, list[int]] = {}
 
-    def _num_pr(self, p, style_id: str | None) -> tuple[str, int] | None:
-        ppr = p.pPr
-        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+    def label(self, ppr, style_id: str | None) -> tuple[str, int]:
+        """The label Word draws before a paragraph (with its list level), advancing its list's counters.
+
+        `ppr` is the paragraph's w:pPr (or None); a w:numPr there wins over its style's.
+        """
+        if self.root is None:
+            return "", 0
+        num_pr = _child(ppr, _NUM_PR) if ppr is not None else None
         if num_pr is None:
             num_pr = self.styles.num_pr(style_id)
         if num_pr is None:
-            return None
-        num_id = num_pr.find(qn("w:numId"))
-        ilvl = num_pr.find(qn("w:ilvl"))
-        if num_id is None or num_id.get(qn("w:val")) == "0":
-            return None
-        return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
-
-    def label(self, p, style_id: str | None) -> tuple[str, int]:
-        """The label Word draws before the w:p (with its list level), advancing its list's counters."""
-        found = self._num_pr(p, style_id) if self.root is not None else None
-        if not found:
             return "", 0
-        num_id, ilvl = found
+        num_id_el = _child(num_pr, _NUM_ID)
+        if num_id_el is None or num_id_el.get(_VAL) == "0":
+            return "", 0
+        num_id = num_id_el.get(_VAL)
+        ilvl_el = _child(num_pr, _ILVL)
+        ilvl = int(ilvl_el.get(_VAL)) if ilvl_el is not None else 0
         if num_id not in self.lists:
             num = self.nums.get(num_id)
             if num is None:
@@ -219,18 +230,20 @@ def blocks(document: Document) -> list[Line | TableBlock]:
     out: list[Line | TableBlock] = []
 
     def paragraph_line(p) -> Line:
-        style_id = p.style
-        label, level = numbering.label(p, style_id)
+        ppr = _child(p, _PPR)
+        style = _child(ppr, _PSTYLE) if ppr is not None else None
+        style_id = style.get(_VAL) if style is not None else None
+        label, level = numbering.label(ppr, style_id)
         return Line(label, paragraph_text(p), styles.name(style_id), level, p)
 
     def walk(parent) -> None:
         for child in parent.iterchildren():
-            if child.tag == qn("w:p"):
+            if child.tag == _P:
                 out.append(paragraph_line(child))
-            elif child.tag == qn("w:tbl"):
+            elif child.tag == _TBL:
                 if styles.name(child.tblStyle_val, WD_STYLE_TYPE.TABLE) == "Tabel Konsiderans":
-                    for tr in child.iterchildren(qn("w:tr")):
-                        for tc in tr.iterchildren(qn("w:tc")):
+                    for tr in child.iterchildren(_TR):
+                        for tc in tr.iterchildren(_TC):
                             walk(tc)
                 else:
                     out.append(_data_table(child, paragraph_line))
@@ -245,22 +258,22 @@ def blocks(document: Document) -> list[Line | TableBlock]:
 
 def cell_span(tc) -> tuple[int, bool]:
     """How many grid columns a w:tc covers, and whether it continues a vertical merge from above."""
-    tcpr = tc.find(qn("w:tcPr"))
+    tcpr = _child(tc, _TC_PR)
     if tcpr is None:
         return 1, False
-    grid = tcpr.find(qn("w:gridSpan"))
-    vmerge = tcpr.find(qn("w:vMerge"))
-    span = int(grid.get(qn("w:val"))) if grid is not None else 1
-    return span, vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
+    grid = _child(tcpr, _GRID_SPAN)
+    vmerge = _child(tcpr, _V_MERGE)
+    span = int(grid.get(_VAL)) if grid is not None else 1
+    return span, vmerge is not None and vmerge.get(_VAL, "continue") == "continue"
 
 
 def _data_table(tbl, paragraph_line) -> TableBlock:
     block = TableBlock(element=tbl)
-    for tr in tbl.iterchildren(qn("w:tr")):
+    for tr in tbl.iterchildren(_TR):
         row: list[str | None] = []
-        for tc in tr.iterchildren(qn("w:tc")):
+        for tc in tr.iterchildren(_TC):
             span, merged = cell_span(tc)
-            text = "\n".join(str(paragraph_line(p)) for p in tc.iterchildren(qn("w:p")))
+            text = "\n".join(str(paragraph_line(p)) for p in tc.iterchildren(_P))
             row.extend([None if merged else text] * span)
         block.rows.append(row)
     return block

@@ -14,8 +14,9 @@ from functools import lru_cache
 
 from docx import Document as open_docx
 from docx.document import Document
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from pydantic import ValidationError
 
 from kpu_docs import plaintext
@@ -43,11 +44,18 @@ _NOMOR = re.compile(r"^NOMOR (?P<nomor>.+?)(?: TAHUN (?P<tahun>\d{4}))?$")
 def is_own(document: Document) -> bool:
     """Whether the document was written by kpu-docs (it uses the templates' own styles)."""
     ids = {style.style_id for style in document.styles if style.name in OWN_STYLES}
-    return any(v in ids for v in document.element.body.xpath(".//w:pPr/w:pStyle/@w:val"))
+    return any(v in ids for v in _STYLE_IDS(document.element.body))
+
+
+_STYLE_IDS = etree.XPath(".//w:pPr/w:pStyle/@w:val", namespaces=nsmap)
+_NUM_ID = etree.XPath("./w:pPr/w:numPr/w:numId/@w:val", namespaces=nsmap)
+_LANDSCAPE = etree.XPath("./w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']", namespaces=nsmap)
+_PICTURE = etree.XPath(".//w:drawing | .//w:pict", namespaces=nsmap)
+"""XPaths asked of many paragraphs, compiled once (element.xpath(...) compiles on every call)."""
 
 
 def _num(element) -> object:
-    ids = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+    ids = _NUM_ID(element)
     return ids[0] if ids else None
 
 
@@ -57,11 +65,11 @@ def _indent_steps(element, document) -> int:
 
 
 def _landscape(element) -> bool:
-    return bool(element.xpath("./w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']"))
+    return bool(_LANDSCAPE(element))
 
 
 def _has_picture(element) -> bool:
-    return bool(element.xpath(".//w:drawing | .//w:pict"))
+    return bool(_PICTURE(element))
 
 
 class _Part:
