@@ -238,16 +238,21 @@ class LampiranReader:
         for i, block in enumerate(blocks):
             if "daftar" in block:
                 items = block["daftar"]
-                if all(not item["isi"] for item in items) and len(items) == len(expected):
-                    cited = []
-                    for item in items:
-                        parsed = parse_citation(strip_item(item["butir"]), normalise=True)
-                        cited.append(kutipan(Peraturan(**parsed)) if isinstance(parsed, dict) else parsed)
-                    if cited == expected:
-                        blocks[i] = {"daftar_mengingat": True}
-                        continue
+                if (
+                    all(not item["isi"] for item in items)
+                    and len(items) == len(expected)
+                    and all(_cited(item["butir"]) == e for item, e in zip(items, expected))  # stops at the first item that differs
+                ):
+                    blocks[i] = {"daftar_mengingat": True}
+                    continue
                 for item in items:
                     LampiranReader._replace_mengingat_lists(item["isi"], expected)
+
+
+def _cited(butir: str) -> str:
+    """A list item as the citation it prints after normalising (parse_citation's check passed)."""
+    parsed = parse_citation(strip_item(butir), normalise=True)
+    return kutipan(Peraturan(**parsed)) if isinstance(parsed, dict) else parsed
 
 
 class _Builder:
