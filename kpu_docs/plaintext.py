@@ -29,7 +29,7 @@ def _child(element, tag: str):
     return next(element.iterchildren(tag), None)
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One paragraph: its list label ("" when none), text, style name and list level."""
 

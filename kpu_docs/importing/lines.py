@@ -22,7 +22,7 @@ ITEM_END = re.compile(r";\s*(?:dan|atau)?$")
 """An item that closes as list items do: ";", "; dan", "; atau"."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Src:
     """One line of the source: its number, the raw text (tabs kept) and the cleaned text."""
 

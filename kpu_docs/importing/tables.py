@@ -18,7 +18,7 @@ from kpu_docs.plaintext import cell_span, paragraph_text
 # --- Word tables ----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     text: str
     row: int
