@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from kpu_docs.importing import body as bodies
 from kpu_docs.importing.casing import is_capitals
 from kpu_docs.importing.citations import parse_citation
-from kpu_docs.importing.lines import AN, LAMPIRAN, SALINAN, TTD, Src, join, list_label, strip_item
+from kpu_docs.importing.lines import AN, LAMPIRAN, SALINAN, TTD, Src, Wrapped, list_label, strip_item
 from kpu_docs.importing.tables import continues_table, starts_table, text_table
 from kpu_docs.models import Peraturan
 from kpu_docs.wording import kutipan
@@ -183,21 +183,24 @@ class LampiranReader:
             last = entries[-1] if entries else None
             kind, n, body = list_label(text)
             if m := _BAGIAN.match(text):
-                entries.append({"kind": "bagian", "text": m["text"], "length": len(text)})
+                entries.append({"kind": "bagian", "text": Wrapped(m["text"]), "length": len(text)})
             elif kind is not None:
-                entries.append({"kind": "item", "label": kind, "n": n, "text": body, "length": len(text)})
+                entries.append({"kind": "item", "label": kind, "n": n, "text": Wrapped(body), "length": len(text)})
             elif is_capitals(text) and (not text.endswith((".", ";", ",")) or last and last["kind"] == "judul"):
                 if last and last["kind"] == "judul" and last.get("line") == i - 1 - self._blanks_before(lines, i):
-                    last["text"] = join(last["text"], text)
+                    last["text"].add(text)
                     last["line"] = i
                 else:
-                    entries.append({"kind": "judul", "text": text, "line": i})
+                    entries.append({"kind": "judul", "text": Wrapped(text), "line": i})
             elif last and self._continues(last, text):
-                last["text"] = join(last["text"], text)
+                last["text"].add(text)
                 last["length"] = len(text)
             else:
-                entries.append({"kind": "para", "text": text, "length": len(text)})
+                entries.append({"kind": "para", "text": Wrapped(text), "length": len(text)})
             i += 1
+        for entry in entries:
+            if "text" in entry:
+                entry["text"] = str(entry["text"])
         return entries
 
     @staticmethod
@@ -216,7 +219,7 @@ class LampiranReader:
             return True
         if last["kind"] == "bagian":
             return False
-        previous = last["text"].rstrip()
+        previous = last["text"].end.rstrip()
         if previous.endswith((",", "-")) or _CONNECTOR.search(previous):
             return True
         return not previous.endswith((".", ";", ":", "!", "?", ")")) and last["length"] >= 60

@@ -18,7 +18,7 @@ from kpu_docs.importing.citations import parse_citation
 from kpu_docs.importing.dates import parse_tanggal
 from kpu_docs.importing.konsiderans import DIKTUM_LABELS, casing_from_closing, menetapkan_field, split_menimbang
 from kpu_docs.importing.lampiran_text import LampiranReader
-from kpu_docs.importing.lines import AN, ARTEFACT, ITEM_END, LAMPIRAN, SALINAN, TTD, Src, join, list_label, prepare, strip_item
+from kpu_docs.importing.lines import AN, ARTEFACT, ITEM_END, LAMPIRAN, SALINAN, TTD, Src, Wrapped, list_label, prepare, strip_item
 
 
 _KONSIDERANS = re.compile(r"^(?P<name>menimbang|mengingat|memperhatikan|menetapkan)\b\s*:?\s*(?P<rest>.*)$", re.I)
@@ -305,25 +305,25 @@ class _Reader:
             rest = ARTEFACT.sub("", first["rest"])
             entries.append((lines[0], rest, True))
         entries += [(s, s.text, s.bullet) for s in lines[1:] if s.text]
-        items: list[str] = []
+        items: list[Wrapped] = []
         for s, text, bullet in entries:
             kind, _, body = list_label(text)
-            if kind is not None or not items or ITEM_END.search(items[-1]) or bullet:
-                items.append(body)
+            if kind is not None or not items or ITEM_END.search(items[-1].end) or bullet:
+                items.append(Wrapped(body))
             else:
-                items[-1] = join(items[-1], text)
-        return [strip_item(i) for i in items if strip_item(i)]
+                items[-1].add(text)
+        return [strip_item(str(i)) for i in items if strip_item(str(i))]
 
     def menetapkan(self, lines: list[Src]) -> str | None:
         """The text after "Menetapkan", on its line or the lines below, joined."""
         if not lines:
             return None
         m = _KONSIDERANS.match(lines[0].text)
-        text = ARTEFACT.sub("", m["rest"]) if m else lines[0].text
+        text = Wrapped(ARTEFACT.sub("", m["rest"]) if m else lines[0].text)
         for s in lines[1:]:
             if s.text:
-                text = join(text, s.text)
-        return text
+                text.add(s.text)
+        return str(text)
 
     # --- the diktum -----------------------------------------------------------------------------
 
@@ -340,7 +340,7 @@ class _Reader:
                 label, rest = found
                 if not items and label == "PERTAMA":
                     gaya = "pertama"
-                items.append({"isi": rest, "rincian": [], "kinds": set()})
+                items.append({"isi": Wrapped(rest), "rincian": [], "kinds": set()})
                 continue
             if not items:
                 self.report(s, "diktum")
@@ -348,19 +348,20 @@ class _Reader:
             d = items[-1]
             kind, _, body = list_label(s.text)
             if kind is not None and d["isi"]:
-                d["rincian"].append(body)
+                d["rincian"].append(Wrapped(body))
                 d["kinds"].add(kind[0].isdigit() or kind == "(1)")
             elif d["rincian"]:
-                if d["rincian"][-1].endswith("."):
+                if d["rincian"][-1].end.endswith("."):
                     self.report(s, "diktum, teks sesudah rincian")
-                elif ITEM_END.search(d["rincian"][-1]) and s.bullet:
-                    d["rincian"].append(s.text)
+                elif ITEM_END.search(d["rincian"][-1].end) and s.bullet:
+                    d["rincian"].append(Wrapped(s.text))
                 else:
-                    d["rincian"][-1] = join(d["rincian"][-1], s.text)
+                    d["rincian"][-1].add(s.text)
             else:
-                d["isi"] = join(d["isi"], s.text)
+                d["isi"].add(s.text)
         out: list = []
         for d in items:
+            d["isi"], d["rincian"] = str(d["isi"]), [str(r) for r in d["rincian"]]
             if not d["isi"]:
                 d["isi"] = d["rincian"].pop(0) if d["rincian"] else ""
             if d["rincian"]:
@@ -483,14 +484,14 @@ class _Reader:
             return []
         m = _TEMBUSAN.match(lines[0].text)
         entries = ([m["rest"]] if m and m["rest"] else []) + [s.text for s in lines[1:] if s.text]
-        items: list[str] = []
+        items: list[Wrapped] = []
         for text in entries:
             kind, _, body = list_label(text)
             if kind is None and items and text[:1].islower():
-                items[-1] = join(items[-1], text)
+                items[-1].add(text)
             else:
-                items.append(body)
-        return items
+                items.append(Wrapped(body))
+        return [str(i) for i in items]
 
 def read(lines: list[str]) -> tuple[dict, list[str]]:
     """Data and unplaced text of a decree given as lines of text."""

@@ -74,6 +74,36 @@ def join(a: str, b: str) -> str:
     return f"{a} {b}"
 
 
+class Wrapped:
+    """One text wrapped over several lines, joined as `join` joins them, in time linear in its length.
+
+    `join` in a loop copies the text so far for every line, quadratic for a paragraph wrapped
+    over thousands of lines; and the readers decide whether a line continues a text by how the
+    text ends (";", ",", "; dan", a connective word). So the lines are kept as pieces, and `end`
+    holds the text's last characters: enough for those checks, since the text is whitespace-
+    normalised (its lines are, and join adds one space), so no such ending is longer than a word.
+    """
+
+    __slots__ = ("_pieces", "end")
+    END = 100
+
+    def __init__(self, first: str = ""):
+        self._pieces = [first]
+        self.end = first[-self.END:]
+
+    def add(self, line: str) -> None:
+        """join(text, line): join only looks at whether the text is empty and how it ends."""
+        joined = join(self.end, line)
+        self._pieces.append(joined[len(self.end):])
+        self.end = joined[-self.END:]
+
+    def __bool__(self) -> bool:
+        return bool(self.end)
+
+    def __str__(self) -> str:
+        return "".join(self._pieces)
+
+
 def strip_item(text: str) -> str:
     """An item without the list punctuation the renderer adds back ("; dan" included)."""
     return bare(re.sub(r";\s*(?:dan|atau)$", "", text))
