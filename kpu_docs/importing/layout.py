@@ -454,9 +454,10 @@ class _Reader:
         nip = next((s for s in texts if _NIP.match(s.text)), None)
         if nip is not None:
             texts.remove(nip)
-        unit: list[Src] = []
-        while texts and is_capitals(texts[0].text) and len(texts) > 2:
-            unit.append(texts.pop(0))
+        capitals = 0  # the unit: leading lines in capitals, leaving at least two
+        while capitals < len(texts) - 2 and is_capitals(texts[capitals].text):
+            capitals += 1
+        unit, texts = texts[:capitals], texts[capitals:]
         if not unit and texts:
             unit.append(texts.pop(0))
         if len(texts) < 2 and len(unit) >= 3:

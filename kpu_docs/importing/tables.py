@@ -116,6 +116,8 @@ def _groups(body: list[list[_Cell | None]], width: int) -> list[dict] | None:
 @dataclass
 class _Row:
     lines: list[tuple[int, str]] = field(default_factory=list)
+    parts: list[list[str]] = field(default_factory=list)
+    """The cells of each line of the row, joined into `cells` once the row is complete."""
     cells: list[str] = field(default_factory=list)
     bad: str | None = None
     group_start: bool = False
@@ -125,14 +127,24 @@ def _split(line: str) -> list[str]:
     return [c.strip() for c in line.split("\t")]
 
 
-def _join(a: str, b: str) -> str:
-    if not a:
-        return b
-    if not b:
-        return a
-    if a.endswith("-") and b[:1].islower():
-        return a + b
-    return f"{a} {b}"
+def _joined(texts) -> str:
+    """A cell's pieces from its wrapped lines as one text: joined by spaces, a word hyphenated at
+    the break rejoined, empty pieces skipped. One pass (joining pair by pair copies the text so
+    far for every line)."""
+    pieces: list[str] = []
+    for b in texts:
+        if not b:
+            continue
+        if pieces and not (pieces[-1].endswith("-") and b[:1].islower()):
+            b = " " + b
+        pieces.append(b)
+    return "".join(pieces)
+
+
+def _wraps_header(line: str) -> bool:
+    """A line that continues the header: its first cell empty, the others capitals or empty."""
+    cells = _split(line)
+    return not cells[0] and all(not c or c == c.upper() and any(ch.isalpha() for ch in c) for c in cells)
 
 
 def _lowercase_majority(cells: list[str]) -> bool:
@@ -161,14 +173,16 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
     while header and not header[-1]:
         header.pop()
     width = len(header)
-    rest = filled[1:]
     # header lines wrapped: further lines of capitals only
-    while rest and not _split(rest[0][1])[0] and all(
-        not c or c == c.upper() and any(ch.isalpha() for ch in c) for c in _split(rest[0][1])
-    ):
-        for i, c in enumerate(_split(rest[0][1])[:width]):
-            header[i] = _join(header[i], c)
-        rest = rest[1:]
+    end = 1
+    while end < len(filled) and _wraps_header(filled[end][1]):
+        end += 1
+    columns = [[h] for h in header]
+    for _, t in filled[1:end]:
+        for i, c in enumerate(_split(t)[:width]):
+            columns[i].append(c)
+    header = [_joined(column) for column in columns]
+    rest = filled[end:]
 
     parsed: list[tuple[int, str, list[str]]] = []
     for n, t in rest:
@@ -196,7 +210,7 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
         starts_group = grouped and bool(cells[0])
         new_row = starts_group or (cells[key] and not _lowercase_majority(cells))
         if new_row:
-            rows.append(_Row([(n, t)], list(cells), group_start=starts_group))
+            rows.append(_Row([(n, t)], [cells], group_start=starts_group))
             continue
         if not rows:
             reports.append(f"baris {n} (tabel, lanjutan tanpa baris): {_shown(t)}")
@@ -205,7 +219,9 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
         row.lines.append((n, t))
         if grouped and cells[1] and not row.group_start:
             row.bad = "isian bergeser"
-        row.cells = [_join(a, b) for a, b in zip(row.cells, cells)]
+        row.parts.append(cells)
+    for row in rows:
+        row.cells = [_joined(column) for column in zip(*row.parts)]
 
     # a fragment repeated at a page break: its key is the start of the next row's key
     for row, after in zip(rows, rows[1:]):
