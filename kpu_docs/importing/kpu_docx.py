@@ -47,8 +47,8 @@ def is_own(document: Document) -> bool:
     return any(v in ids for v in _STYLE_IDS(document.element.body))
 
 
-_STYLE_IDS = etree.XPath(".//w:pPr/w:pStyle/@w:val", namespaces=nsmap)
-_NUM_ID = etree.XPath("./w:pPr/w:numPr/w:numId/@w:val", namespaces=nsmap)
+_STYLE_IDS = etree.XPath(".//w:pPr/w:pStyle/@w:val", namespaces=nsmap, smart_strings=False)
+_NUM_ID = etree.XPath("./w:pPr/w:numPr/w:numId/@w:val", namespaces=nsmap, smart_strings=False)
 _LANDSCAPE = etree.XPath("./w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']", namespaces=nsmap)
 _PICTURE = etree.XPath(".//w:drawing | .//w:pict", namespaces=nsmap)
 """XPaths asked of many paragraphs, compiled once (element.xpath(...) compiles on every call)."""
