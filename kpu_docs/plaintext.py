@@ -159,9 +159,11 @@ class _Numbering:
         self.abstracts: dict[str, object] = {}
         if self.root is not None:  # the first of an id, as a search by id finds it
             for num in self.root.iterchildren(qn("w:num")):
-                self.nums.setdefault(num.get(qn("w:numId")), num)
+                if num.get(qn("w:numId")) is not None:
+                    self.nums.setdefault(num.get(qn("w:numId")), num)
             for abstract in self.root.iterchildren(qn("w:abstractNum")):
-                self.abstracts.setdefault(abstract.get(qn("w:abstractNumId")), abstract)
+                if abstract.get(qn("w:abstractNumId")) is not None:
+                    self.abstracts.setdefault(abstract.get(qn("w:abstractNumId")), abstract)
         self.lists: dict[str, _List] = {}
         self.counters: dict[str, list[int]] = {}
 

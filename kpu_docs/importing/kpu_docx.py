@@ -39,19 +39,17 @@ OWN_STYLES = frozenset({"Judul Keputusan", "Jabatan Penetap", "Butir Menimbang",
 KONSIDERANS = {"Menimbang": "menimbang", "Mengingat": "mengingat", "Memperhatikan": "memperhatikan", "Menetapkan": "menetapkan"}
 _LAMPIRAN_LABEL = re.compile(r"^LAMPIRAN(?: ([IVXLCDM]+))?$")
 _NOMOR = re.compile(r"^NOMOR (?P<nomor>.+?)(?: TAHUN (?P<tahun>\d{4}))?$")
+_STYLE_IDS = etree.XPath(".//w:pPr/w:pStyle/@w:val", namespaces=nsmap, smart_strings=False)
+_NUM_ID = etree.XPath("./w:pPr/w:numPr/w:numId/@w:val", namespaces=nsmap, smart_strings=False)
+_LANDSCAPE = etree.XPath("./w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']", namespaces=nsmap)
+_PICTURE = etree.XPath(".//w:drawing | .//w:pict", namespaces=nsmap)
+"""XPaths asked of many paragraphs, compiled once (element.xpath(...) compiles on every call)."""
 
 
 def is_own(document: Document) -> bool:
     """Whether the document was written by kpu-docs (it uses the templates' own styles)."""
     ids = {style.style_id for style in document.styles if style.name in OWN_STYLES}
     return any(v in ids for v in _STYLE_IDS(document.element.body))
-
-
-_STYLE_IDS = etree.XPath(".//w:pPr/w:pStyle/@w:val", namespaces=nsmap, smart_strings=False)
-_NUM_ID = etree.XPath("./w:pPr/w:numPr/w:numId/@w:val", namespaces=nsmap, smart_strings=False)
-_LANDSCAPE = etree.XPath("./w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']", namespaces=nsmap)
-_PICTURE = etree.XPath(".//w:drawing | .//w:pict", namespaces=nsmap)
-"""XPaths asked of many paragraphs, compiled once (element.xpath(...) compiles on every call)."""
 
 
 def _num(element) -> object:
