@@ -106,6 +106,7 @@ class Casing:
 
     def __init__(self, texts: list[str]):
         self.texts = texts
+        self._found: dict[str, str | None] = {}
 
     @cached_property
     def mixed(self) -> list[str]:
@@ -117,8 +118,11 @@ class Casing:
         return acronyms(self.mixed)
 
     def find(self, capitals: str) -> str | None:
-        """The first mixed-case occurrence of `capitals` in the document (find_casing)."""
-        return find_casing(capitals, self.mixed)
+        """The first mixed-case occurrence of `capitals` in the document (find_casing), each asked once:
+        the same words come back (the jabatan of the decree, its signatory, the salinan)."""
+        if capitals not in self._found:
+            self._found[capitals] = find_casing(capitals, self.mixed)
+        return self._found[capitals]
 
     def running_text(self, capitals: str, particles: bool = True) -> tuple[str, bool]:
         """Mixed-case form of `capitals` and whether it was found (True) or guessed (False)."""
