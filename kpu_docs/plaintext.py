@@ -9,14 +9,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docx.document import Document
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import nsmap, qn
+from docx.styles.style import StyleFactory
+from lxml import etree
 
 from kpu_docs.formatting import huruf, roman
 
 
-@dataclass
+_P, _TBL, _TR, _TC, _TC_PR, _GRID_SPAN, _V_MERGE = (
+    qn(f"w:{tag}") for tag in ("p", "tbl", "tr", "tc", "tcPr", "gridSpan", "vMerge")
+)
+_PPR, _PSTYLE, _NUM_PR, _NUM_ID, _ILVL, _VAL = (qn(f"w:{tag}") for tag in ("pPr", "pStyle", "numPr", "numId", "ilvl", "val"))
+"""Tags read for every paragraph and cell, named once."""
+
+
+def _child(element, tag: str):
+    """The first child with the tag, as element.find(tag) gives it without ElementPath's parsing."""
+    return next(element.iterchildren(tag), None)
+
+
+@dataclass(slots=True)
 class Line:
     """One paragraph: its list label ("" when none), text, style name and list level."""
 
@@ -54,74 +67,158 @@ def _format(fmt: str, n: int) -> str:
     return ""
 
 
-class _Numbering:
-    """Counters of every list instance, advanced paragraph by paragraph as Word does."""
+class _Styles:
+    """Style names, and the list numbering a paragraph inherits from its style, by style id.
+
+    python-docx's `paragraph.style` searches the styles part on every call and, for a paragraph
+    without a style, scans every style for the default: reading a document cost a style scan per
+    paragraph. The rules are python-docx's, applied once per style id.
+    """
 
     def __init__(self, document: Document):
-        try:
-            self.root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError):
-            self.root = None
-        self.styles = document.styles
-        self.counters: dict[str, list[int]] = {}
-        self.abstract_counters: dict[str, list[int]] = {}
+        self.by_id: dict[str, object] = {}
+        self.defaults: dict[object, object] = {}
+        for style in document.styles.element.iterchildren(qn("w:style")):
+            self.by_id.setdefault(style.styleId, style)  # the first of an id, as python-docx finds it
+            if style.default:
+                self.defaults[style.type] = style  # the last default of a type, as python-docx takes it
+        self._names: dict[tuple, str | None] = {}
+        self._num_prs: dict[str | None, object] = {}
 
-    def _num_pr(self, paragraph: Paragraph) -> tuple[str, int] | None:
-        ppr = paragraph._p.pPr
-        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        style = paragraph.style
-        while num_pr is None and style is not None:
-            spp = style.element.find(qn("w:pPr"))
-            num_pr = spp.find(qn("w:numPr")) if spp is not None else None
-            style = style.base_style
-        if num_pr is None:
-            return None
-        num_id = num_pr.find(qn("w:numId"))
-        ilvl = num_pr.find(qn("w:ilvl"))
-        if num_id is None or num_id.get(qn("w:val")) == "0":
-            return None
-        return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+    def _style(self, style_id: str | None, style_type: WD_STYLE_TYPE):
+        """The w:style python-docx gives for an id: that style if it is of the type, else the type's default."""
+        style = self.by_id.get(style_id) if style_id else None
+        if style is None or style.type != style_type:
+            style = self.defaults.get(style_type)
+        return style
 
-    def label(self, paragraph: Paragraph) -> tuple[str, int]:
-        found = self._num_pr(paragraph) if self.root is not None else None
-        if not found:
-            return "", 0
-        num_id, ilvl = found
-        num = self.root.find(f"{qn('w:num')}[@{qn('w:numId')}='{num_id}']")
-        if num is None:
-            return "", 0
+    def name(self, style_id: str | None, style_type: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+        """The style's name as python-docx gives it ("" when the document has no such style)."""
+        key = (style_id, style_type)
+        if key not in self._names:
+            style = self._style(style_id, style_type)
+            self._names[key] = StyleFactory(style).name if style is not None else ""
+        return self._names[key]
+
+    def num_pr(self, style_id: str | None):
+        """The w:numPr of a paragraph style or of the first style it is based on that has one."""
+        if style_id not in self._num_prs:
+            style, seen, num_pr = self._style(style_id, WD_STYLE_TYPE.PARAGRAPH), set(), None
+            while num_pr is None and style is not None and style.styleId not in seen:
+                seen.add(style.styleId)
+                ppr = style.find(qn("w:pPr"))
+                num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+                based_on = style.basedOn_val
+                style = self.by_id.get(based_on) if based_on is not None else None
+            self._num_prs[style_id] = num_pr
+        return self._num_prs[style_id]
+
+
+class _List:
+    """One w:num as Word counts it: its counter key, level definitions and start numbers."""
+
+    def __init__(self, num_id: str, num, abstracts: dict):
         abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
-        abstract = self.root.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{abstract_id}']")
-        levels = {int(l.get(qn("w:ilvl"))): l for l in abstract.findall(qn("w:lvl"))}
+        abstract = abstracts.get(abstract_id)
+        self.levels = {int(l.get(qn("w:ilvl"))): l for l in abstract.findall(qn("w:lvl"))}
         restarts = {
             int(o.get(qn("w:ilvl"))): int(o.find(qn("w:startOverride")).get(qn("w:val")))
             for o in num.findall(qn("w:lvlOverride"))
             if o.find(qn("w:startOverride")) is not None
         }
         # a num with start overrides is a list of its own; plain nums share their abstract's count
-        key = f"num{num_id}" if restarts else f"abs{abstract_id}"
-        starts = [self._start(levels.get(i), restarts.get(i)) for i in range(9)]
-        counters = self.counters.setdefault(key, [s - 1 for s in starts])
+        self.key = f"num{num_id}" if restarts else f"abs{abstract_id}"
+        self.starts = [_start(self.levels.get(i), restarts.get(i)) for i in range(9)]
+        self.formats = []
+        for i in range(9):
+            fmt_el = self.levels[i].find(qn("w:numFmt")) if i in self.levels else None
+            self.formats.append(fmt_el.get(qn("w:val")) if fmt_el is not None else "decimal")
+
+
+def _start(lvl, override: int | None) -> int:
+    if override is not None:
+        return override
+    if lvl is not None and lvl.find(qn("w:start")) is not None:
+        return int(lvl.find(qn("w:start")).get(qn("w:val")))
+    return 1
+
+
+class _Numbering:
+    """Counters of every list instance, advanced paragraph by paragraph as Word does.
+
+    Each w:num is read once (finding it by id scanned the numbering part for every paragraph).
+    """
+
+    def __init__(self, document: Document, styles: _Styles):
+        try:
+            self.root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            self.root = None
+        self.styles = styles
+        self.nums: dict[str, object] = {}
+        self.abstracts: dict[str, object] = {}
+        if self.root is not None:  # the first of an id, as a search by id finds it
+            for num in self.root.iterchildren(qn("w:num")):
+                if num.get(qn("w:numId")) is not None:
+                    self.nums.setdefault(num.get(qn("w:numId")), num)
+            for abstract in self.root.iterchildren(qn("w:abstractNum")):
+                if abstract.get(qn("w:abstractNumId")) is not None:
+                    self.abstracts.setdefault(abstract.get(qn("w:abstractNumId")), abstract)
+        self.lists: dict[str, _List] = {}
+        self.counters: dict[str, list[int]] = {}
+
+    def label(self, ppr, style_id: str | None) -> tuple[str, int]:
+        """The label Word draws before a paragraph (with its list level), advancing its list's counters.
+
+        `ppr` is the paragraph's w:pPr (or None); a w:numPr there wins over its style's.
+        """
+        if self.root is None:
+            return "", 0
+        num_pr = _child(ppr, _NUM_PR) if ppr is not None else None
+        if num_pr is None:
+            num_pr = self.styles.num_pr(style_id)
+        if num_pr is None:
+            return "", 0
+        num_id_el = _child(num_pr, _NUM_ID)
+        if num_id_el is None or num_id_el.get(_VAL) == "0":
+            return "", 0
+        num_id = num_id_el.get(_VAL)
+        ilvl_el = _child(num_pr, _ILVL)
+        ilvl = int(ilvl_el.get(_VAL)) if ilvl_el is not None else 0
+        if num_id not in self.lists:
+            num = self.nums.get(num_id)
+            if num is None:
+                return "", 0
+            self.lists[num_id] = _List(num_id, num, self.abstracts)
+        lst = self.lists[num_id]
+        counters = self.counters.setdefault(lst.key, [s - 1 for s in lst.starts])
         counters[ilvl] += 1
         for deeper in range(ilvl + 1, 9):
-            counters[deeper] = starts[deeper] - 1
-        lvl = levels.get(ilvl)
+            counters[deeper] = lst.starts[deeper] - 1
+        lvl = lst.levels.get(ilvl)
         if lvl is None:
             return "", ilvl
         text = lvl.find(qn("w:lvlText")).get(qn("w:val"))
         for i in range(ilvl + 1):
-            fmt_el = levels[i].find(qn("w:numFmt")) if i in levels else None
-            fmt = fmt_el.get(qn("w:val")) if fmt_el is not None else "decimal"
-            text = text.replace(f"%{i + 1}", _format(fmt, max(counters[i], 1)))
+            text = text.replace(f"%{i + 1}", _format(lst.formats[i], max(counters[i], 1)))
         return text, ilvl
 
-    @staticmethod
-    def _start(lvl, override: int | None) -> int:
-        if override is not None:
-            return override
-        if lvl is not None and lvl.find(qn("w:start")) is not None:
-            return int(lvl.find(qn("w:start")).get(qn("w:val")))
-        return 1
+
+_RUN_CONTENT = ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab")
+_TEXT = etree.XPath(
+    " | ".join(f"{run}/{content}" for run in ("w:r", "w:hyperlink/w:r") for content in _RUN_CONTENT),
+    namespaces=nsmap,
+)
+"""What python-docx's `Paragraph.text` reads (runs, and runs in hyperlinks), in document order."""
+
+
+def paragraph_text(p) -> str:
+    """A w:p's text exactly as python-docx's `Paragraph.text` gives it (each element's str()).
+
+    python-docx compiles an XPath for the paragraph and another for each run on every call;
+    this is one XPath, compiled once.
+    """
+    return "".join(str(e) for e in _TEXT(p))
 
 
 def blocks(document: Document) -> list[Line | TableBlock]:
@@ -130,25 +227,25 @@ def blocks(document: Document) -> list[Line | TableBlock]:
     Paragraphs inside layout tables (the konsiderans) come out as Lines too, cell by cell,
     since there the table is layout, not data: a table styled "Tabel Lampiran" is data.
     """
-    numbering = _Numbering(document)
+    styles = _Styles(document)
+    numbering = _Numbering(document, styles)
     out: list[Line | TableBlock] = []
 
     def paragraph_line(p) -> Line:
-        paragraph = Paragraph(p, document._body)
-        label, level = numbering.label(paragraph)
-        style = paragraph.style.name if paragraph.style is not None else ""
-        return Line(label, paragraph.text, style, level, p)
+        ppr = _child(p, _PPR)
+        style = _child(ppr, _PSTYLE) if ppr is not None else None
+        style_id = style.get(_VAL) if style is not None else None
+        label, level = numbering.label(ppr, style_id)
+        return Line(label, paragraph_text(p), styles.name(style_id), level, p)
 
     def walk(parent) -> None:
         for child in parent.iterchildren():
-            if child.tag == qn("w:p"):
+            if child.tag == _P:
                 out.append(paragraph_line(child))
-            elif child.tag == qn("w:tbl"):
-                table = Table(child, document._body)
-                style = table.style.name if table.style is not None else ""
-                if style == "Tabel Konsiderans":
-                    for tr in child.iterchildren(qn("w:tr")):
-                        for tc in tr.iterchildren(qn("w:tc")):
+            elif child.tag == _TBL:
+                if styles.name(child.tblStyle_val, WD_STYLE_TYPE.TABLE) == "Tabel Konsiderans":
+                    for tr in child.iterchildren(_TR):
+                        for tc in tr.iterchildren(_TC):
                             walk(tc)
                 else:
                     out.append(_data_table(child, paragraph_line))
@@ -163,22 +260,22 @@ def blocks(document: Document) -> list[Line | TableBlock]:
 
 def cell_span(tc) -> tuple[int, bool]:
     """How many grid columns a w:tc covers, and whether it continues a vertical merge from above."""
-    tcpr = tc.find(qn("w:tcPr"))
+    tcpr = _child(tc, _TC_PR)
     if tcpr is None:
         return 1, False
-    grid = tcpr.find(qn("w:gridSpan"))
-    vmerge = tcpr.find(qn("w:vMerge"))
-    span = int(grid.get(qn("w:val"))) if grid is not None else 1
-    return span, vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
+    grid = _child(tcpr, _GRID_SPAN)
+    vmerge = _child(tcpr, _V_MERGE)
+    span = int(grid.get(_VAL)) if grid is not None else 1
+    return span, vmerge is not None and vmerge.get(_VAL, "continue") == "continue"
 
 
 def _data_table(tbl, paragraph_line) -> TableBlock:
     block = TableBlock(element=tbl)
-    for tr in tbl.iterchildren(qn("w:tr")):
+    for tr in tbl.iterchildren(_TR):
         row: list[str | None] = []
-        for tc in tr.iterchildren(qn("w:tc")):
+        for tc in tr.iterchildren(_TC):
             span, merged = cell_span(tc)
-            text = "\n".join(str(paragraph_line(p)) for p in tc.iterchildren(qn("w:p")))
+            text = "\n".join(str(paragraph_line(p)) for p in tc.iterchildren(_P))
             row.extend([None if merged else text] * span)
         block.rows.append(row)
     return block

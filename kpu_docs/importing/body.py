@@ -27,10 +27,14 @@ def new_item(text: str) -> dict:
     return {"butir": text, "isi": []}
 
 
-def finish(blocks: list[dict], mengingat: list | None = None, depth: int = 0) -> list[dict]:
+def finish(blocks: list[dict], mengingat: list | None = None) -> list[dict]:
     """Model data from working blocks: penomoran where needed, items without blocks as plain text,
     and a list that repeats the Mengingat citations word for word as {daftar_mengingat: true}."""
-    printed_mengingat = kutipan_daftar(mengingat) if mengingat else None
+    return _finish(blocks, kutipan_daftar(mengingat) if mengingat else None, 0)
+
+
+def _finish(blocks: list[dict], printed_mengingat: list | None, depth: int) -> list[dict]:
+    """finish() at a depth, with the Mengingat list printed once for the whole body."""
     out = []
     for block in blocks:
         if "judul" in block:
@@ -42,7 +46,7 @@ def finish(blocks: list[dict], mengingat: list | None = None, depth: int = 0) ->
             continue
         items = []
         for item in block["daftar"]:
-            isi = finish(item["isi"], mengingat, depth + 1) if item["isi"] else []
+            isi = _finish(item["isi"], printed_mengingat, depth + 1) if item["isi"] else []
             items.append({"butir": item["butir"], "isi": isi} if isi else item["butir"])
         default = penomoran_bawaan(depth)
         if (

@@ -8,6 +8,7 @@ in mixed case elsewhere in the document, that casing is taken; otherwise it is g
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 PARTICLES = frozenset(
     "dan atau di ke dari yang untuk pada dalam tentang atas bagi oleh dengan serta sebagai "
@@ -16,14 +17,16 @@ PARTICLES = frozenset(
 """Words written in lower case inside a title (PUEBI), unless they open it."""
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_ACRONYM = re.compile(r"\W*[A-Z][A-Z0-9]+\W*")
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z0-9]")
 
 
 def is_capitals(text: str) -> bool:
     """Whether the text has letters and they are (nearly) all capitals: a printed heading."""
-    letters = [c for c in text if c.isalpha()]
+    letters = list(filter(str.isalpha, text))
     if len(letters) < 2:
         return False
-    upper = sum(1 for c in letters if c.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper / len(letters) >= 0.9
 
 
@@ -39,7 +42,9 @@ def find_casing(capitals: str, texts: list[str]) -> str | None:
         return None
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
     target = " ".join(words).upper()
-    for text in texts:
+    # one search through the texts joined by NUL, which no word of the pattern holds (else text by
+    # text): no match spans two texts, and matches come in the same order
+    for text in texts if "\0" in capitals else ["\0".join(texts)]:
         for match in pattern.finditer(text):
             found = " ".join(match.group(0).split())
             if found != found.upper() and found.upper() == target:
@@ -55,8 +60,10 @@ def acronyms(texts: list[str]) -> set[str]:
     """
     found = set()
     for text in mixed_case_texts(texts):
+        if not _TWO_CAPITALS.search(text):
+            continue  # no word of it can be an acronym
         words = text.split()
-        caps = [bool(re.fullmatch(r"\W*[A-Z][A-Z0-9]+\W*", w)) for w in words]
+        caps = [bool(_ACRONYM.fullmatch(w)) for w in words]
         i = 0
         while i < len(words):
             if not caps[i]:
@@ -90,16 +97,42 @@ def title_case(capitals: str, keep: set[str] | frozenset[str] = frozenset(), par
     return " ".join(out)
 
 
-def running_text(capitals: str, texts: list[str], particles: bool = True) -> tuple[str, bool]:
-    """Mixed-case form of `capitals` and whether it was found (True) or guessed (False)."""
-    if capitals != capitals.upper():
-        return capitals, True
-    found = find_casing(capitals, mixed_case_texts(texts))
-    if found is not None:
-        return found, True
-    return title_case(capitals, acronyms(texts), particles), False
+class Casing:
+    """The running-text casing of one document's texts, each scan done once.
 
+    A decree asks for the running-text form of its title, jabatan, names and units, and each
+    question used to rescan every text of the document (its acronyms word by word).
+    """
 
-def name_case(capitals: str, texts: list[str]) -> str:
-    """A person's name printed in capitals, in the casing found in the document or capitalised."""
-    return running_text(capitals, texts, particles=False)[0]
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self._found: dict[str, str | None] = {}
+
+    @cached_property
+    def mixed(self) -> list[str]:
+        """The texts that are running text (mixed_case_texts)."""
+        return mixed_case_texts(self.texts)
+
+    @cached_property
+    def acronyms(self) -> set[str]:
+        return acronyms(self.mixed)
+
+    def find(self, capitals: str) -> str | None:
+        """The first mixed-case occurrence of `capitals` in the document (find_casing), each asked once:
+        the same words come back (the jabatan of the decree, its signatory, the salinan)."""
+        if capitals not in self._found:
+            self._found[capitals] = find_casing(capitals, self.mixed)
+        return self._found[capitals]
+
+    def running_text(self, capitals: str, particles: bool = True) -> tuple[str, bool]:
+        """Mixed-case form of `capitals` and whether it was found (True) or guessed (False)."""
+        if capitals != capitals.upper():
+            return capitals, True
+        found = self.find(capitals)
+        if found is not None:
+            return found, True
+        return title_case(capitals, self.acronyms, particles), False
+
+    def name(self, capitals: str) -> str:
+        """A person's name printed in capitals, in the casing found in the document or capitalised."""
+        return self.running_text(capitals, particles=False)[0]

@@ -14,13 +14,14 @@ from functools import lru_cache
 
 from docx import Document as open_docx
 from docx.document import Document
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.text.paragraph import Paragraph
+from lxml import etree
 from pydantic import ValidationError
 
 from kpu_docs import plaintext
 from kpu_docs.importing import body as bodies
-from kpu_docs.importing.casing import find_casing, mixed_case_texts, name_case, running_text
+from kpu_docs.importing.casing import Casing
 from kpu_docs.importing.citations import parse_citation
 from kpu_docs.importing.dates import parse_tanggal
 from kpu_docs.importing.konsiderans import DIKTUM_LABELS, casing_from_closing, menetapkan_field, split_menimbang
@@ -52,16 +53,21 @@ _PENUTUP_PLACE = re.compile(r"^Ditetapkan di(?:\s*:\s*|\s+)(.+)$")
 _PENUTUP_DATE = re.compile(r"^pada tanggal(?:\s*:\s*|\s+)(.+)$")
 """"Ditetapkan di Mataram" and the colon form "Ditetapkan di : Mataram" (a tab before the colon)."""
 _NOMOR = re.compile(r"^NOMOR (?P<nomor>.+?)(?: TAHUN (?P<tahun>\d{4}))?$")
+_STYLE_IDS = etree.XPath(".//w:pPr/w:pStyle/@w:val", namespaces=nsmap, smart_strings=False)
+_NUM_ID = etree.XPath("./w:pPr/w:numPr/w:numId/@w:val", namespaces=nsmap, smart_strings=False)
+_LANDSCAPE = etree.XPath("./w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']", namespaces=nsmap)
+_PICTURE = etree.XPath(".//w:drawing | .//w:pict", namespaces=nsmap)
+"""XPaths asked of many paragraphs, compiled once (element.xpath(...) compiles on every call)."""
 
 
 def is_own(document: Document) -> bool:
     """Whether the document was written by kpu-docs (it uses the templates' own styles)."""
     ids = {style.style_id for style in document.styles if style.name in OWN_STYLES}
-    return any(v in ids for v in document.element.body.xpath(".//w:pPr/w:pStyle/@w:val"))
+    return any(v in ids for v in _STYLE_IDS(document.element.body))
 
 
 def _num(element) -> object:
-    ids = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+    ids = _NUM_ID(element)
     return ids[0] if ids else None
 
 
@@ -71,11 +77,11 @@ def _indent_steps(element, document) -> int:
 
 
 def _landscape(element) -> bool:
-    return bool(element.xpath("./w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']"))
+    return bool(_LANDSCAPE(element))
 
 
 def _has_picture(element) -> bool:
-    return bool(element.xpath(".//w:drawing | .//w:pict"))
+    return bool(_PICTURE(element))
 
 
 class _Part:
@@ -381,7 +387,7 @@ def read(document: Document) -> tuple[dict, list[str]]:
     r = _Reader(document)
     r.read()
     notes = r.unplaced
-    texts = r.texts
+    casing = Casing(r.texts)
     data: dict = {}
 
     # title: KEPUTUSAN <INSTANSI> / NOMOR ... / TENTANG / <SUBJECT>
@@ -410,11 +416,11 @@ def read(document: Document) -> tuple[dict, list[str]]:
     if menimbang and (found := casing_from_closing(menimbang[-1], instansi_caps, tentang_caps)):
         instansi, tentang = found
     if instansi is None:
-        instansi, known = running_text(instansi_caps, texts)
+        instansi, known = casing.running_text(instansi_caps)
         if not known and instansi_caps:
             notes.append(f"catatan: huruf besar-kecil instansi ditebak dari judul: {instansi}")
     if tentang is None and tentang_caps is not None:
-        tentang = find_casing(tentang_caps, mixed_case_texts(texts))
+        tentang = casing.find(tentang_caps)
         if tentang is None:
             tentang = tentang_caps
             notes.append(f"catatan: tentang hanya tertulis dalam huruf kapital; periksa huruf besar-kecilnya: {tentang}")
@@ -433,7 +439,7 @@ def read(document: Document) -> tuple[dict, list[str]]:
         data["tentang"] = tentang
     if r.pembukaan:
         data["pembukaan"] = r.pembukaan
-    data["jabatan_penetap"] = running_text(r.jabatan_penetap or "", texts)[0]
+    data["jabatan_penetap"] = casing.running_text(r.jabatan_penetap or "")[0]
     if r.kop:
         data["kop"] = {"baris": r.kop, **({"alamat": r.alamat_kop} if r.alamat_kop else {}), **r.kontak_kop}
     data["menimbang"] = menimbang
@@ -449,16 +455,16 @@ def read(document: Document) -> tuple[dict, list[str]]:
 
     signer = r.decree
     penandatangan: dict = {
-        "jabatan": running_text(signer.jabatan or "", texts)[0],
-        "nama": name_case(signer.nama or "", texts),
+        "jabatan": casing.running_text(signer.jabatan or "")[0],
+        "nama": casing.name(signer.nama or ""),
     }
     if signer.nip:
         penandatangan["nip"] = signer.nip
     if signer.atas_nama:
-        penandatangan["atas_nama"] = running_text(signer.atas_nama, texts)[0]
+        penandatangan["atas_nama"] = casing.running_text(signer.atas_nama)[0]
     data["penutup"] = {"tempat": r.tempat, "tanggal": tanggal, "penandatangan": penandatangan}
 
-    salinan = _salinan(signer, r.tanda_salinan, texts, notes)
+    salinan = _salinan(signer, r.tanda_salinan, casing, notes)
     if salinan:
         data["salinan"] = salinan
     if r.disampaikan_kepada:
@@ -513,7 +519,7 @@ def _diktum(d: dict) -> dict | str:
     return out
 
 
-def _salinan(part: _Part, tanda: bool, texts: list[str], notes: list[str]) -> dict | None:
+def _salinan(part: _Part, tanda: bool, casing: Casing, notes: list[str]) -> dict | None:
     lines = list(part.salinan)
     if not lines:
         return None
@@ -527,7 +533,7 @@ def _salinan(part: _Part, tanda: bool, texts: list[str], notes: list[str]) -> di
     out: dict = {}
     if not tanda:
         out["tanda"] = False
-    out["unit"] = running_text(lines[0], texts)[0]
+    out["unit"] = casing.running_text(lines[0])[0]
     out["jabatan"] = lines[1]
     out["nama"] = names[0]
     if nip:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from kpu_docs.importing import body as bodies
 from kpu_docs.importing.casing import is_capitals
 from kpu_docs.importing.citations import parse_citation
-from kpu_docs.importing.lines import AN, LAMPIRAN, SALINAN, TTD, Src, join, list_label, strip_item
+from kpu_docs.importing.lines import AN, LAMPIRAN, SALINAN, TTD, Src, Wrapped, list_label, strip_item
 from kpu_docs.importing.tables import continues_table, starts_table, text_table
 from kpu_docs.models import Peraturan
 from kpu_docs.wording import kutipan
@@ -102,12 +102,11 @@ class LampiranReader:
         return end, tanggal
 
     def _closing_start(self, body: list[Src], signer: dict) -> int:
+        """Where the signature or salinan block begins: the first line that is the signer's jabatan
+        (alone or with the next filled line), an a.n. line, a ttd mark or the salinan formula."""
         jabatan = bare(signer.get("jabatan", "")).upper()
-        texts = [s.text for s in body]
-        for i, text in enumerate(texts):
-            if not text:
-                continue
-            nxt = next((t for t in texts[i + 1:] if t), "")
+        filled = [(i, s.text) for i, s in enumerate(body) if s.text]
+        for (i, text), (_, nxt) in zip(filled, filled[1:] + [(len(body), "")]):
             candidates = (bare(text).upper(), bare(f"{text} {nxt}").upper())
             signature = bool(jabatan) and jabatan in candidates
             on_behalf = (m := AN.match(text)) is not None and is_capitals(m["rest"])
@@ -184,21 +183,24 @@ class LampiranReader:
             last = entries[-1] if entries else None
             kind, n, body = list_label(text)
             if m := _BAGIAN.match(text):
-                entries.append({"kind": "bagian", "text": m["text"], "length": len(text)})
+                entries.append({"kind": "bagian", "text": Wrapped(m["text"]), "length": len(text)})
             elif kind is not None:
-                entries.append({"kind": "item", "label": kind, "n": n, "text": body, "length": len(text)})
+                entries.append({"kind": "item", "label": kind, "n": n, "text": Wrapped(body), "length": len(text)})
             elif is_capitals(text) and (not text.endswith((".", ";", ",")) or last and last["kind"] == "judul"):
                 if last and last["kind"] == "judul" and last.get("line") == i - 1 - self._blanks_before(lines, i):
-                    last["text"] = join(last["text"], text)
+                    last["text"].add(text)
                     last["line"] = i
                 else:
-                    entries.append({"kind": "judul", "text": text, "line": i})
+                    entries.append({"kind": "judul", "text": Wrapped(text), "line": i})
             elif last and self._continues(last, text):
-                last["text"] = join(last["text"], text)
+                last["text"].add(text)
                 last["length"] = len(text)
             else:
-                entries.append({"kind": "para", "text": text, "length": len(text)})
+                entries.append({"kind": "para", "text": Wrapped(text), "length": len(text)})
             i += 1
+        for entry in entries:
+            if "text" in entry:
+                entry["text"] = str(entry["text"])
         return entries
 
     @staticmethod
@@ -217,7 +219,7 @@ class LampiranReader:
             return True
         if last["kind"] == "bagian":
             return False
-        previous = last["text"].rstrip()
+        previous = last["text"].end.rstrip()
         if previous.endswith((",", "-")) or _CONNECTOR.search(previous):
             return True
         return not previous.endswith((".", ";", ":", "!", "?", ")")) and last["length"] >= 60
@@ -231,19 +233,29 @@ class LampiranReader:
             expected = [kutipan(Peraturan(**m)) if isinstance(m, dict) else m for m in mengingat]
         except (ValidationError, TypeError):
             return
+        LampiranReader._replace_mengingat_lists(blocks, expected)
+
+    @staticmethod
+    def _replace_mengingat_lists(blocks: list[dict], expected: list[str]) -> None:
+        """_mengingat_lists with the Mengingat citations printed once, not once per nested list."""
         for i, block in enumerate(blocks):
             if "daftar" in block:
                 items = block["daftar"]
-                if all(not item["isi"] for item in items) and len(items) == len(expected):
-                    cited = []
-                    for item in items:
-                        parsed = parse_citation(strip_item(item["butir"]), normalise=True)
-                        cited.append(kutipan(Peraturan(**parsed)) if isinstance(parsed, dict) else parsed)
-                    if cited == expected:
-                        blocks[i] = {"daftar_mengingat": True}
-                        continue
+                if (
+                    all(not item["isi"] for item in items)
+                    and len(items) == len(expected)
+                    and all(_cited(item["butir"]) == e for item, e in zip(items, expected))  # stops at the first item that differs
+                ):
+                    blocks[i] = {"daftar_mengingat": True}
+                    continue
                 for item in items:
-                    LampiranReader._mengingat_lists(item["isi"], mengingat)
+                    LampiranReader._replace_mengingat_lists(item["isi"], expected)
+
+
+def _cited(butir: str) -> str:
+    """A list item as the citation it prints after normalising (parse_citation's check passed)."""
+    parsed = parse_citation(strip_item(butir), normalise=True)
+    return kutipan(Peraturan(**parsed)) if isinstance(parsed, dict) else parsed
 
 
 class _Builder:

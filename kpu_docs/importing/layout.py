@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 from kpu_docs.checks import NOMOR_KOSONG
-from kpu_docs.importing.casing import find_casing, is_capitals, mixed_case_texts, name_case, running_text
+from kpu_docs.importing.casing import Casing, is_capitals
 from kpu_docs.importing.citations import parse_citation
 from kpu_docs.importing.dates import parse_tanggal
 from kpu_docs.importing.konsiderans import DIKTUM_LABELS, casing_from_closing, menetapkan_field, split_menimbang
 from kpu_docs.importing.lampiran_text import LampiranReader
-from kpu_docs.importing.lines import AN, ARTEFACT, ITEM_END, LAMPIRAN, SALINAN, TTD, Src, join, list_label, prepare, strip_item
+from kpu_docs.importing.lines import AN, ARTEFACT, ITEM_END, LAMPIRAN, SALINAN, TTD, Src, Wrapped, list_label, prepare, strip_item
 
 
 _KONSIDERANS = re.compile(r"^(?P<name>menimbang|mengingat|memperhatikan|menetapkan)\b\s*:?\s*(?P<rest>.*)$", re.I)
@@ -57,6 +57,7 @@ class _Reader:
         self.notes: list[str] = []
         self.src = prepare(lines, self.notes)
         self.all_texts = [s.text for s in self.src if s.text]
+        self.casing = Casing(self.all_texts)
 
     def report(self, s: Src, where: str, text: str | None = None) -> None:
         self.notes.append(f"baris {s.number} ({where}): {text if text is not None else s.text}")
@@ -143,11 +144,11 @@ class _Reader:
         if menimbang and (found := casing_from_closing(menimbang[-1], instansi_caps, tentang_caps)):
             instansi, tentang = found
         if instansi is None:
-            instansi, known = running_text(instansi_caps, self.all_texts)
+            instansi, known = self.casing.running_text(instansi_caps)
             if not known and instansi_caps:
                 self.notes.append(f"catatan: huruf besar-kecil instansi ditebak dari judul: {instansi}")
         if tentang is None and tentang_caps is not None:
-            tentang = find_casing(tentang_caps, mixed_case_texts(self.all_texts))
+            tentang = self.casing.find(tentang_caps)
             if tentang is None:
                 tentang = tentang_caps
                 self.notes.append(f"catatan: tentang hanya tertulis dalam huruf kapital; periksa huruf besar-kecilnya: {tentang}")
@@ -162,7 +163,7 @@ class _Reader:
             data["tentang"] = tentang
         if head["pembukaan"]:
             data["pembukaan"] = head["pembukaan"]
-        data["jabatan_penetap"] = running_text(head["jabatan"], self.all_texts)[0] if head["jabatan"] else ""
+        data["jabatan_penetap"] = self.casing.running_text(head["jabatan"])[0] if head["jabatan"] else ""
         if head["kop"]:
             data["kop"] = {"baris": head["kop"], **({"alamat": head["alamat"]} if head["alamat"] else {})}
         data["menimbang"] = menimbang
@@ -304,25 +305,25 @@ class _Reader:
             rest = ARTEFACT.sub("", first["rest"])
             entries.append((lines[0], rest, True))
         entries += [(s, s.text, s.bullet) for s in lines[1:] if s.text]
-        items: list[str] = []
+        items: list[Wrapped] = []
         for s, text, bullet in entries:
             kind, _, body = list_label(text)
-            if kind is not None or not items or ITEM_END.search(items[-1]) or bullet:
-                items.append(body)
+            if kind is not None or not items or ITEM_END.search(items[-1].end) or bullet:
+                items.append(Wrapped(body))
             else:
-                items[-1] = join(items[-1], text)
-        return [strip_item(i) for i in items if strip_item(i)]
+                items[-1].add(text)
+        return [strip_item(str(i)) for i in items if strip_item(str(i))]
 
     def menetapkan(self, lines: list[Src]) -> str | None:
         """The text after "Menetapkan", on its line or the lines below, joined."""
         if not lines:
             return None
         m = _KONSIDERANS.match(lines[0].text)
-        text = ARTEFACT.sub("", m["rest"]) if m else lines[0].text
+        text = Wrapped(ARTEFACT.sub("", m["rest"]) if m else lines[0].text)
         for s in lines[1:]:
             if s.text:
-                text = join(text, s.text)
-        return text
+                text.add(s.text)
+        return str(text)
 
     # --- the diktum -----------------------------------------------------------------------------
 
@@ -339,7 +340,7 @@ class _Reader:
                 label, rest = found
                 if not items and label == "PERTAMA":
                     gaya = "pertama"
-                items.append({"isi": rest, "rincian": [], "kinds": set()})
+                items.append({"isi": Wrapped(rest), "rincian": [], "kinds": set()})
                 continue
             if not items:
                 self.report(s, "diktum")
@@ -347,19 +348,20 @@ class _Reader:
             d = items[-1]
             kind, _, body = list_label(s.text)
             if kind is not None and d["isi"]:
-                d["rincian"].append(body)
+                d["rincian"].append(Wrapped(body))
                 d["kinds"].add(kind[0].isdigit() or kind == "(1)")
             elif d["rincian"]:
-                if d["rincian"][-1].endswith("."):
+                if d["rincian"][-1].end.endswith("."):
                     self.report(s, "diktum, teks sesudah rincian")
-                elif ITEM_END.search(d["rincian"][-1]) and s.bullet:
-                    d["rincian"].append(s.text)
+                elif ITEM_END.search(d["rincian"][-1].end) and s.bullet:
+                    d["rincian"].append(Wrapped(s.text))
                 else:
-                    d["rincian"][-1] = join(d["rincian"][-1], s.text)
+                    d["rincian"][-1].add(s.text)
             else:
-                d["isi"] = join(d["isi"], s.text)
+                d["isi"].add(s.text)
         out: list = []
         for d in items:
+            d["isi"], d["rincian"] = str(d["isi"]), [str(r) for r in d["rincian"]]
             if not d["isi"]:
                 d["isi"] = d["rincian"].pop(0) if d["rincian"] else ""
             if d["rincian"]:
@@ -415,7 +417,7 @@ class _Reader:
             while not parts[-1].endswith(",") and i < len(lines) and is_capitals(lines[i].text) and not TTD.match(lines[i].text):
                 parts.append(lines[i].text)
                 i += 1
-            signer["atas_nama"] = running_text(" ".join(parts).rstrip(","), self.all_texts)[0]
+            signer["atas_nama"] = self.casing.running_text(" ".join(parts).rstrip(","))[0]
         rest = lines[i:]
         nip = next((s for s in rest if _NIP.match(s.text)), None)
         if nip is not None:
@@ -434,9 +436,9 @@ class _Reader:
             else:
                 jabatan, name, leftovers = rest[:-1], (rest[-1] if rest else None), []
         jabatan_text = " ".join(s.text for s in jabatan).rstrip(",").strip()
-        signer["jabatan"] = running_text(jabatan_text, self.all_texts)[0] if jabatan_text else ""
+        signer["jabatan"] = self.casing.running_text(jabatan_text)[0] if jabatan_text else ""
         if name is not None:
-            signer["nama"] = name_case(name.text, self.all_texts) if is_capitals(name.text) else name.text
+            signer["nama"] = self.casing.name(name.text) if is_capitals(name.text) else name.text
         if not jabatan_text or name is None:
             self.notes.append("penutup: jabatan atau nama penanda tangan tidak ditemukan")
         ordered = {k: signer[k] for k in ("jabatan", "nama", "nip", "atas_nama") if k in signer}
@@ -452,9 +454,10 @@ class _Reader:
         nip = next((s for s in texts if _NIP.match(s.text)), None)
         if nip is not None:
             texts.remove(nip)
-        unit: list[Src] = []
-        while texts and is_capitals(texts[0].text) and len(texts) > 2:
-            unit.append(texts.pop(0))
+        capitals = 0  # the unit: leading lines in capitals, leaving at least two
+        while capitals < len(texts) - 2 and is_capitals(texts[capitals].text):
+            capitals += 1
+        unit, texts = texts[:capitals], texts[capitals:]
         if not unit and texts:
             unit.append(texts.pop(0))
         if len(texts) < 2 and len(unit) >= 3:
@@ -468,9 +471,9 @@ class _Reader:
         out: dict = {}
         if not tanda:
             out["tanda"] = False
-        out["unit"] = running_text(" ".join(s.text for s in unit), self.all_texts)[0]
+        out["unit"] = self.casing.running_text(" ".join(s.text for s in unit))[0]
         jabatan = " ".join(s.text for s in texts[:-1]).rstrip(",")
-        out["jabatan"] = running_text(jabatan, self.all_texts)[0] if is_capitals(jabatan) else jabatan
+        out["jabatan"] = self.casing.running_text(jabatan)[0] if is_capitals(jabatan) else jabatan
         out["nama"] = texts[-1].text
         if nip is not None:
             out["nip"] = _NIP.match(nip.text)["nip"]
@@ -482,14 +485,14 @@ class _Reader:
             return []
         m = _TEMBUSAN.match(lines[0].text)
         entries = ([m["rest"]] if m and m["rest"] else []) + [s.text for s in lines[1:] if s.text]
-        items: list[str] = []
+        items: list[Wrapped] = []
         for text in entries:
             kind, _, body = list_label(text)
             if kind is None and items and text[:1].islower():
-                items[-1] = join(items[-1], text)
+                items[-1].add(text)
             else:
-                items.append(body)
-        return items
+                items.append(Wrapped(body))
+        return [str(i) for i in items]
 
 def read(lines: list[str]) -> tuple[dict, list[str]]:
     """Data and unplaced text of a decree given as lines of text."""

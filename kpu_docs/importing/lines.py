@@ -22,7 +22,7 @@ ITEM_END = re.compile(r";\s*(?:dan|atau)?$")
 """An item that closes as list items do: ";", "; dan", "; atau"."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Src:
     """One line of the source: its number, the raw text (tabs kept) and the cleaned text."""
 
@@ -72,6 +72,36 @@ def join(a: str, b: str) -> str:
     if a.endswith("-") and b[:1].islower():
         return a + b
     return f"{a} {b}"
+
+
+class Wrapped:
+    """One text wrapped over several lines, joined as `join` joins them, in time linear in its length.
+
+    `join` in a loop copies the text so far for every line, quadratic for a paragraph wrapped
+    over thousands of lines; and the readers decide whether a line continues a text by how the
+    text ends (";", ",", "; dan", a connective word). So the lines are kept as pieces, and `end`
+    holds the text's last characters: enough for those checks, since the text is whitespace-
+    normalised (its lines are, and join adds one space), so no such ending is longer than a word.
+    """
+
+    __slots__ = ("_pieces", "end")
+    END = 100
+
+    def __init__(self, first: str = ""):
+        self._pieces = [first]
+        self.end = first[-self.END:]
+
+    def add(self, line: str) -> None:
+        """join(text, line): join only looks at whether the text is empty and how it ends."""
+        joined = join(self.end, line)
+        self._pieces.append(joined[len(self.end):])
+        self.end = joined[-self.END:]
+
+    def __bool__(self) -> bool:
+        return bool(self.end)
+
+    def __str__(self) -> str:
+        return "".join(self._pieces)
 
 
 def strip_item(text: str) -> str:

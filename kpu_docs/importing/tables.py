@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 
-from kpu_docs.plaintext import cell_span
+from kpu_docs.plaintext import cell_span, paragraph_text
 
 # --- Word tables ----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     text: str
     row: int
@@ -30,12 +29,13 @@ class _Cell:
 
 def _cell_text(tc) -> str:
     """The cell's paragraphs, one per line, as Sel.teks holds them."""
-    return "\n".join(Paragraph(p, None).text for p in tc.iterchildren(qn("w:p")))
+    return "\n".join(paragraph_text(p) for p in tc.iterchildren(qn("w:p")))
 
 
 def _grid(tbl) -> tuple[list[list[_Cell | None]], int]:
     """Origin cells by grid position; positions covered by a span hold None."""
     origins: list[list[_Cell | None]] = []
+    above: dict[int, _Cell] = {}  # by grid column: the nearest origin cell in the rows read so far
     width = 0
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
         row: list[_Cell | None] = []
@@ -44,13 +44,13 @@ def _grid(tbl) -> tuple[list[list[_Cell | None]], int]:
             c = len(row)
             if continued:
                 row.extend([None] * span)
-                above = next((origins[i][c] for i in range(r - 1, -1, -1) if c < len(origins[i]) and origins[i][c] is not None), None)
-                if above is not None:
-                    above.rows = r - above.row + 1
+                if c in above:
+                    above[c].rows = r - above[c].row + 1
             else:
                 cell = _Cell(_cell_text(tc), r, c, cols=span)
                 row.append(cell)
                 row.extend([None] * (span - 1))
+        above.update((c, cell) for c, cell in enumerate(row) if cell is not None)
         origins.append(row)
         width = max(width, len(row))
     for row in origins:
@@ -116,6 +116,8 @@ def _groups(body: list[list[_Cell | None]], width: int) -> list[dict] | None:
 @dataclass
 class _Row:
     lines: list[tuple[int, str]] = field(default_factory=list)
+    parts: list[list[str]] = field(default_factory=list)
+    """The cells of each line of the row, joined into `cells` once the row is complete."""
     cells: list[str] = field(default_factory=list)
     bad: str | None = None
     group_start: bool = False
@@ -125,14 +127,24 @@ def _split(line: str) -> list[str]:
     return [c.strip() for c in line.split("\t")]
 
 
-def _join(a: str, b: str) -> str:
-    if not a:
-        return b
-    if not b:
-        return a
-    if a.endswith("-") and b[:1].islower():
-        return a + b
-    return f"{a} {b}"
+def _joined(texts) -> str:
+    """A cell's pieces from its wrapped lines as one text: joined by spaces, a word hyphenated at
+    the break rejoined, empty pieces skipped. One pass (joining pair by pair copies the text so
+    far for every line)."""
+    pieces: list[str] = []
+    for b in texts:
+        if not b:
+            continue
+        if pieces and not (pieces[-1].endswith("-") and b[:1].islower()):
+            b = " " + b
+        pieces.append(b)
+    return "".join(pieces)
+
+
+def _wraps_header(line: str) -> bool:
+    """A line that continues the header: its first cell empty, the others capitals or empty."""
+    cells = _split(line)
+    return not cells[0] and all(not c or c == c.upper() and any(ch.isalpha() for ch in c) for c in cells)
 
 
 def _lowercase_majority(cells: list[str]) -> bool:
@@ -144,7 +156,7 @@ def _lowercase_majority(cells: list[str]) -> bool:
 
 def _digit_ratio(text: str) -> float:
     tokens = text.split()
-    return sum(1 for t in tokens if any(ch.isdigit() for ch in t)) / len(tokens) if tokens else 0.0
+    return sum(1 for t in tokens if any(map(str.isdigit, t))) / len(tokens) if tokens else 0.0
 
 
 def _shown(line: str) -> str:
@@ -161,14 +173,16 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
     while header and not header[-1]:
         header.pop()
     width = len(header)
-    rest = filled[1:]
     # header lines wrapped: further lines of capitals only
-    while rest and not _split(rest[0][1])[0] and all(
-        not c or c == c.upper() and any(ch.isalpha() for ch in c) for c in _split(rest[0][1])
-    ):
-        for i, c in enumerate(_split(rest[0][1])[:width]):
-            header[i] = _join(header[i], c)
-        rest = rest[1:]
+    end = 1
+    while end < len(filled) and _wraps_header(filled[end][1]):
+        end += 1
+    columns = [[h] for h in header]
+    for _, t in filled[1:end]:
+        for i, c in enumerate(_split(t)[:width]):
+            columns[i].append(c)
+    header = [_joined(column) for column in columns]
+    rest = filled[end:]
 
     parsed: list[tuple[int, str, list[str]]] = []
     for n, t in rest:
@@ -196,7 +210,7 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
         starts_group = grouped and bool(cells[0])
         new_row = starts_group or (cells[key] and not _lowercase_majority(cells))
         if new_row:
-            rows.append(_Row([(n, t)], list(cells), group_start=starts_group))
+            rows.append(_Row([(n, t)], [cells], group_start=starts_group))
             continue
         if not rows:
             reports.append(f"baris {n} (tabel, lanjutan tanpa baris): {_shown(t)}")
@@ -205,7 +219,9 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
         row.lines.append((n, t))
         if grouped and cells[1] and not row.group_start:
             row.bad = "isian bergeser"
-        row.cells = [_join(a, b) for a, b in zip(row.cells, cells)]
+        row.parts.append(cells)
+    for row in rows:
+        row.cells = [_joined(column) for column in zip(*row.parts)]
 
     # a fragment repeated at a page break: its key is the start of the next row's key
     for row, after in zip(rows, rows[1:]):
@@ -217,9 +233,10 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
         ratios = sorted(_digit_ratio(row.cells[c]) for row in rows if row.cells[c])
         if not ratios:
             continue
-        median = ratios[len(ratios) // 2]
+        if ratios[len(ratios) // 2] > 0.1:
+            continue
         for row in rows:
-            if median <= 0.1 and _digit_ratio(row.cells[c]) >= 0.5:
+            if _digit_ratio(row.cells[c]) >= 0.5:
                 row.bad = row.bad or "isian tidak terbaca"
 
     for row in rows:
