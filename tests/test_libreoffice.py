@@ -308,7 +308,6 @@ def test_letterhead_with_contacts_and_rule_logo_above_or_beside(tmp_path):
 
 def test_electronic_signature_qr_and_footer_on_every_page(tmp_path):
     _require_tools()
-    import io as _io
     import zipfile
 
     from docx import Document

@@ -34,7 +34,6 @@ from kpu_docs.word.templates import template_path
 from kpu_docs.word.wordml import W_NS, child
 
 _W = f"{{{W_NS}}}"
-_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 DIKTUM_LISTS = ("Butir Diktum", "Butir Diktum Angka")
 """List styles written by template loops; each run of them is a list of its own."""
 

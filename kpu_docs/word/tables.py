@@ -12,7 +12,7 @@ import math
 import re
 from typing import Callable
 
-from kpu_docs.models.lampiran import Tabel, TabelKelompok
+from kpu_docs.models.lampiran import Sel, Tabel, TabelKelompok
 from kpu_docs.word import wordml
 
 MIN_COLUMN_CM = 1.2
