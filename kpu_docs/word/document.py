@@ -28,7 +28,7 @@ from kpu_docs.word.lampiran import BodyWriter
 from kpu_docs.word.numbering import Lists, restart_runs
 from kpu_docs.word.package import Member
 from kpu_docs.word.page import Sections, geometry, styles_xml
-from kpu_docs.word.prepared import Prepared, TemplateProblem, prepare, render_source
+from kpu_docs.word.prepared import Prepared, TemplateProblem, prepare, render_source, style_ids_by_name
 from kpu_docs.word.rincian_nilai import diktum_nilai
 from kpu_docs.word.templates import template_path
 from kpu_docs.word.wordml import W_NS, child
@@ -50,15 +50,6 @@ def _combined_styles(main: Prepared, appended: Prepared) -> etree._Element:
     for style in missing:
         merged.append(copy.deepcopy(style))
     return merged
-
-
-@functools.lru_cache(maxsize=16)
-def _style_ids(styles: etree._Element) -> dict[str, str]:
-    return {
-        s.find(f"{_W}name").get(f"{_W}val"): s.get(f"{_W}styleId")
-        for s in styles.iter(f"{_W}style")
-        if s.find(f"{_W}name") is not None
-    }
 
 
 @functools.lru_cache(maxsize=64)
@@ -83,7 +74,7 @@ class _Target:
     def __init__(self, template: Prepared, styles: etree._Element, keputusan: Keputusan):
         self.template = template
         self.styles = styles
-        self.ids = _style_ids(styles)
+        self.ids = style_ids_by_name(styles)
         self.lists = Lists(template)
         signed = keputusan.penutup.tanda_tangan_elektronik is not None
         self.sections = Sections(geometry(template, keputusan.pengaturan.kertas, keputusan.pengaturan.nomor_halaman,

@@ -15,17 +15,13 @@ from dataclasses import dataclass
 from lxml import etree
 
 from kpu_docs.word.prepared import Prepared
-from kpu_docs.word.wordml import W_NS, child
+from kpu_docs.word.wordml import W_NS, child, twips
 
 PAPER_MM = {"F4": (215, 330), "A4": (210, 297), "Legal": (216, 356)}
 """Short and long side of each paper, in mm."""
 _W = f"{{{W_NS}}}"
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _XMLNS = re.compile(r' xmlns:\w+="[^"]*"')
-
-
-def _twips(mm: float) -> str:
-    return str(int(round(mm / 10 * 567)))
 
 
 def _xml(element: etree._Element) -> str:
@@ -73,7 +69,7 @@ class Sections:
 def _set_paper(sect: etree._Element, kertas: str | None, landscape: bool) -> None:
     pg = sect.find(f"{_W}pgSz")
     if kertas:
-        short, long = (_twips(mm) for mm in PAPER_MM[kertas])
+        short, long = (str(twips(mm / 10)) for mm in PAPER_MM[kertas])
     else:
         w, h = pg.get(f"{_W}w"), pg.get(f"{_W}h")
         short, long = sorted((w, h), key=int)

@@ -204,6 +204,16 @@ class Prepared:
         return abstract[0]
 
 
+@functools.lru_cache(maxsize=16)
+def style_ids_by_name(styles: etree._Element) -> dict[str, str]:
+    """Style name -> style id in a styles.xml (a restyled template may rename ids, not names)."""
+    return {
+        s.find(f"{_W}name").get(f"{_W}val"): s.get(f"{_W}styleId")
+        for s in styles.iter(f"{_W}style")
+        if s.find(f"{_W}name") is not None
+    }
+
+
 def _read(path: Path) -> dict[str, bytes]:
     try:
         with ZipFile(path) as archive:
@@ -232,11 +242,7 @@ def _load(path: Path) -> Prepared:
         raise TemplateProblem(f"{path.name}: document.xml tanpa w:body atau pengaturan halaman")
     head, tail = xml[: opened.end()], xml[final.end():]
     styles = _parse(members, "word/styles.xml", path)
-    style_ids = {
-        s.find(f"{_W}name").get(f"{_W}val"): s.get(f"{_W}styleId")
-        for s in styles.iter(f"{_W}style")
-        if s.find(f"{_W}name") is not None
-    }
+    style_ids = style_ids_by_name(styles)
     numbering = _parse(members, "word/numbering.xml", path)
     dynamic = {}
     for name, data in members.items():
