@@ -1,7 +1,10 @@
-"""The kpu-docs command line: a thin shell over the library, speaking Bahasa Indonesia."""
+"""The kpu-docs command line: a thin shell over the library, speaking Bahasa Indonesia.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: typer reads each command's signature, and string
+annotations would cost `check` and `--help` an eval of every one (benchmarks/startup.py).
+"""
 
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -53,7 +56,7 @@ class _LazyConsole:
         self._options = options
 
     @cached_property
-    def console(self) -> Console:
+    def console(self) -> "Console":
         from rich.console import Console
 
         return Console(**self._options)
@@ -90,7 +93,7 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _load(berkas: Path) -> Keputusan:
+def _load(berkas: Path) -> "Keputusan":
     from kpu_docs.errors import InputError
     from kpu_docs.loading import load
 
@@ -100,7 +103,7 @@ def _load(berkas: Path) -> Keputusan:
         _fail(str(exc), 2)
 
 
-def _warn(keputusan: Keputusan) -> list[str]:
+def _warn(keputusan: "Keputusan") -> list[str]:
     from kpu_docs.checks import periksa
 
     warnings = periksa(keputusan)
@@ -370,4 +373,8 @@ def import_command(
 
 
 def main() -> None:
+    # pydantic looks for plugins (observability hooks) in every installed package's entry points
+    # when the first model is built: importlib.metadata and a scan of site-packages, a tenth of
+    # `check`'s time, for hooks a decree tool has no use for. Set the variable to use them.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()
