@@ -332,18 +332,25 @@ def _around_change(old: str, new: str, width: int = 18) -> tuple[str, str]:
 def diff(
     lama: Annotated[Path, typer.Argument(help="Keputusan lama (.yaml/.json).")],
     baru: Annotated[Path, typer.Argument(help="Keputusan baru (.yaml/.json).")],
+    json_: Annotated[bool, typer.Option("--json", help="Cetak perbedaan sebagai JSON, untuk skrip.")] = False,
 ) -> None:
-    """Perbedaan dua keputusan, bagian demi bagian (menimbang, mengingat, diktum, lampiran)."""
+    """Perbedaan dua keputusan, bagian demi bagian: teks tercetak dan bentuknya (kode keluar 1 bila berbeda)."""
     from kpu_docs.diff import beda
 
     differences = beda(_load(lama), _load(baru))
-    if not differences:
+    if json_:
+        import json
+
+        typer.echo(json.dumps([d.as_dict() for d in differences], ensure_ascii=False, indent=2))
+    elif not differences:
         out.print("Tidak ada perbedaan.", markup=False)
-        return
-    for difference in differences:
-        colour = {"+": "green", "-": "red"}.get(difference.jenis, "yellow")
-        out.print(f"[{colour}]{escape(str(difference))}[/]")
-    out.print(f"{len(differences)} perbedaan.", markup=False)
+    else:
+        for difference in differences:
+            colour = {"+": "green", "-": "red"}.get(difference.jenis, "yellow")
+            out.print(f"[{colour}]{escape(str(difference))}[/]")
+        out.print(f"{len(differences)} perbedaan.", markup=False)
+    if differences:
+        raise typer.Exit(1)
 
 
 @app.command("import")

@@ -1,14 +1,32 @@
 """What changed between two decrees, part by part, for the person who reviews next year's draft.
 
-Compares the printed wording (citations as sentences, generated formulas included), so a change
-in structure that prints the same is no change, and a change of one word shows as that item.
+Two layers, so that nothing in the data can change unseen:
+
+- **The printed wording.** Each part (judul, kop, menimbang, ..., penutup, salinan, each
+  Lampiran) as the lines it prints, citations and generated formulas included, compared line by
+  line: a change in structure that prints the same is no change, a change of one word shows as
+  that item, and a changed table row shows cell by cell.
+- **The form.** Everything that is not printed text: settings (pengaturan), list numbering,
+  signature forms, table widths and spans, the logo. Each such field that differs is reported
+  with its path, in the notation of the error messages (`lampiran[1].isi[2].penomoran`).
+
+Every text field prints in some part (tests/test_diff.py changes each one in turn), so the two
+layers together see every field of the model.
 """
 
 from __future__ import annotations
 
+import datetime
 import difflib
-from dataclasses import dataclass
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin
 
+from pydantic import BaseModel
+
+from kpu_docs import wording
 from kpu_docs.formatting import format_tanggal
 from kpu_docs.models import Keputusan
 from kpu_docs.models.lampiran import (
@@ -19,29 +37,48 @@ from kpu_docs.models.lampiran import (
     Judul,
     Paragraf,
     RincianNilai,
-    Sel,
     TabelBlok,
     TabelKelompokBlok,
 )
-from kpu_docs import wording
 from kpu_docs.wording.punctuation import bare
 
 
 @dataclass
 class Beda:
-    """One difference: the part, the kind (+ added, - removed, ~ changed) and the texts."""
+    """One difference: the part, the kind (+ added, - removed, ~ changed), the texts before and
+    after, and where in the part (a table cell, or the path of a field of form), if narrower."""
 
     bagian: str
     jenis: str
     lama: str | None
     baru: str | None
+    letak: str | None = None
 
     def __str__(self) -> str:
         if self.jenis == "+":
             return f"[{self.bagian}] + {self.baru}"
         if self.jenis == "-":
             return f"[{self.bagian}] - {self.lama}"
+        if self.letak:
+            return f"[{self.bagian}] ~ {self.letak}: {self.lama} → {self.baru}"
         return f"[{self.bagian}] ~ {self.lama}\n{' ' * (len(self.bagian) + 3)}→ {self.baru}"
+
+    def as_dict(self) -> dict[str, str | None]:
+        """For `diff --json`."""
+        return asdict(self)
+
+
+class _Baris(str):
+    """A table row as printed ("SDM | Pola Mutasi | September 2025"), which keeps its cells by
+    column and its place, so that a changed row is reported cell by cell."""
+
+    sel: tuple[tuple[str, str], ...]
+    tempat: str
+
+    def __new__(cls, sel: list[tuple[str, str]], tempat: str) -> _Baris:
+        row = super().__new__(cls, " | ".join(text for _, text in sel))
+        row.sel, row.tempat = tuple(sel), tempat
+        return row
 
 
 def _header(k: Keputusan) -> list[str]:
@@ -49,11 +86,31 @@ def _header(k: Keputusan) -> list[str]:
     return lines + ([k.pembukaan] if k.pembukaan else [])
 
 
+def _kop(k: Keputusan) -> list[str]:
+    if k.kop is None:
+        return []
+    return [*k.kop.baris, *filter(None, [k.kop.alamat, k.kop.kontak()])]
+
+
 def _penutup(k: Keputusan) -> list[str]:
-    p = k.penutup
-    lines = [f"Ditetapkan di {p.tempat}", f"pada tanggal {format_tanggal(p.tanggal)}", p.penandatangan.jabatan,
-             p.penandatangan.nama]
-    return lines + [f"NIP {p.penandatangan.nip}"] * bool(p.penandatangan.nip)
+    p, electronic = k.penutup, k.penutup.tanda_tangan_elektronik
+    block = wording.blok_tanda_tangan(
+        p.penandatangan,
+        nama_kapital=k.pengaturan.nama_penandatangan == "kapital",
+        keterangan=electronic.keterangan if electronic else None,
+    )
+    lines = [f"Ditetapkan di {p.tempat}", f"pada tanggal {format_tanggal(p.tanggal)}", *block.atas, block.nama]
+    lines += block.bawah
+    if electronic:
+        lines += [f"QR: {electronic.qr}", electronic.catatan_kaki]
+    return lines
+
+
+def _salinan(k: Keputusan) -> list[str]:
+    s = k.salinan
+    if s is None:
+        return []
+    return [s.unit, s.jabatan, s.nama] + [f"NIP {s.nip}"] * bool(s.nip)
 
 
 def _diktum(k: Keputusan) -> list[str]:
@@ -65,7 +122,18 @@ def _diktum(k: Keputusan) -> list[str]:
     return out
 
 
-def _blocks(k: Keputusan, blocks: list[Blok], depth: int = 0) -> list[str]:
+class _Tables:
+    """Counts the tables of a Lampiran, so that a row says which table it is in."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def next(self) -> str:
+        self.count += 1
+        return f"tabel {self.count}"
+
+
+def _blocks(k: Keputusan, blocks: list[Blok], tables: _Tables, depth: int = 0) -> list[str]:
     pad = "    " * depth
     out: list[str] = []
     for block in blocks:
@@ -78,24 +146,34 @@ def _blocks(k: Keputusan, blocks: list[Blok], depth: int = 0) -> list[str]:
         elif isinstance(block, Daftar):
             for item in block.daftar:
                 out.append(f"{pad}- {item.butir}")
-                out += _blocks(k, item.isi, depth + 1)
+                out += _blocks(k, item.isi, tables, depth + 1)
         elif isinstance(block, DaftarMengingat):
             out += [f"{pad}- {t}" for t in wording.kutipan_daftar(k.mengingat)]
         elif isinstance(block, RincianNilai):
             out += [f"{pad}{line.label} : {line.nilai}" for line in block.rincian_nilai]
         elif isinstance(block, TabelBlok):
-            out.append(f"{pad}Tabel: " + " | ".join(block.tabel.kolom))
-            out += [pad + " | ".join(c.teks if isinstance(c, Sel) else c for c in row) for row in block.tabel.baris]
-        elif isinstance(block, TabelKelompokBlok):
-            t = block.tabel_kelompok
+            t, name = block.tabel, tables.next()
             out.append(f"{pad}Tabel: " + " | ".join(t.kolom))
-            out += [f"{pad}{g.nama} | " + " | ".join(row) for g in t.kelompok for row in g.baris]
+            columns = t.kolom[1:] if t.nomor_urut else t.kolom
+            rows: dict[int, list[tuple[str, str]]] = {}
+            for r, c, sel in t.penempatan():
+                rows.setdefault(r, []).append((columns[c], sel.teks))
+            out += [_Baris(cells, f"{name}, baris {r}") for r, cells in rows.items()]
+        elif isinstance(block, TabelKelompokBlok):
+            t, name = block.tabel_kelompok, tables.next()
+            out.append(f"{pad}Tabel: " + " | ".join(t.kolom))
+            n = 0
+            for g, group in enumerate(t.kelompok, start=1):
+                for row in group.baris:
+                    n += 1
+                    out.append(_Baris(list(zip(t.kolom[1:], [group.nama, *row])), f"{name}, kelompok {g}, baris {n}"))
     return out
 
 
 def parts(k: Keputusan) -> dict[str, list[str]]:
     """Each part of the decree as a list of printed items, in order."""
     out = {
+        "kop": _kop(k),
         "judul": _header(k),
         # list punctuation follows position (";" then "."): an added item is not a change of the last
         "menimbang": [bare(t) for t in wording.menimbang_butir(k)],
@@ -103,25 +181,138 @@ def parts(k: Keputusan) -> dict[str, list[str]]:
         "memperhatikan": [bare(t) for t in wording.kutipan_daftar(k.memperhatikan)],
         "menetapkan": [wording.menetapkan(k)],
         "diktum": _diktum(k),
+        "disampaikan kepada": list(k.disampaikan_kepada),
         "penutup": _penutup(k),
         "tembusan": list(k.tembusan),
+        "salinan": _salinan(k),
     }
     for i, lampiran in enumerate(k.lampiran, start=1):
-        out[f"lampiran {i}"] = ([lampiran.judul.upper()] if lampiran.judul else []) + _blocks(k, lampiran.isi)
+        out[f"lampiran {i}"] = ([lampiran.judul.upper()] if lampiran.judul else []) + _blocks(k, lampiran.isi, _Tables())
     return out
+
+
+def _printed(name: str, a: list[str], b: list[str]) -> Iterator[Beda]:
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        for old, new in _paired(a[i1:i2], b[j1:j2]):
+            if old is None:
+                yield Beda(name, "+", None, new)
+            elif new is None:
+                yield Beda(name, "-", old, None)
+            else:
+                yield from _changed(name, old, new)
+
+
+def _paired(old: list[str], new: list[str]) -> list[tuple[str | None, str | None]]:
+    """Items of a replaced stretch, each old one paired in order with the new one most like it
+    (an edit), the rest added or removed: an inserted "a.n." line is an addition, not an edit of
+    the position line that follows it. Stretches of equal length, and long ones (the search is
+    quadratic), pair in order."""
+    if len(old) == len(new) or len(old) * len(new) > 400:
+        paired = min(len(old), len(new))
+        return [*zip(old, new), *((item, None) for item in old[paired:]), *((None, item) for item in new[paired:])]
+    out: list[tuple[str | None, str | None]] = []
+    j = 0
+    for item in old:
+        ratios = [difflib.SequenceMatcher(a=item, b=candidate, autojunk=False).ratio() for candidate in new[j:]]
+        best = max(range(len(ratios)), key=ratios.__getitem__, default=None)
+        if best is None or ratios[best] < 0.5:
+            out.append((item, None))
+            continue
+        out += [(None, added) for added in new[j:j + best]] + [(item, new[j + best])]
+        j += best + 1
+    return out + [(None, added) for added in new[j:]]
+
+
+def _changed(name: str, old: str, new: str) -> Iterator[Beda]:
+    """A changed item; a table row with the same columns, cell by cell."""
+    if isinstance(old, _Baris) and isinstance(new, _Baris) and [c for c, _ in old.sel] == [c for c, _ in new.sel]:
+        for (column, a), (_, b) in zip(old.sel, new.sel):
+            if a != b:
+                yield Beda(name, "~", a, b, f"{new.tempat}, kolom {column}")
+    else:
+        yield Beda(name, "~", old, new)
+
+
+# Fields of form: what prints no text of its own. Text fields (str, and these numbers and dates,
+# which the wording layer prints) are compared as printed; everything else by value, and all of
+# pengaturan (the font's name is text that never prints).
+_PRINTED_VALUES = {"tahun", "tanggal", "nilai"}
+_ALL_FORM = {"pengaturan"}
+_TITLE_FIELDS = {"nomor", "tahun", "tentang", "judul", "jabatan_penetap", "pembukaan", "instansi"}
+
+
+def _is_choice(annotation: Any) -> bool:
+    """A Literal field (or an optional one): its value is a setting, not text."""
+    if get_origin(annotation) is Literal:
+        return True
+    return get_origin(annotation) is Union and any(get_origin(a) is Literal for a in get_args(annotation))
+
+
+def _is_text(value: Any, name: str | int | None, annotation: Any) -> bool:
+    if isinstance(value, bool) or _is_choice(annotation):
+        return False
+    if isinstance(value, str):
+        return True
+    return name in _PRINTED_VALUES and isinstance(value, (int, float, datetime.date))
+
+
+def _key(value: Any) -> str:
+    return value.model_dump_json() if isinstance(value, BaseModel) else repr(value)
+
+
+def _form(old: Any, new: Any, path: tuple = (), annotation: Any = None) -> Iterator[tuple[tuple, Any, Any]]:
+    """The fields of form that differ: (path, old, new). Lists are aligned first, so that an
+    inserted item does not make every later one look changed; added and removed items print."""
+    if isinstance(old, BaseModel) and type(old) is type(new):
+        for name, field in type(old).model_fields.items():
+            yield from _form(getattr(old, name), getattr(new, name), (*path, name), field.annotation)
+    elif isinstance(old, list) and isinstance(new, list) and any(isinstance(x, (BaseModel, str, list)) for x in old + new):
+        matcher = difflib.SequenceMatcher(a=[_key(x) for x in old], b=[_key(x) for x in new], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "replace":
+                for i, j in zip(range(i1, i2), range(j1, j2)):
+                    yield from _form(old[i], new[j], (*path, j))
+    elif old != new and not isinstance(old, BaseModel) and not isinstance(new, BaseModel):
+        name = path[-1] if path else None
+        if path[:1] and path[0] in _ALL_FORM or not any(v is not None and _is_text(v, name, annotation) for v in (old, new)):
+            yield path, old, new
+
+
+def _field_path(path: tuple) -> str:
+    """lampiran[1].isi[2].penomoran: positions from 1, as in the error messages."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+    return out.lstrip(".")
+
+
+def _part_of(path: tuple) -> str:
+    head = path[0]
+    if head == "lampiran" and len(path) > 1:
+        return f"lampiran {path[1] + 1}"
+    if head in _TITLE_FIELDS:
+        return "judul"
+    return {"logo": "kop", "disampaikan_kepada": "disampaikan kepada"}.get(head, head)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "(tidak ada)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (Path, datetime.date)):
+        return str(value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def beda(old: Keputusan, new: Keputusan) -> list[Beda]:
-    """The differences, part by part; an empty list when both print the same."""
+    """The differences, part by part (printed wording, then form); empty when both are the same."""
     old_parts, new_parts = parts(old), parts(new)
-    out: list[Beda] = []
-    for name in list(dict.fromkeys([*old_parts, *new_parts])):
-        a, b = old_parts.get(name, []), new_parts.get(name, [])
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-            if tag == "equal":
-                continue
-            paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0  # edited in place, in order
-            out += [Beda(name, "~", a[i1 + n], b[j1 + n]) for n in range(paired)]
-            out += [Beda(name, "-", a[i], None) for i in range(i1 + paired, i2)]
-            out += [Beda(name, "+", None, b[j]) for j in range(j1 + paired, j2)]
-    return out
+    found: dict[str, list[Beda]] = {}
+    for name in dict.fromkeys([*old_parts, *new_parts]):
+        found[name] = list(_printed(name, old_parts.get(name, []), new_parts.get(name, [])))
+    for path, a, b in _form(old, new):
+        found.setdefault(_part_of(path), []).append(Beda(_part_of(path), "~", _shown(a), _shown(b), _field_path(path)))
+    return [d for differences in found.values() for d in differences]

@@ -1,11 +1,21 @@
 """The reviewer's diff: what changed, part by part, as printed."""
 
+import copy
+import datetime
+import json
+
+import pytest
+from pydantic import ValidationError
 from typer.testing import CliRunner
+
+import kpu_docs
 
 from kpu_docs.cli import app
 from kpu_docs.diff import beda
 from kpu_docs.models import Keputusan
 from tests.conftest import EXAMPLE, minimal_data
+
+EXAMPLES = EXAMPLE.parent
 
 
 def k(**changes) -> Keputusan:
@@ -29,7 +39,8 @@ def test_changed_added_and_removed_items_by_part():
     assert [(d.bagian, d.jenis) for d in found] == [
         ("mengingat", "+"), ("diktum", "~"), ("lampiran 1", "~"), ("lampiran 1", "-")]
     assert found[1].lama == "KESATU: Membentuk Tim Kerja." and found[1].baru == "KESATU: Membentuk Tim Kerja Tahun 2026."
-    assert found[2].baru == "SDM | Pola Mutasi | September 2026"
+    assert (found[2].letak, found[2].lama, found[2].baru) == (
+        "tabel 1, kelompok 1, baris 1, kolom TARGET", "September 2025", "September 2026")
     assert found[3].lama == "SDM | Disiplin | Oktober 2025"
 
 
@@ -44,6 +55,111 @@ def test_label_value_lines_are_compared():
         ("diktum", "~", "    Nilai : 308", "    Nilai : 309"), ("lampiran 1", "~", "Nilai : 308", "Nilai : 309")]
 
 
-def test_cli_diff(tmp_path):
+def test_cli_diff_same_files(tmp_path):
     result = CliRunner().invoke(app, ["diff", str(EXAMPLE), str(EXAMPLE)])
     assert result.exit_code == 0 and "Tidak ada perbedaan." in result.output
+
+
+def test_cli_diff_exits_1_and_speaks_json(tmp_path):
+    changed = tmp_path / "baru.yaml"
+    changed.write_text(EXAMPLE.read_text(encoding="utf-8").replace("tempat: Mataram", "tempat: Lombok"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["diff", str(EXAMPLE), str(changed)])
+    assert result.exit_code == 1
+    assert "[penutup] ~ Ditetapkan di Mataram" in result.output and "→ Ditetapkan di Lombok" in result.output
+    result = CliRunner().invoke(app, ["diff", "--json", str(EXAMPLE), str(changed)])
+    assert result.exit_code == 1
+    assert json.loads(result.output) == [{"bagian": "penutup", "jenis": "~", "lama": "Ditetapkan di Mataram",
+                                          "baru": "Ditetapkan di Lombok", "letak": None}]
+
+
+def test_table_cells_by_column_and_spans_as_form():
+    tabel = {"kolom": ["NO", "NAMA", "JABATAN"], "nomor_urut": True,
+             "baris": [["Ani", "Ketua"], ["Budi", "Anggota"], ["Citra", "Anggota"]]}
+    old = k(lampiran=[{"isi": [{"tabel": tabel}]}])
+    rows = [["Ani", "Ketua"], ["Budi", "Sekretaris"], [{"teks": "Citra", "gabung_kolom": 2}]]
+    new = k(lampiran=[{"isi": [{"tabel": {**tabel, "baris": rows, "lebar": [1.5, 6, 6]}}]}])
+    assert [str(d) for d in beda(old, new)] == [
+        "[lampiran 1] ~ tabel 1, baris 2, kolom JABATAN: Anggota → Sekretaris",
+        "[lampiran 1] ~ Citra | Anggota\n             → Citra",
+        "[lampiran 1] ~ lampiran[1].isi[1].tabel.lebar: (tidak ada) → [1.5, 6.0, 6.0]",
+    ]
+
+
+def test_forms_that_print_no_text_of_their_own():
+    old = k(lampiran=[{"isi": [{"daftar": ["Satu.", "Dua."]}]}])
+    new = k(lampiran=[{"isi": [{"daftar": ["Satu.", "Dua."], "penomoran": "a)"}]}],
+            pengaturan={"kertas": "A4", "nomor_halaman": "bawah"})
+    assert [str(d) for d in beda(old, new)] == [
+        "[lampiran 1] ~ lampiran[1].isi[1].penomoran: (tidak ada) → a)",
+        "[pengaturan] ~ pengaturan.kertas: (tidak ada) → A4",
+        "[pengaturan] ~ pengaturan.nomor_halaman: (tidak ada) → bawah",
+    ]
+
+
+def test_an_inserted_block_does_not_shift_the_forms_after_it():
+    daftar = {"daftar": ["Satu.", "Dua."], "penomoran": "a)"}
+    old = k(lampiran=[{"isi": ["Pembuka.", daftar]}])
+    new = k(lampiran=[{"isi": ["Pembuka.", {"daftar": ["Baru."], "penomoran": "1)"}, daftar]}])
+    assert [str(d) for d in beda(old, new)] == ["[lampiran 1] + - Baru."]
+
+
+def test_signature_forms_kop_and_salinan_print_in_their_parts(reference):
+    data = reference.model_dump(mode="json")
+    signer = {**data["penutup"]["penandatangan"], "atas_nama": "Ketua Komisi Pemilihan Umum", "status": "Plh."}
+    new = Keputusan.model_validate({
+        **data, "penutup": {**data["penutup"], "penandatangan": signer},
+        "kop": {"baris": ["KOMISI PEMILIHAN UMUM KOTA MATARAM"], "pos_el": "kpu@example.go.id"},
+        "salinan": {**data["salinan"], "nama": "Nama Lain"} if data.get("salinan") else None,
+    })
+    found = [str(d) for d in beda(reference, new)]
+    assert "[kop] + KOMISI PEMILIHAN UMUM KOTA MATARAM" in found
+    assert "[kop] + Pos-el kpu@example.go.id" in found
+    assert "[penutup] + a.n. KETUA KOMISI PEMILIHAN UMUM," in found
+    assert any(line.startswith("[penutup] ~ KETUA") and "Plh. KETUA" in line for line in found)
+
+
+def _mutations(value, path=()):
+    """(path, changed value) for every leaf of a dumped decree: text gains a letter, a flag
+    flips, a number or date moves on."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _mutations(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _mutations(item, (*path, i))
+    elif isinstance(value, bool):
+        yield path, not value
+    elif isinstance(value, (int, float)):
+        yield path, value + 1
+    elif isinstance(value, str):
+        try:
+            yield path, (datetime.date.fromisoformat(value) + datetime.timedelta(days=1)).isoformat()
+        except ValueError:
+            yield path, value + "X"
+
+
+def _with(data, path, new):
+    data = copy.deepcopy(data)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = new
+    return data
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")) + [EXAMPLES / "pps" / "keputusan-pps.yaml"],
+                         ids=lambda p: p.stem)
+def test_no_field_changes_unseen(example):
+    """Change every field of every example in turn: each change that validates is a difference."""
+    decree = kpu_docs.load(example)
+    data = decree.model_dump(mode="json", exclude_none=True)
+    assert beda(decree, Keputusan.model_validate(data)) == []
+    unseen = []
+    for path, new in _mutations(data):
+        try:
+            changed = Keputusan.model_validate(_with(data, path, new))
+        except ValidationError:
+            continue  # a choice, or a value the model refuses: not a change a file can make
+        if not beda(decree, changed):
+            unseen.append(path)
+    assert unseen == []
