@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -67,9 +68,24 @@ def _path(loc: tuple) -> str:
     return "".join(parts).lstrip(".")
 
 
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _not_printable(text: str) -> str:
+    """Which character a Word document cannot hold, and where: the text is refused, not trimmed."""
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is None:
+        return "memuat karakter yang tidak dapat dicetak"
+    char = bad.group()
+    what = "carriage return; gunakan baris baru biasa" if char == "\r" else "karakter kendali atau bukan karakter"
+    return f"memuat karakter U+{ord(char):04X} ({what}) pada posisi {bad.start() + 1}; hapus karakter itu"
+
+
 def _message(error: dict) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    if kind in ("string_pattern_mismatch", "string_unicode") and isinstance(error.get("input"), str):
+        return _not_printable(error["input"])
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
     if kind == "too_short":

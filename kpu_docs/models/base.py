@@ -52,7 +52,11 @@ lists (menimbang, diktum, rincian, Lampiran blocks, table cells) and the text of
 def _describe_text(schema: JsonSchemaValue, in_list: bool = False) -> None:
     """Give TEKS to a property that is text without a description of its own, and to the text
     items of a list property (the strings among its items, in any union)."""
-    if schema.get("type") == "string" and not schema.keys() & {"description", "format", "enum", "const", "pattern"}:
+    if (
+        schema.get("type") == "string"
+        and not schema.keys() & {"description", "format", "enum", "const"}
+        and schema.get("pattern", DAPAT_DICETAK) == DAPAT_DICETAK
+    ):
         schema["description"] = TEKS
     if isinstance(schema.get("items"), dict):
         _describe_text(schema["items"], True)
@@ -89,5 +93,12 @@ def _own_attribute_docstrings(klass: type) -> dict[str, str]:
     return docs
 
 
-Teks = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+DAPAT_DICETAK = "^[^\x00-\x08\x0b-\x1f\ufffe\uffff]*$"
+"""Text a Word document can hold as typed: no control characters but tab and new line (XML 1.0
+allows no others, and a carriage return would silently become a space), no U+FFFE/U+FFFF.
+A refused character is an input error naming the field (kpu_docs.errors), never dropped."""
+
+Teks = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=DAPAT_DICETAK)]
 """Non-empty text: an empty string where text is required is an input error."""
+TeksBebas = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DAPAT_DICETAK)]
+"""Text that may be empty (a table cell)."""

@@ -21,9 +21,9 @@ class Pengundangan(Model):
     """Year of the Lembaran or Berita."""
     nomor: Teks
     """Number within that year's Lembaran or Berita."""
-    tambahan: str | None = None
+    tambahan: Teks | None = None
     """Tambahan Lembaran Negara (or Lembaran Daerah) number; only for a Lembaran."""
-    wilayah: str | None = None
+    wilayah: Teks | None = None
     """Region of a Lembaran or Berita Daerah, e.g. "Kota Mataram"; required for those two."""
 
     @model_validator(mode="after")

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from kpu_docs.models.base import Model, Teks
+from kpu_docs.models.base import Model, Teks, TeksBebas
 from kpu_docs.models.dasar_hukum import DasarHukum
 from kpu_docs.models.diktum import DiktumIsian
 from kpu_docs.models.lampiran import Lampiran
@@ -20,15 +20,15 @@ class Kop(Model):
 
     baris: list[Teks] = Field(min_length=1)
     """Institution lines, printed centred in capitals (e.g. "PEMERINTAH KABUPATEN LOMBOK BARAT")."""
-    alamat: str | None = None
+    alamat: Teks | None = None
     """Address line under the institution lines."""
-    telepon: str | None = None
+    telepon: Teks | None = None
     """Telephone, printed "Telepon (0370) 7505880" on the contact line."""
-    faksimile: str | None = None
+    faksimile: Teks | None = None
     """Fax number, printed "Faksimile ..." on the contact line."""
-    laman: str | None = None
+    laman: Teks | None = None
     """Website, printed "Laman www.example.go.id" on the contact line."""
-    pos_el: str | None = None
+    pos_el: Teks | None = None
     """E-mail address, printed "Pos-el humas@example.go.id" on the contact line."""
     letak_logo: Literal["atas", "samping"] = "atas"
     """The logo centred above the letterhead ("atas") or at its left, the lines beside it ("samping")."""
@@ -51,10 +51,10 @@ class Keputusan(Model):
     "314/ORT.07-Kpt/01/KPU/V/2021" prints as given."""
     tahun: int = Field(ge=1945, le=2100)
     """Year of the decree."""
-    tentang: str | None = None
+    tentang: Teks | None = None
     """Subject in running-text capitalisation ("Penetapan Rencana Aksi ..."); the title prints it
     in capitals. Omit for a title block without a TENTANG line."""
-    pembukaan: str | None = None
+    pembukaan: Teks | None = None
     """Opening formula such as "DENGAN RAHMAT TUHAN YANG MAHA ESA" (KPU decrees omit it)."""
     jabatan_penetap: Teks
     """Position of the official who enacts, e.g. "Ketua Komisi Pemilihan Umum Kota Mataram"."""
@@ -65,14 +65,14 @@ class Keputusan(Model):
     menimbang: list[Teks] = Field(min_length=1)
     """Considerations, each starting with "bahwa". The closing formula is generated unless
     menimbang_penutup is given."""
-    menimbang_penutup: str | None = None
+    menimbang_penutup: TeksBebas | None = None
     """The closing consideration, replacing the generated "bahwa berdasarkan pertimbangan ...";
     an empty string means none."""
     mengingat: list[DasarHukum] = Field(min_length=1)
     """Legal bases, in the hierarchy of legislation."""
     memperhatikan: list[DasarHukum] = Field(default_factory=list)
     """Other bases considered (letters, minutes, decisions); optional."""
-    menetapkan: str | None = None
+    menetapkan: TeksBebas | None = None
     """Text after "Menetapkan :"; generated from the title when omitted, empty to leave it blank."""
     diktum: list[DiktumIsian] = Field(min_length=1)
     """The diktum, labelled KESATU, KEDUA, ... in order."""

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
-from kpu_docs.models.base import Model, Teks
+from kpu_docs.models.base import Model, Teks, TeksBebas
 from kpu_docs.models.diktum import BarisNilai
 
 Penomoran = Literal["A.", "1.", "a.", "1)", "a)", "(1)"]
@@ -83,7 +83,7 @@ class DaftarMengingat(Model):
 class Sel(Model):
     """A table cell that spans rows or columns."""
 
-    teks: str = ""
+    teks: TeksBebas = ""
     """Cell text; a new line in the text starts a new paragraph in the cell."""
     gabung_baris: int = Field(default=1, ge=1)
     """Rows this cell spans downwards."""
@@ -91,7 +91,7 @@ class Sel(Model):
     """Columns this cell spans to the right."""
 
 
-Isian = Union[str, Sel]
+Isian = Union[TeksBebas, Sel]
 """A cell: plain text, or a Sel that spans rows or columns."""
 
 
@@ -146,7 +146,7 @@ class Kelompok(Model):
 
     nama: Teks
     """The group's name, one merged cell over all its rows."""
-    baris: list[list[str]] = Field(min_length=1)
+    baris: list[list[TeksBebas]] = Field(min_length=1)
     """The group's rows: one text per column after the name column."""
 
 
@@ -238,7 +238,7 @@ _MODEL_KINDS: dict[type, str] = {
 class Lampiran(Model):
     """One Lampiran: heading block generated from the decree, optional title, body, signature."""
 
-    judul: str | None = None
+    judul: Teks | None = None
     """Title centred in capitals under the heading block."""
     isi: list[Blok] = Field(default_factory=list)
     """Body blocks in order."""

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kpu_docs.models.base import Model
+from kpu_docs.models.base import Model, Teks
 
 
 class Pengaturan(Model):
@@ -18,7 +18,7 @@ class Pengaturan(Model):
     """Paper: F4/Folio 215 x 330 mm, 8.5 x 13 in (regional practice), A4 210 x 297 mm (ANRI), or
     Legal 216 x 356 mm, 8.5 x 14 in.
     Default: the template's paper (the shipped templates are F4)."""
-    huruf: str | None = None
+    huruf: Teks | None = None
     """Font family for the whole document, e.g. "Arial" or "Bookman Old Style".
     Default: the template's Normal style (the shipped templates use Arial)."""
     ukuran_huruf: float | None = Field(default=None, ge=8, le=16)

@@ -18,13 +18,13 @@ class Penandatangan(Model):
     """Position, e.g. "Ketua Komisi Pemilihan Umum Kota Mataram" (printed in capitals with a comma)."""
     nama: Teks
     """Name: in capitals by default, or as written with its degrees (pengaturan.nama_penandatangan)."""
-    nip: str | None = None
+    nip: Teks | None = None
     """Civil servant number (NIP), printed under the name when given."""
-    pangkat: str | None = None
+    pangkat: Teks | None = None
     """Rank and grade, e.g. "Pembina Utama Muda (IV/c)", printed under the name, above the NIP."""
-    atas_nama: str | None = None
+    atas_nama: Teks | None = None
     """Position of the official signed for, printed as the "a.n." line above the jabatan."""
-    untuk_beliau: str | None = None
+    untuk_beliau: Teks | None = None
     """With atas_nama: the position the signer signs for in turn ("u.b."), printed under the a.n.
     line and followed by "u.b.", e.g. a.n. MENTERI / SEKRETARIS JENDERAL / u.b. / KEPALA BIRO HUKUM,."""
     status: Literal["Plt.", "Plh."] | None = None
@@ -85,5 +85,5 @@ class Salinan(Model):
     """Certifier's position."""
     nama: Teks
     """Certifier's name, printed as given."""
-    nip: str | None = None
+    nip: Teks | None = None
     """Certifier's NIP."""
