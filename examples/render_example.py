@@ -14,12 +14,12 @@ HERE = Path(__file__).resolve().parent
 outdir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("out")
 keputusan = kpu_docs.load(HERE / "keputusan-11-2025.yaml")
 
-# Models are immutable values: change a copy, not the original.
+# Models are immutable values: `ubah` makes a changed copy, validated like a file.
 uu_pemilu = Peraturan(
     jenis="Undang-Undang", nomor="7", tahun=2017, tentang="Pemilihan Umum",
     diundangkan={"dalam": "lembaran_negara", "tahun": 2017, "nomor": "182", "tambahan": "6109"},
 )
-draft = keputusan.model_copy(update={"mengingat": [uu_pemilu, *keputusan.mengingat]})
+draft = keputusan.ubah(mengingat=[uu_pemilu, *keputusan.mengingat])
 
 for warning in kpu_docs.periksa(draft):
     print("peringatan:", warning)

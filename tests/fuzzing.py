@@ -9,7 +9,8 @@ printed, in the order of its part.
 stripped on reading, emphasis markers (/{ }/, +{ }+) print as italic and bold, a tab and a new
 line print as Word's tab and line break, and the parts printed in capitals (the title, the
 positions, the signatory's name by default, the certifying unit) are in capitals; a position
-printed with its closing comma loses a comma typed at its end.
+printed with its closing comma loses a comma typed at its end, and a structured citation ends
+with the punctuation kpu-docs gives it (";" or "."), not the one its last field was typed with.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from kpu_docs.errors import InputError
 from kpu_docs.loading import from_data
 from kpu_docs.models import Keputusan
 from kpu_docs.wording.emphasis import plain
+from kpu_docs.wording.punctuation import bare
 from kpu_docs.word.document import render_bytes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -126,7 +128,8 @@ def expected_texts(k: Keputusan) -> list[tuple[str, list[str]]]:
         ("kop", [*(line.upper() for line in k.kop.baris), k.kop.alamat, k.kop.telepon, k.kop.pos_el]),
         ("judul", [k.instansi.upper(), k.nomor, k.tentang.upper(), k.jabatan_penetap.upper()]),
         ("menimbang", list(k.menimbang)),
-        ("mengingat", [k.mengingat[0], k.mengingat[1].jenis, k.mengingat[1].nomor, k.mengingat[1].tentang]),
+        # a structured citation is closed by kpu-docs, whatever punctuation its end was typed with
+        ("mengingat", [k.mengingat[0], k.mengingat[1].jenis, k.mengingat[1].nomor, bare(k.mengingat[1].tentang)]),
         ("memperhatikan", list(k.memperhatikan)),
         ("diktum", diktum),
         ("disampaikan_kepada", list(k.disampaikan_kepada)),

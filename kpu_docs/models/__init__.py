@@ -1,7 +1,7 @@
 """The decree as data: pydantic models named in the decree's own terms, knowing nothing of Word."""
 
 from kpu_docs.models.dasar_hukum import DasarHukum, Pengundangan, Peraturan
-from kpu_docs.models.diktum import Diktum
+from kpu_docs.models.diktum import BarisNilai, Diktum
 from kpu_docs.models.keputusan import Keputusan, Kop
 from kpu_docs.models.lampiran import (
     Bagian,
@@ -12,9 +12,12 @@ from kpu_docs.models.lampiran import (
     Kelompok,
     Lampiran,
     Paragraf,
+    RincianNilai,
     Sel,
     Tabel,
+    TabelBlok,
     TabelKelompok,
+    TabelKelompokBlok,
     Judul,
 )
 from kpu_docs.models.pengaturan import Pengaturan
@@ -22,6 +25,7 @@ from kpu_docs.models.penutup import Penandatangan, Penutup, Salinan, TandaTangan
 
 __all__ = [
     "Bagian",
+    "BarisNilai",
     "Blok",
     "Butir",
     "Daftar",
@@ -39,9 +43,12 @@ __all__ = [
     "Pengundangan",
     "Penutup",
     "Peraturan",
+    "RincianNilai",
     "Salinan",
     "Sel",
     "Tabel",
+    "TabelBlok",
     "TabelKelompok",
+    "TabelKelompokBlok",
     "TandaTanganElektronik",
 ]

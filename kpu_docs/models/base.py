@@ -5,11 +5,14 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler, StringConstraints
+from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler, StringConstraints, ValidationError
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
+from typing_extensions import Self
+
+from kpu_docs.errors import from_validation_error
 
 
 class Model(BaseModel):
@@ -26,6 +29,38 @@ class Model(BaseModel):
         str_strip_whitespace=True,
         frozen=True,
     )
+
+    def __init__(self, /, **data: Any) -> None:
+        """Validate, reporting problems in Indonesian with their field paths (an InputError), as
+        loading a file does: `Peraturan(jenis=...)` and `kpu_docs.load(...)` speak alike."""
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise from_validation_error(exc) from None
+
+    # Only a call in code comes through here: marked as pydantic marks its own __init__, so that
+    # validating a file (and the models nested in it) does not call it for every model.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def ubah(self, **changes: Any) -> Self:
+        """A copy with some fields changed, validated like a file: `keputusan.ubah(nomor="46")`.
+
+        Values may be given as in a file (text, mappings, lists) or as models. A nested field
+        changes through its own model: `k.ubah(penutup=k.penutup.ubah(tempat="Mataram"))`.
+        """
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data.update(changes)
+        try:
+            return type(self).model_validate(data)
+        except ValidationError as exc:
+            raise from_validation_error(exc) from None
+
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Self:
+        """pydantic's copy, except that `update` is validated (through `ubah`): pydantic would
+        store the new values unchecked, and a mapping where a table belongs would vanish."""
+        if update:
+            return self.ubah(**update)  # the values are immutable: a deep copy would change nothing
+        return super().model_copy(deep=deep)
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:

@@ -199,8 +199,14 @@ def _block_kind(value: object) -> str | None:
 
 
 def _as_block(value: object) -> object:
-    """A plain string in a body is a paragraph."""
-    return {"paragraf": value} if isinstance(value, str) else value
+    """A plain string in a body is a paragraph; a table built in code needs no wrapper."""
+    if isinstance(value, str):
+        return {"paragraf": value}
+    if isinstance(value, Tabel):
+        return TabelBlok(tabel=value)
+    if isinstance(value, TabelKelompok):
+        return TabelKelompokBlok(tabel_kelompok=value)
+    return value
 
 
 _BlokUnion = Annotated[

@@ -83,7 +83,7 @@ def baris_nilai_xml(lines: list[BarisNilai], style_id: str, *, left_twips: int =
                                family=family, width_cm=width_cm)
     tabs, ind = tab_stops(colon, value), wordml.indent(left=value, hanging=value - left_twips)
     return "".join(
-        wordml.paragraph(style_id, f"{line.label}\t:\t{line.nilai}", tabs=tabs, ind=ind,
+        wordml.paragraph(style_id, (line.label, "\t:\t", line.nilai), tabs=tabs, ind=ind,
                          spacing=spacing_between if i < len(lines) else "")
         for i, line in enumerate(lines, start=1)
     )

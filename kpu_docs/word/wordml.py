@@ -104,11 +104,19 @@ def indent(left: int | None = None, hanging: int | None = None) -> str:
     return f"<w:ind{attrs}/>"
 
 
-def paragraph(style_id: str, text: str = "", *, num: str = "", tabs: str = "", spacing: str = "", ind: str = "",
-              jc: str = "", sect: str = "") -> str:
+def paragraph(style_id: str, text: str | tuple[str, ...] = "", *, num: str = "", tabs: str = "", spacing: str = "",
+              ind: str = "", jc: str = "", sect: str = "") -> str:
     """A paragraph in a named style; the optional properties are given in schema order of w:pPr
-    (pStyle, numPr, tabs, spacing, ind, jc, sectPr), so Word and LibreOffice read them without repair."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{num}{tabs}{spacing}{ind}{jc}{sect}</w:pPr>{runs(text)}</w:p>'
+    (pStyle, numPr, tabs, spacing, ind, jc, sectPr), so Word and LibreOffice read them without repair.
+
+    `text` given as pieces (several fields in one paragraph) has each piece's emphasis read on its
+    own: a marker left open in one field never pairs with one in the next."""
+    if isinstance(text, tuple):
+        pieces = text if any(may_have_markup(piece) for piece in text) else ("".join(text),)
+        content = "".join(runs(piece) for piece in pieces)
+    else:
+        content = runs(text)
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{num}{tabs}{spacing}{ind}{jc}{sect}</w:pPr>{content}</w:p>'
 
 
 CM_TWIPS = 567

@@ -125,9 +125,10 @@ def test_nomor_with_colon_is_kept_as_a_form():
 
 def test_bentuk_nomor_is_a_closed_choice():
     import pytest
-    from pydantic import ValidationError
 
-    with pytest.raises(ValidationError):
+    from kpu_docs.errors import InputError
+
+    with pytest.raises(InputError, match="bentuk_nomor: harus salah satu dari"):
         Peraturan(jenis="Keputusan Menteri", bentuk_nomor="No.", nomor="1", tentang="X")
 
 
