@@ -290,9 +290,14 @@ def next_year_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="Berkas YAML draf baru.")],
     tahun: Annotated[Optional[int], typer.Option(help="Tahun draf (bawaan: tahun berikutnya).")] = None,
 ) -> None:
-    """Draf keputusan tahun berikutnya: tahun, tanggal dan periode bergeser, nomor dikosongkan."""
+    """Draf keputusan tahun berikutnya: tahun, tanggal dan periode bergeser, nomor urut dikosongkan.
+
+    Pola nomor kantor tetap, tahunnya bergeser. Tanggal dan nomor dokumen yang sudah ada (berita acara, surat)
+    tidak diubah. Daftar periksa ditulis di samping draf: <OUTPUT tanpa .yaml>.periksa.md.
+    """
     from kpu_docs.errors import InputError
     from kpu_docs.next_year import next_year
+    from kpu_docs.review import around_change
 
     try:
         laporan = next_year(berkas, output, tahun)
@@ -301,28 +306,16 @@ def next_year_command(
     except (OSError, RuntimeError) as exc:
         _fail(str(exc))
     out.print(f"Ditulis: {output} (tahun {laporan.tahun_lama} → {laporan.tahun_baru})", markup=False)
+    out.print(f"Ditulis: {laporan.berkas_periksa} (daftar periksa)", markup=False)
     out.print(f"{len(laporan.diubah)} perubahan:", markup=False)
     for change in laporan.diubah:
-        lama, baru = _around_change(str(change.lama), str(change.baru))
+        lama, baru = around_change(str(change.lama), str(change.baru))
         out.print(f"  {change.lokasi}: {lama} → {baru}", markup=False)
-    if laporan.periksa:
-        out.print(f"{len(laporan.periksa)} hal perlu diperiksa:", markup=False)
-        for note in laporan.periksa:
+    notes = [f"{c.lokasi}: {c.catatan}" for c in laporan.diubah if c.catatan] + [str(n) for n in laporan.periksa]
+    if notes:
+        out.print(f"{len(notes)} hal perlu diisi atau diperiksa:", markup=False)
+        for note in notes:
             out.print(f"  {note}", markup=False)
-
-
-def _around_change(old: str, new: str, width: int = 18) -> tuple[str, str]:
-    """The changed spot of two texts with a little context: "…Kota Mataram Tahun 2025"."""
-    old, new = " ".join(old.split()), " ".join(new.split())
-    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
-    begin = max(start - width, 0)
-    prefix = "…" if begin else ""
-
-    def cut(text: str) -> str:
-        end = start + width
-        return prefix + text[begin:end] + ("…" if end < len(text) else "")
-
-    return cut(old), cut(new)
 
 
 @app.command()
