@@ -240,10 +240,35 @@ def batch(
         raise typer.Exit(1)
 
 
+RegisterOpsi = Annotated[
+    Path,
+    typer.Option("--register", metavar="PATH", envvar="KPU_DOCS_REGISTER",
+                 help="Register nomor: basis data SQLite, boleh di folder bersama (atau KPU_DOCS_REGISTER)."),
+]
+
+
 @app.command()
-def check(berkas: Berkas) -> None:
+def check(
+    berkas: Berkas,
+    register: Annotated[
+        Optional[Path],
+        typer.Option("--register", metavar="PATH", help="Periksa juga nomornya di register: sudah diambil keputusan lain, atau dibatalkan."),
+    ] = None,
+) -> None:
     """Periksa data keputusan: galat (kode keluar 2) dan peringatan."""
-    warnings = _warn(_load(berkas))
+    keputusan = _load(berkas)
+    warnings = _warn(keputusan)
+    if register is not None:
+        from kpu_docs.nomor.register import Register, RegisterError
+
+        try:
+            with Register(register) as reg:
+                found = reg.periksa(keputusan.nomor, keputusan.instansi, berkas)
+        except RegisterError as exc:
+            _fail(str(exc), 2)
+        for warning in found:
+            _labelled("Peringatan:", "yellow", warning)
+        warnings += found
     typer.echo(f"Data sah; {len(warnings)} peringatan.")
 
 
@@ -360,6 +385,98 @@ def import_command(
         from_data(result.data, sumber=str(output))
     except InputError as exc:
         _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {exc}")
+
+
+nomor_app = typer.Typer(
+    cls=_Perintah,
+    help="Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(nomor_app, name="nomor")
+
+
+@nomor_app.command("ambil")
+def nomor_ambil(
+    berkas: Annotated[Path, typer.Argument(metavar="FILE.yaml", help="Keputusan yang diberi nomor ([ISI NOMOR] di tempat nomor urut).")],
+    register: RegisterOpsi,
+    oleh: Annotated[Optional[str], typer.Option(help="Nama pengambil nomor (bawaan: nama pengguna komputer).")] = None,
+    mulai: Annotated[int, typer.Option(min=1, help="Nomor urut terkecil yang boleh diberikan, bila nomor sebelumnya tercatat di luar register.")] = 1,
+) -> None:
+    """Ambil nomor urut berikutnya dari register, tulis nomor lengkapnya ke berkas (hanya nilai nomor yang berubah) dan cetak."""
+    import sqlite3
+
+    from kpu_docs.errors import InputError
+    from kpu_docs.nomor.ambil import ambil_nomor
+    from kpu_docs.nomor.register import RegisterError
+
+    try:
+        entri = ambil_nomor(berkas, register, oleh=oleh, mulai=mulai)
+    except (InputError, RegisterError) as exc:
+        _fail(str(exc), 2)
+    except (OSError, RuntimeError, sqlite3.Error) as exc:
+        _fail(f"{exc}; nomor yang sudah diambil tercatat di register beserta sebabnya")
+    print(entri.nomor)
+
+
+@nomor_app.command("daftar")
+def nomor_daftar(
+    register: RegisterOpsi,
+    format: Annotated[
+        Optional[str],
+        typer.Option("--format", metavar="teks|csv|xlsx", help="Bentuk daftar (bawaan: teks di layar, atau menurut akhiran -o)."),
+    ] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Berkas hasil (.csv atau .xlsx).")] = None,
+    tahun: Annotated[Optional[int], typer.Option(help="Hanya nomor tahun ini.")] = None,
+) -> None:
+    """Daftar nomor di register seperti buku agenda: nomor, tanggal, tentang, berkas, pengambil, status."""
+    from kpu_docs.files import write_atomic
+    from kpu_docs.nomor import daftar
+    from kpu_docs.nomor.register import Register, RegisterError
+
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    bentuk = format or ("teks" if suffix in ("", "txt") else suffix)
+    if bentuk not in ("teks", "csv", "xlsx"):
+        _fail(f"--format: {bentuk} tidak dikenal; pilih teks, csv atau xlsx", 2)
+    if bentuk == "xlsx" and output is None:
+        _fail("--format xlsx perlu -o BERKAS.xlsx", 2)
+    try:
+        with Register(register) as reg:
+            entries = reg.daftar(tahun=tahun)
+    except RegisterError as exc:
+        _fail(str(exc), 2)
+    formats = {"teks": lambda: daftar.as_text(entries).encode("utf-8"), "csv": lambda: daftar.as_csv(entries),
+               "xlsx": lambda: daftar.as_xlsx(entries)}
+    data = formats[bentuk]()
+    if output is None:
+        typer.echo(data.decode("utf-8-sig"), nl=False)
+    else:
+        write_atomic(output, data)
+        out.print(f"Ditulis: {output} ({len(entries)} nomor)", markup=False)
+
+
+@nomor_app.command("batal")
+def nomor_batal(
+    nomor: Annotated[str, typer.Argument(metavar="NOMOR", help="Nomor lengkap seperti tercatat, mis. 45/PP.04.1-Kpt/5201/2026.")],
+    register: RegisterOpsi,
+    alasan: Annotated[Optional[str], typer.Option(help="Sebab pembatalan, dicatat di register.")] = None,
+    oleh: Annotated[Optional[str], typer.Option(help="Nama yang membatalkan (bawaan: nama pengguna komputer).")] = None,
+    instansi: Annotated[Optional[str], typer.Option(help="Instansi, bila nomor yang sama tercatat untuk beberapa instansi.")] = None,
+) -> None:
+    """Batalkan nomor: ditandai batal di register, tidak dihapus dan tidak pernah diberikan lagi."""
+    from kpu_docs.nomor.register import Register, RegisterError
+
+    try:
+        with Register(register) as reg:
+            entri, now = reg.batal(nomor, alasan=alasan, oleh=oleh, instansi=instansi)
+    except RegisterError as exc:
+        _fail(str(exc), 2)
+    if now:
+        out.print(f"Dibatalkan: {entri.nomor} (nomor urut {entri.urut} tidak akan diberikan lagi)", markup=False)
+    else:
+        out.print(f"{entri.nomor} sudah dibatalkan sebelumnya ({entri.diubah_pada})", markup=False)
 
 
 def main() -> None:
