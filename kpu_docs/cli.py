@@ -184,6 +184,11 @@ def batch(
     ulang: Annotated[bool, typer.Option("--ulang", help="Buat ulang semua, juga yang tidak berubah sejak jalan sebelumnya.")] = False,
     dask: Annotated[Optional[str], typer.Option(metavar="ADDRESS", help="Jalankan di klaster Dask, mis. tcp://10.0.0.5:8786.")] = None,
     templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
+    register: Annotated[
+        Optional[Path],
+        typer.Option(metavar="PATH", help="Beri tiap baris nomor berikutnya dari register ini, urut baris, sebelum dibuat."),
+    ] = None,
+    oleh: Annotated[Optional[str], typer.Option(help="Nama pengambil nomor di register (bawaan: nama pengguna komputer).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa bilah kemajuan.")] = False,
 ) -> None:
     """Satu keputusan per baris data: BASE.yaml diisi nilai tiap baris, hasilnya OUTPUT/<berkas>.docx.
@@ -222,7 +227,7 @@ def batch(
         with bar:
             hasil = run_batch(
                 dasar, data, output, tabel=tabel, kunci=kunci, ke=ke, jobs=jobs, pdf=pdf,
-                ulang=ulang, dask=dask, templates=templat, progress=report,
+                ulang=ulang, dask=dask, templates=templat, register=register, oleh=oleh, progress=report,
             )
     except BatchError as exc:
         _fail(str(exc), 2)
@@ -236,6 +241,10 @@ def batch(
         f"{hasil.gagal} gagal.",
         markup=False,
     )
+    if hasil.nomor:
+        numbers = list(hasil.nomor.values())
+        out.print(f"Nomor dari register {register}: {numbers[0]} sampai {numbers[-1]} ({len(numbers)} nomor).",
+                  markup=False)
     if hasil.gagal:
         raise typer.Exit(1)
 
