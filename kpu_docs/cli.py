@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from kpu_docs.models import Keputusan
+    from kpu_docs.nomor.register import Register
+
+T = TypeVar("T")
 
 # Each command imports the modules it needs when it runs, so that `--help` and `check` do not
 # load Word, Jinja, the importer or LibreOffice support (tests/test_startup.py holds this).
@@ -36,14 +39,13 @@ class _Perintah(TyperGroup):
                 formatter.write_dl(rows)
 
 
-app = typer.Typer(
-    cls=_Perintah,
-    help="Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+def _typer(help: str) -> typer.Typer:
+    """A command group: plain click help (_Perintah), no completion, no rich tracebacks."""
+    return typer.Typer(cls=_Perintah, help=help, no_args_is_help=True, add_completion=False,
+                       pretty_exceptions_enable=False, rich_markup_mode=None)
+
+
+app = _typer("Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word.")
 
 
 class _LazyConsole:
@@ -249,6 +251,17 @@ def batch(
         raise typer.Exit(1)
 
 
+def _with_register(path: Path, action: Callable[[Register], T]) -> T:
+    """`action` on the register at `path`; a missing register or another file is bad input (exit 2)."""
+    from kpu_docs.nomor.register import Register, RegisterError
+
+    try:
+        with Register(path) as reg:
+            return action(reg)
+    except RegisterError as exc:
+        _fail(str(exc), 2)
+
+
 RegisterOpsi = Annotated[
     Path,
     typer.Option("--register", metavar="PATH", envvar="KPU_DOCS_REGISTER",
@@ -256,25 +269,19 @@ RegisterOpsi = Annotated[
 ]
 
 
+RegisterPeriksa = Annotated[
+    Optional[Path],
+    typer.Option("--register", metavar="PATH", help="Periksa juga nomornya di register: sudah diambil keputusan lain, atau dibatalkan."),
+]
+
+
 @app.command()
-def check(
-    berkas: Berkas,
-    register: Annotated[
-        Optional[Path],
-        typer.Option("--register", metavar="PATH", help="Periksa juga nomornya di register: sudah diambil keputusan lain, atau dibatalkan."),
-    ] = None,
-) -> None:
+def check(berkas: Berkas, register: RegisterPeriksa = None) -> None:
     """Periksa data keputusan: galat (kode keluar 2) dan peringatan."""
     keputusan = _load(berkas)
     warnings = _warn(keputusan)
     if register is not None:
-        from kpu_docs.nomor.register import Register, RegisterError
-
-        try:
-            with Register(register) as reg:
-                found = reg.periksa(keputusan.nomor, keputusan.instansi, berkas)
-        except RegisterError as exc:
-            _fail(str(exc), 2)
+        found = _with_register(register, lambda reg: reg.periksa(keputusan.nomor, keputusan.instansi, berkas))
         for warning in found:
             _labelled("Peringatan:", "yellow", warning)
         warnings += found
@@ -396,14 +403,7 @@ def import_command(
         _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {exc}")
 
 
-nomor_app = typer.Typer(
-    cls=_Perintah,
-    help="Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+nomor_app = _typer("Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor.")
 app.add_typer(nomor_app, name="nomor")
 
 
@@ -443,7 +443,6 @@ def nomor_daftar(
     """Daftar nomor di register seperti buku agenda: nomor, tanggal, tentang, berkas, pengambil, status."""
     from kpu_docs.files import write_atomic
     from kpu_docs.nomor import daftar
-    from kpu_docs.nomor.register import Register, RegisterError
 
     suffix = output.suffix.lower().lstrip(".") if output else ""
     bentuk = format or ("teks" if suffix in ("", "txt") else suffix)
@@ -451,11 +450,7 @@ def nomor_daftar(
         _fail(f"--format: {bentuk} tidak dikenal; pilih teks, csv atau xlsx", 2)
     if bentuk == "xlsx" and output is None:
         _fail("--format xlsx perlu -o BERKAS.xlsx", 2)
-    try:
-        with Register(register) as reg:
-            entries = reg.daftar(tahun=tahun)
-    except RegisterError as exc:
-        _fail(str(exc), 2)
+    entries = _with_register(register, lambda reg: reg.daftar(tahun=tahun))
     formats = {"teks": lambda: daftar.as_text(entries).encode("utf-8"), "csv": lambda: daftar.as_csv(entries),
                "xlsx": lambda: daftar.as_xlsx(entries)}
     data = formats[bentuk]()
@@ -475,13 +470,7 @@ def nomor_batal(
     instansi: Annotated[Optional[str], typer.Option(help="Instansi, bila nomor yang sama tercatat untuk beberapa instansi.")] = None,
 ) -> None:
     """Batalkan nomor: ditandai batal di register, tidak dihapus dan tidak pernah diberikan lagi."""
-    from kpu_docs.nomor.register import Register, RegisterError
-
-    try:
-        with Register(register) as reg:
-            entri, now = reg.batal(nomor, alasan=alasan, oleh=oleh, instansi=instansi)
-    except RegisterError as exc:
-        _fail(str(exc), 2)
+    entri, now = _with_register(register, lambda reg: reg.batal(nomor, alasan=alasan, oleh=oleh, instansi=instansi))
     if now:
         out.print(f"Dibatalkan: {entri.nomor} (nomor urut {entri.urut} tidak akan diberikan lagi)", markup=False)
     else:
