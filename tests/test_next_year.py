@@ -84,6 +84,7 @@ def test_draft_warns_about_the_placeholder_number(draft):
         ("Surat Sekretaris Jenderal tanggal 2025-03-01", "Surat Sekretaris Jenderal tanggal 2025-03-01"),
         ("Keputusan ini berlaku sejak tanggal 1 Oktober 2025", "Keputusan ini berlaku sejak tanggal 1 Oktober 2026"),
         ("DIPA Tahun Anggaran 2025", "DIPA Tahun Anggaran 2026"),
+        ("anggaran TA 2025 untuk Periode 2025", "anggaran TA 2026 untuk Periode 2026"),
         ("Tahun Akademik 2025/2026", "Tahun Akademik 2026/2027"),
     ],
 )

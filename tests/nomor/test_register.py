@@ -89,6 +89,16 @@ def test_a_plain_number_and_a_starting_number(tmp_path):
                "--register", register, "--mulai", "10").stdout == "46\n"
 
 
+def test_a_given_pattern_and_the_register_named_by_the_environment(tmp_path):
+    register = tmp_path / "register.sqlite"
+    path = decree_file(tmp_path, "800/[ISI NOMOR]/BKPSDM/2026", "2026-02-10", pola="800/{urut}/BKPSDM/{tahun}")
+    result = runner.invoke(app, ["nomor", "ambil", str(path)], env={"KPU_DOCS_REGISTER": str(register)})
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "800/1/BKPSDM/2026\n"
+    assert [(r["pola"], r["urut"]) for r in rows(register)] == [("800/{urut}/BKPSDM/{tahun}", 1)]
+    assert kpu_docs.periksa(kpu_docs.load(path)) == []
+
+
 def test_eight_processes_at_once_get_eight_consecutive_numbers(tmp_path):
     register = tmp_path / "shared" / "register.sqlite"
     files = [decree_file(tmp_path, DRAFT, "2026-02-10", name=f"salinan-{i}.yaml") for i in range(8)]
