@@ -338,7 +338,7 @@ def next_year_command(
     """
     from kpu_docs.errors import InputError
     from kpu_docs.next_year import next_year
-    from kpu_docs.review import around_change
+    from kpu_docs.review import around_change, baris_teks, tasks
 
     try:
         laporan = next_year(berkas, output, tahun)
@@ -352,11 +352,11 @@ def next_year_command(
     for change in laporan.diubah:
         lama, baru = around_change(str(change.lama), str(change.baru))
         out.print(f"  {change.lokasi}: {lama} → {baru}", markup=False)
-    notes = [f"{c.lokasi}: {c.catatan}" for c in laporan.diubah if c.catatan] + [str(n) for n in laporan.periksa]
-    if notes:
-        out.print(f"{len(notes)} hal perlu diisi atau diperiksa:", markup=False)
-        for note in notes:
-            out.print(f"  {note}", markup=False)
+    todo = tasks(laporan)
+    if todo:
+        out.print(f"{len(todo)} hal perlu diisi atau diperiksa:", markup=False)
+        for lokasi, baris, text in todo:
+            out.print(f"  {lokasi}{baris_teks(baris)}: {text}", markup=False)
 
 
 @app.command()

@@ -33,29 +33,36 @@ def around_change(old: str, new: str, width: int = 18) -> tuple[str, str]:
     return cut(old), cut(new)
 
 
-def _place(lokasi: str, baris: int | None) -> str:
-    return f"`{lokasi}` (baris {baris})" if baris else f"`{lokasi}`"
+def baris_teks(baris: int | None) -> str:
+    """" (baris 12)" after a field path, or nothing when the line is not known."""
+    return f" (baris {baris})" if baris else ""
 
 
 def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "'")
 
 
+def tasks(report: Laporan) -> list[tuple[str, int | None, str]]:
+    """What a person must fill or decide, in file order: (field path, line, what)."""
+    items = [(c.lokasi, c.baris, c.catatan) for c in report.diubah if c.catatan]
+    items += [(n.lokasi, n.baris, n.pesan) for n in report.periksa]
+    return sorted(items, key=lambda item: item[1] or 0)
+
+
 def review_text(report: Laporan, source: Path, target: Path) -> str:
     """The review file's text."""
-    tasks = [(c.baris or 0, _place(c.lokasi, c.baris), c.catatan) for c in report.diubah if c.catatan]
-    tasks += [(n.baris or 0, _place(n.lokasi, n.baris), n.pesan) for n in report.periksa]
-    tasks.sort(key=lambda item: item[0])
+    todo = tasks(report)
     lines = [
         f"# Periksa draf {target.name}",
         "",
         f"Draf keputusan tahun {report.tahun_baru} dibuat dengan `kpu-docs next-year` dari {source.name} "
         f"(tahun {report.tahun_lama}). Setiap butir menyebut letaknya di {target.name}: bidang dan nomor baris.",
         "",
-        f"## Perlu diisi atau diperiksa ({len(tasks)})",
+        f"## Perlu diisi atau diperiksa ({len(todo)})",
         "",
     ]
-    lines += [f"{i}. {place}: {text}" for i, (_, place, text) in enumerate(tasks, start=1)] or ["Tidak ada."]
+    lines += [f"{i}. `{lokasi}`{baris_teks(baris)}: {text}" for i, (lokasi, baris, text) in enumerate(todo, start=1)]
+    lines += [] if todo else ["Tidak ada."]
     lines += [
         "",
         f"## Yang diubah ({len(report.diubah)})",
