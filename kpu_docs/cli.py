@@ -251,7 +251,7 @@ def batch(
         raise typer.Exit(1)
 
 
-def _with_register(path: Path, action: Callable[[Register], T]) -> T:
+def _with_register(path: Path, action: "Callable[[Register], T]") -> T:
     """`action` on the register at `path`; a missing register or another file is bad input (exit 2)."""
     from kpu_docs.nomor.register import Register, RegisterError
 
