@@ -219,7 +219,7 @@ def _walk(node, path: tuple, report: Laporan) -> None:
 def _list_old_documents(items, where: tuple, report: Laporan) -> None:
     """Memperhatikan cites letters, minutes and decisions: those of the old year are listed."""
     for i, item in enumerate(items if isinstance(items, list) else []):
-        text = item if isinstance(item, str) else " ".join(str(v) for v in item.values()) if isinstance(item, dict) else ""
+        text = " ".join(str(v) for v in item.values()) if isinstance(item, dict) else str(item)  # a citation's fields
         if re.search(rf"(?<!\d){report.tahun_lama}(?!\d)", text):
             report.periksa.append(Catatan((*where, i), f"merujuk dokumen tahun {report.tahun_lama}, tidak diubah: "
                                                        "periksa apakah masih yang berlaku"))
