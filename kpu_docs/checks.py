@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from kpu_docs.models import Keputusan, Peraturan
+from kpu_docs.nomor.pola import BULAN_ROMAWI, NOMOR_KOSONG, pola_nomor
 
-NOMOR_KOSONG = "[ISI NOMOR]"
-"""Placeholder for a number not yet given (a next year's draft); rendered visibly, warned about."""
+__all__ = ["NOMOR_KOSONG", "periksa", "periksa_nomor"]
 
 _HIERARCHY = [
     r"^undang-undang dasar",
@@ -46,15 +46,34 @@ def _publication(p: Peraturan, where: str) -> list[str]:
     return warnings
 
 
+def periksa_nomor(keputusan: Keputusan) -> list[str]:
+    """The number against its pattern, the decree's year and the signing date: a number copied
+    from last year's decree, or a date moved after the number was taken."""
+    warnings: list[str] = []
+    nomor, tanggal = keputusan.nomor, keputusan.penutup.tanggal
+    if NOMOR_KOSONG in nomor:
+        warnings.append(f"nomor: masih {NOMOR_KOSONG}, isi nomor keputusan sebelum ditandatangani "
+                        "(kpu-docs nomor ambil)")
+    if tanggal.year != keputusan.tahun:
+        warnings.append(f"penutup.tanggal: tahun {tanggal.year} berbeda dengan tahun keputusan {keputusan.tahun}")
+    pola = pola_nomor(nomor, tanggal, keputusan.pola_nomor)
+    if pola is None:
+        return warnings
+    if pola.urai(nomor) is None:
+        return [*warnings, f"nomor: {nomor} tidak mengikuti pola_nomor {pola}"]
+    tahun = pola.tahun_dari(nomor)
+    if tahun is not None and tahun != keputusan.tahun:
+        warnings.append(f"nomor: tahun {tahun} pada nomor berbeda dengan tahun keputusan {keputusan.tahun}")
+    bulan = pola.bulan_dari(nomor)
+    if bulan is not None and bulan != tanggal.month:
+        shown = BULAN_ROMAWI[bulan - 1] if "{bulan_romawi}" in pola.teks else f"{bulan:02d}"
+        warnings.append(f"nomor: bulan {shown} pada nomor berbeda dengan bulan penutup.tanggal {tanggal.isoformat()}")
+    return warnings
+
+
 def periksa(keputusan: Keputusan) -> list[str]:
     """Warnings, in Indonesian, each naming the field path; an empty list means nothing to flag."""
-    warnings: list[str] = []
-    if NOMOR_KOSONG in keputusan.nomor:
-        warnings.append(f"nomor: masih {NOMOR_KOSONG}, isi nomor keputusan sebelum ditandatangani")
-    if keputusan.penutup.tanggal.year != keputusan.tahun:
-        warnings.append(
-            f"penutup.tanggal: tahun {keputusan.penutup.tanggal.year} berbeda dengan tahun keputusan {keputusan.tahun}"
-        )
+    warnings = periksa_nomor(keputusan)
     penandatangan = keputusan.penutup.penandatangan
     if keputusan.pengaturan.nama_penandatangan == "kapital" and _GELAR.search(penandatangan.nama):
         warnings.append(

@@ -7,7 +7,7 @@ annotations would cost `check` and `--help` an eval of every one (benchmarks/sta
 import os
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from kpu_docs.models import Keputusan
+    from kpu_docs.nomor.register import Register
+
+T = TypeVar("T")
 
 # Each command imports the modules it needs when it runs, so that `--help` and `check` do not
 # load Word, Jinja, the importer or LibreOffice support (tests/test_startup.py holds this).
@@ -39,14 +42,13 @@ class _Perintah(TyperGroup):
                 formatter.write_dl(rows)
 
 
-app = typer.Typer(
-    cls=_Perintah,
-    help="Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+def _typer(help: str) -> typer.Typer:
+    """A command group: plain click help (_Perintah), no completion, no rich tracebacks."""
+    return typer.Typer(cls=_Perintah, help=help, no_args_is_help=True, add_completion=False,
+                       pretty_exceptions_enable=False, rich_markup_mode=None)
+
+
+app = _typer("Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word.")
 
 
 class _LazyConsole:
@@ -187,6 +189,11 @@ def batch(
     ulang: Annotated[bool, typer.Option("--ulang", help="Buat ulang semua, juga yang tidak berubah sejak jalan sebelumnya.")] = False,
     dask: Annotated[Optional[str], typer.Option(metavar="ADDRESS", help="Jalankan di klaster Dask, mis. tcp://10.0.0.5:8786.")] = None,
     templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
+    register: Annotated[
+        Optional[Path],
+        typer.Option(metavar="PATH", help="Beri tiap baris nomor berikutnya dari register ini, urut baris, sebelum dibuat."),
+    ] = None,
+    oleh: Annotated[Optional[str], typer.Option(help="Nama pengambil nomor di register (bawaan: nama pengguna komputer).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa bilah kemajuan.")] = False,
 ) -> None:
     """Satu keputusan per baris data: BASE.yaml diisi nilai tiap baris, hasilnya OUTPUT/<berkas>.docx.
@@ -225,7 +232,7 @@ def batch(
         with bar:
             hasil = run_batch(
                 dasar, data, output, tabel=tabel, kunci=kunci, ke=ke, jobs=jobs, pdf=pdf,
-                ulang=ulang, dask=dask, templates=templat, progress=report,
+                ulang=ulang, dask=dask, templates=templat, register=register, oleh=oleh, progress=report,
             )
     except BatchError as exc:
         _fail(str(exc), 2)
@@ -239,14 +246,48 @@ def batch(
         f"{hasil.gagal} gagal.",
         markup=False,
     )
+    if hasil.nomor:
+        numbers = list(hasil.nomor.values())
+        out.print(f"Nomor dari register {register}: {numbers[0]} sampai {numbers[-1]} ({len(numbers)} nomor).",
+                  markup=False)
     if hasil.gagal:
         raise typer.Exit(1)
 
 
+def _with_register(path: Path, action: "Callable[[Register], T]") -> T:
+    """`action` on the register at `path`; a missing register or another file is bad input (exit 2)."""
+    from kpu_docs.nomor.register import Register, RegisterError
+
+    try:
+        with Register(path) as reg:
+            return action(reg)
+    except RegisterError as exc:
+        _fail(str(exc), 2)
+
+
+RegisterOpsi = Annotated[
+    Path,
+    typer.Option("--register", metavar="PATH", envvar="KPU_DOCS_REGISTER",
+                 help="Register nomor: basis data SQLite, boleh di folder bersama (atau KPU_DOCS_REGISTER)."),
+]
+
+
+RegisterPeriksa = Annotated[
+    Optional[Path],
+    typer.Option("--register", metavar="PATH", help="Periksa juga nomornya di register: sudah diambil keputusan lain, atau dibatalkan."),
+]
+
+
 @app.command()
-def check(berkas: Berkas) -> None:
+def check(berkas: Berkas, register: RegisterPeriksa = None) -> None:
     """Periksa data keputusan: galat (kode keluar 2) dan peringatan."""
-    warnings = _warn(_load(berkas))
+    keputusan = _load(berkas)
+    warnings = _warn(keputusan)
+    if register is not None:
+        found = _with_register(register, lambda reg: reg.periksa(keputusan.nomor, keputusan.instansi, berkas))
+        for warning in found:
+            _labelled("Peringatan:", "yellow", warning)
+        warnings += found
     typer.echo(f"Data sah; {len(warnings)} peringatan.")
 
 
@@ -293,9 +334,14 @@ def next_year_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="Berkas YAML draf baru.")],
     tahun: Annotated[Optional[int], typer.Option(help="Tahun draf (bawaan: tahun berikutnya).")] = None,
 ) -> None:
-    """Draf keputusan tahun berikutnya: tahun, tanggal dan periode bergeser, nomor dikosongkan."""
+    """Draf keputusan tahun berikutnya: tahun, tanggal dan periode bergeser, nomor urut dikosongkan.
+
+    Pola nomor kantor tetap, tahunnya bergeser. Tanggal dan nomor dokumen yang sudah ada (berita acara, surat)
+    tidak diubah. Daftar periksa ditulis di samping draf: <OUTPUT tanpa .yaml>.periksa.md.
+    """
     from kpu_docs.errors import InputError
     from kpu_docs.next_year import next_year
+    from kpu_docs.review import around_change, baris_teks, tasks
 
     try:
         laporan = next_year(berkas, output, tahun)
@@ -304,28 +350,16 @@ def next_year_command(
     except (OSError, RuntimeError) as exc:
         _fail(str(exc))
     out.print(f"Ditulis: {output} (tahun {laporan.tahun_lama} → {laporan.tahun_baru})", markup=False)
+    out.print(f"Ditulis: {laporan.berkas_periksa} (daftar periksa)", markup=False)
     out.print(f"{len(laporan.diubah)} perubahan:", markup=False)
     for change in laporan.diubah:
-        lama, baru = _around_change(str(change.lama), str(change.baru))
+        lama, baru = around_change(str(change.lama), str(change.baru))
         out.print(f"  {change.lokasi}: {lama} → {baru}", markup=False)
-    if laporan.periksa:
-        out.print(f"{len(laporan.periksa)} hal perlu diperiksa:", markup=False)
-        for note in laporan.periksa:
-            out.print(f"  {note}", markup=False)
-
-
-def _around_change(old: str, new: str, width: int = 18) -> tuple[str, str]:
-    """The changed spot of two texts with a little context: "…Kota Mataram Tahun 2025"."""
-    old, new = " ".join(old.split()), " ".join(new.split())
-    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
-    begin = max(start - width, 0)
-    prefix = "…" if begin else ""
-
-    def cut(text: str) -> str:
-        end = start + width
-        return prefix + text[begin:end] + ("…" if end < len(text) else "")
-
-    return cut(old), cut(new)
+    todo = tasks(laporan)
+    if todo:
+        out.print(f"{len(todo)} hal perlu diisi atau diperiksa:", markup=False)
+        for lokasi, baris, text in todo:
+            out.print(f"  {lokasi}{baris_teks(baris)}: {text}", markup=False)
 
 
 @app.command()
@@ -377,6 +411,80 @@ def import_command(
         from_data(result.data, sumber=str(output))
     except InputError as exc:
         _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {exc}")
+
+
+nomor_app = _typer("Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor.")
+app.add_typer(nomor_app, name="nomor")
+
+
+@nomor_app.command("ambil")
+def nomor_ambil(
+    berkas: Annotated[Path, typer.Argument(metavar="FILE.yaml", help="Keputusan yang diberi nomor ([ISI NOMOR] di tempat nomor urut).")],
+    register: RegisterOpsi,
+    oleh: Annotated[Optional[str], typer.Option(help="Nama pengambil nomor (bawaan: nama pengguna komputer).")] = None,
+    mulai: Annotated[int, typer.Option(min=1, help="Nomor urut terkecil yang boleh diberikan, bila nomor sebelumnya tercatat di luar register.")] = 1,
+) -> None:
+    """Ambil nomor urut berikutnya dari register, tulis nomor lengkapnya ke berkas (hanya nilai nomor yang berubah) dan cetak."""
+    import sqlite3
+
+    from kpu_docs.errors import InputError
+    from kpu_docs.nomor.ambil import ambil_nomor
+    from kpu_docs.nomor.register import RegisterError
+
+    try:
+        entri = ambil_nomor(berkas, register, oleh=oleh, mulai=mulai)
+    except (InputError, RegisterError) as exc:
+        _fail(str(exc), 2)
+    except (OSError, RuntimeError, sqlite3.Error) as exc:
+        _fail(f"{exc}; nomor yang sudah diambil tercatat di register beserta sebabnya")
+    print(entri.nomor)
+
+
+@nomor_app.command("daftar")
+def nomor_daftar(
+    register: RegisterOpsi,
+    format: Annotated[
+        Optional[str],
+        typer.Option("--format", metavar="teks|csv|xlsx", help="Bentuk daftar (bawaan: teks di layar, atau menurut akhiran -o)."),
+    ] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Berkas hasil (.csv atau .xlsx).")] = None,
+    tahun: Annotated[Optional[int], typer.Option(help="Hanya nomor tahun ini.")] = None,
+) -> None:
+    """Daftar nomor di register seperti buku agenda: nomor, tanggal, tentang, berkas, pengambil, status."""
+    from kpu_docs.files import write_atomic
+    from kpu_docs.nomor import daftar
+
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    bentuk = format or ("teks" if suffix in ("", "txt") else suffix)
+    if bentuk not in ("teks", "csv", "xlsx"):
+        _fail(f"--format: {bentuk} tidak dikenal; pilih teks, csv atau xlsx", 2)
+    if bentuk == "xlsx" and output is None:
+        _fail("--format xlsx perlu -o BERKAS.xlsx", 2)
+    entries = _with_register(register, lambda reg: reg.daftar(tahun=tahun))
+    formats = {"teks": lambda: daftar.as_text(entries).encode("utf-8"), "csv": lambda: daftar.as_csv(entries),
+               "xlsx": lambda: daftar.as_xlsx(entries)}
+    data = formats[bentuk]()
+    if output is None:
+        typer.echo(data.decode("utf-8-sig"), nl=False)
+    else:
+        write_atomic(output, data)
+        out.print(f"Ditulis: {output} ({len(entries)} nomor)", markup=False)
+
+
+@nomor_app.command("batal")
+def nomor_batal(
+    nomor: Annotated[str, typer.Argument(metavar="NOMOR", help="Nomor lengkap seperti tercatat, mis. 45/PP.04.1-Kpt/5201/2026.")],
+    register: RegisterOpsi,
+    alasan: Annotated[Optional[str], typer.Option(help="Sebab pembatalan, dicatat di register.")] = None,
+    oleh: Annotated[Optional[str], typer.Option(help="Nama yang membatalkan (bawaan: nama pengguna komputer).")] = None,
+    instansi: Annotated[Optional[str], typer.Option(help="Instansi, bila nomor yang sama tercatat untuk beberapa instansi.")] = None,
+) -> None:
+    """Batalkan nomor: ditandai batal di register, tidak dihapus dan tidak pernah diberikan lagi."""
+    entri, now = _with_register(register, lambda reg: reg.batal(nomor, alasan=alasan, oleh=oleh, instansi=instansi))
+    if now:
+        out.print(f"Dibatalkan: {entri.nomor} (nomor urut {entri.urut} tidak akan diberikan lagi)", markup=False)
+    else:
+        out.print(f"{entri.nomor} sudah dibatalkan sebelumnya ({entri.diubah_pada})", markup=False)
 
 
 def main() -> None:

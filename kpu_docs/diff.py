@@ -237,10 +237,10 @@ def _changed(name: str, old: str, new: str) -> Iterator[Beda]:
 
 # Fields of form: what prints no text of its own. Text fields (str, and these numbers and dates,
 # which the wording layer prints) are compared as printed; everything else by value, and all of
-# pengaturan (the font's name is text that never prints).
+# pengaturan (the font's name is text that never prints) and the number pattern.
 _PRINTED_VALUES = {"tahun", "tanggal", "nilai"}
-_ALL_FORM = {"pengaturan"}
-_TITLE_FIELDS = {"nomor", "tahun", "tentang", "judul", "jabatan_penetap", "pembukaan", "instansi"}
+_ALL_FORM = {"pengaturan", "pola_nomor"}
+_TITLE_FIELDS = {"nomor", "pola_nomor", "tahun", "tentang", "judul", "jabatan_penetap", "pembukaan", "instansi"}
 
 
 def _is_choice(annotation: Any) -> bool:

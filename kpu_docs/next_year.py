@@ -1,56 +1,96 @@
 """Next year's draft: the same decree with the year moved on, its dates shifted, its number cleared.
 
 Works on the YAML text itself, not on a dump of the model: the changed values are edited in
-place (located through ruamel's round-trip positions), so the new file keeps the old one's
-comments, key order and layout, and a diff of the two files shows only what changed. The decree's
-own year moves; years of cited regulations (Mengingat, Memperhatikan, "Nomor 5 Tahun 2023" in
-text) stay. A year whose meaning cannot be told is listed for a person to check, not changed.
+place (yaml_source), so the new file keeps the old one's comments, key order and layout, and a
+diff of the two files shows only what changed. The decree's own year moves, and with it fiscal
+years ("Tahun Anggaran 2025") and periods; years of cited regulations (Mengingat, Memperhatikan,
+"Nomor 5 Tahun 2023" in text) and of past events ("Berita Acara Nomor 12/.../2025 tanggal 1
+September 2025") stay. The number keeps the office's pattern with the new year, its sequence
+number left as "[ISI NOMOR]". Whatever a person should look at is listed, with its field and
+line, in the review file written beside the draft (review.py).
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.scalarstring import ScalarString
-
-from kpu_docs.checks import NOMOR_KOSONG
 from kpu_docs.errors import InputError, Masalah
+from kpu_docs.files import write_atomic
 from kpu_docs.formatting import nama_bulan
 from kpu_docs.loading import from_data
-from kpu_docs.files import write_atomic
+from kpu_docs.nomor.pola import NOMOR_KOSONG, pola_nomor
+from kpu_docs.yaml_source import Source, apply_edits, plain, quoted, same_data
 
 KEEP_YEARS = ("mengingat", "memperhatikan")
-"""Parts whose years belong to the cited regulations, never to the decree."""
-NOT_TEXT = ("pengaturan", "logo")
+"""Parts whose years belong to the cited regulations and documents, never to the decree."""
+NOT_TEXT = ("pengaturan", "logo", "pola_nomor")
 
 _MONTHS = "|".join(nama_bulan(m) for m in range(1, 13))
+_DATE = rf"\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+_DOCUMENT = r"Berita\s+Acara|Surat|Nota\s+Dinas|Notul[ae]n?|Risalah|Memorandum|Instruksi|Peraturan|Keputusan(?!\s+ini\b)"
+"""Words naming a document that already exists: its date and number are history."""
+_PAST = re.compile(
+    rf"(?:\b(?:{_DOCUMENT})\b[^;]{{0,80}}?\s)?\bNomor\s*:?\s*[^\s,;]+(?:\s+Tahun\s+\d{{4}})?,?\s+tanggal\s+(?:{_DATE})"
+    rf"|\b(?:{_DOCUMENT})\b[^;]{{0,80}}?\stanggal\s+(?:{_DATE})",
+    re.I,
+)
+_NUMBER_WITH_YEAR = re.compile(r"\bNomor\s*:?\s*(\S*/(\d{4}))(?![\d/])", re.I)
 _CITED = re.compile(r"\bNomor\s+\S+\s+Tahun\s+(\d{4})\b", re.I)
+_PERIOD = re.compile(
+    r"\b(?:Tahun\s+Anggaran|T\.\s?A\.|TA|Periode|Semester\s+(?:I|II|1|2)|Triwulan\s+(?:I|II|III|IV|[1-4])"
+    r"|Tahun\s+(?:Akademik|Ajaran|Pelajaran))\s+(\d{4})(?:\s*/\s*(\d{4}))?(?![\d/])",
+    re.I,
+)
 _TAHUN = re.compile(r"\b(Tahun|TAHUN|tahun)(\s+)(\d{4})\b")
 _MONTH_YEAR = re.compile(rf"\b({_MONTHS})(\s+)(\d{{4}})\b", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})(-\d{2}-\d{2})\b")
 _BARE_YEAR = re.compile(r"(?<![\d/.])(\d{4})(?![\d/])")
+_DIGITS = re.compile(r"\d+")
+
+
+def _lokasi(jalur: tuple) -> str:
+    """A path as shown to people: penutup.tanggal, lampiran[1].isi[3] (positions from 1)."""
+    out = ""
+    for part in jalur:
+        out += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+    return out.lstrip(".")
 
 
 @dataclass
 class Perubahan:
-    """One change made: where (a path of keys and list indices), and the value before and after."""
+    """One change made: where (a path of keys and list indices), the value before and after, the
+    line of the new file where it shows (from 1) and what a person should know about it."""
 
     jalur: tuple
     lama: object
     baru: object
+    baris: int | None = None
+    catatan: str | None = None
 
     @property
     def lokasi(self) -> str:
-        """The path as shown to people: penutup.tanggal, lampiran[1].isi[3] (positions from 1)."""
-        out = ""
-        for part in self.jalur:
-            out += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
-        return out.lstrip(".")
+        return _lokasi(self.jalur)
+
+
+@dataclass
+class Catatan:
+    """Something left for a person to decide: where, and what."""
+
+    jalur: tuple
+    pesan: str
+    baris: int | None = None
+    posisi: int = 0
+    """Where in the value's text it is (to find its line)."""
+
+    @property
+    def lokasi(self) -> str:
+        return _lokasi(self.jalur)
+
+    def __str__(self) -> str:
+        return f"{self.lokasi}: {self.pesan}" if self.jalur else self.pesan
 
 
 @dataclass
@@ -60,7 +100,9 @@ class Laporan:
     tahun_lama: int
     tahun_baru: int
     diubah: list[Perubahan] = field(default_factory=list)
-    periksa: list[str] = field(default_factory=list)
+    periksa: list[Catatan] = field(default_factory=list)
+    berkas_periksa: Path | None = None
+    """The review file written beside the draft."""
 
 
 def _shift_date(d: datetime.date, years: int) -> datetime.date:
@@ -71,21 +113,58 @@ def _shift_date(d: datetime.date, years: int) -> datetime.date:
 
 
 def shift_text(text: str, old: int, new: int) -> tuple[str, list[str]]:
-    """Move the decree's year in free text; return the new text and notes on years left alone.
+    """Move the decree's year in free text; return the new text and notes for a person.
 
     Changed: "Tahun 2025", month and year ("September 2025", "3 September 2025", "September s/d
-    Desember 2025"), ISO dates, and months in the year after (a period running into it).
-    Kept: "Nomor ... Tahun 2025" (a cited regulation) and any other bare year, which is noted.
+    Desember 2025"), ISO dates, months in the year after (a period running into it), and fiscal
+    years and periods ("Tahun Anggaran 2025", "Tahun Akademik 2025/2026"), which are noted.
+    Kept and noted: "Nomor ... Tahun 2025" (a cited regulation), a document's number and date
+    ("Berita Acara Nomor 12/PP.04.1-BA/5201/2025 tanggal 1 September 2025": a past event), and
+    any other bare year.
     """
+    out, notes = _shift(text, old, new)
+    return out, [note for _, note in notes]
+
+
+def _shift(text: str, old: int, new: int) -> tuple[str, list[tuple[int, str]]]:
+    """shift_text, each note with where it stands in `text`."""
     delta = new - old
-    protected: list[tuple[int, int]] = [m.span(1) for m in _CITED.finditer(text)]
-    notes = [f"\"{m.group(0)}\" tampaknya rujukan peraturan, tahunnya tidak diubah"
-             for m in _CITED.finditer(text) if int(m.group(1)) == old]
+    protected: list[tuple[int, int]] = []
+    notes: list[tuple[int, str]] = []
     edits: dict[tuple[int, int], str] = {}
 
     def free(span: tuple[int, int]) -> bool:
         return not any(a <= span[0] < b for a, b in protected) and span not in edits
 
+    def mentions(span: tuple[int, int], years=(old,)) -> bool:
+        return any(int(y) in years for y in re.findall(r"(?<!\d)\d{4}(?!\d)", text[span[0]:span[1]]))
+
+    for m in _PAST.finditer(text):
+        protected.append(m.span())
+        if mentions(m.span(), (old, old + 1)):
+            notes.append((m.start(), f"\"{_squash(m.group(0))}\" merujuk dokumen yang sudah ada: nomor dan tanggalnya "
+                                     f"tidak diubah; periksa apakah draf tahun {new} merujuk dokumen yang baru"))
+    for m in _NUMBER_WITH_YEAR.finditer(text):
+        if free(m.span()):
+            protected.append(m.span())
+            if int(m.group(2)) == old:
+                notes.append((m.start(), f"\"{m.group(0)}\" nomor dokumen tahun {old}: tidak diubah; periksa"))
+    for m in _CITED.finditer(text):
+        if free(m.span()):
+            protected.append(m.span(1))
+            if int(m.group(1)) == old:
+                notes.append((m.start(), f"\"{m.group(0)}\" tampaknya rujukan peraturan, tahunnya tidak diubah"))
+    for m in _PERIOD.finditer(text):
+        years = [i for i in (1, 2) if m.group(i) and int(m.group(i)) in (old, old + 1) and free(m.span(i))]
+        if years:
+            moved = m.group(0)
+            for i in reversed(years):
+                a, b = m.start(i) - m.start(), m.end(i) - m.start()
+                moved = moved[:a] + str(int(m.group(i)) + delta) + moved[b:]
+                edits[m.span(i)] = str(int(m.group(i)) + delta)
+            protected.append(m.span())
+            notes.append((m.start(), f"\"{_squash(m.group(0))}\" menjadi \"{_squash(moved)}\" (tahun anggaran atau "
+                                     "periode ikut tahun keputusan): periksa"))
     for m in _TAHUN.finditer(text):
         if int(m.group(3)) == old and free(m.span(3)):
             edits[m.span(3)] = str(new)
@@ -99,37 +178,81 @@ def shift_text(text: str, old: int, new: int) -> tuple[str, list[str]]:
             edits[m.span(1)] = str(year + delta)
     for m in _BARE_YEAR.finditer(text):
         if int(m.group(1)) in (old, old + 1) and free(m.span(1)):
-            notes.append(f"tahun {m.group(1)} dalam \"{_context(text, m.span(1))}\" tidak diubah: periksa")
-    out = text
-    for (start, end), value in sorted(edits.items(), reverse=True):
-        out = out[:start] + value + out[end:]
-    return out, notes
+            notes.append((m.start(), f"tahun {m.group(1)} dalam \"{_context(text, m.span(1))}\" tidak diubah: periksa"))
+    out = apply_edits(text, [(a, b, value) for (a, b), value in edits.items()])
+    return out, sorted(notes)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _context(text: str, span: tuple[int, int], width: int = 30) -> str:
     start, end = max(span[0] - width, 0), min(span[1] + width, len(text))
-    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
+    return ("…" if start else "") + _squash(text[start:end]) + ("…" if end < len(text) else "")
 
 
 def _walk(node, path: tuple, report: Laporan) -> None:
     items = node.items() if isinstance(node, dict) else enumerate(node)
     for key, value in list(items):
         where = (*path, key)
-        if isinstance(key, str) and (key in KEEP_YEARS or key in NOT_TEXT):
+        if isinstance(key, str) and key in NOT_TEXT:
+            continue
+        if isinstance(key, str) and key in KEEP_YEARS:
+            if key == "memperhatikan":
+                _list_old_documents(value, where, report)
             continue
         if isinstance(value, (dict, list)):
             _walk(value, where, report)
         elif isinstance(value, str):
-            shifted, notes = shift_text(value, report.tahun_lama, report.tahun_baru)
-            change = Perubahan(where, value, shifted)
-            report.periksa += [f"{change.lokasi}: {n}" for n in notes]
+            shifted, notes = _shift(value, report.tahun_lama, report.tahun_baru)
+            report.periksa += [Catatan(where, note, posisi=at) for at, note in notes]
             if shifted != value:
                 node[key] = shifted
-                report.diubah.append(change)
+                report.diubah.append(Perubahan(where, value, shifted))
         elif isinstance(value, datetime.date):
             shifted = _shift_date(value, report.tahun_baru - report.tahun_lama)
             node[key] = shifted
             report.diubah.append(Perubahan(where, value, shifted))
+
+
+def _list_old_documents(items, where: tuple, report: Laporan) -> None:
+    """Memperhatikan cites letters, minutes and decisions: those of the old year are listed."""
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        text = " ".join(str(v) for v in item.values()) if isinstance(item, dict) else str(item)  # a citation's fields
+        if re.search(rf"(?<!\d){report.tahun_lama}(?!\d)", text):
+            report.periksa.append(Catatan((*where, i), f"merujuk dokumen tahun {report.tahun_lama}, tidak diubah: "
+                                                       "periksa apakah masih yang berlaku"))
+
+
+def _as_date(value) -> datetime.date | None:
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _next_number(data: dict, report: Laporan) -> None:
+    """The number for the new year: the office's pattern kept, the sequence number to fill."""
+    nomor = str(data.get("nomor"))
+    tanggal = _as_date((data.get("penutup") or {}).get("tanggal"))
+    pola = pola_nomor(nomor, tanggal, data.get("pola_nomor"))
+    if pola is None:
+        new = NOMOR_KOSONG
+        note = (f"pola nomor \"{nomor}\" tidak dikenali, seluruh nomor dikosongkan: tulis pola_nomor "
+                "(misalnya \"{urut}/PP.04.1-Kpt/5201/{tahun}\") bila kantor memakai pola tetap")
+    else:
+        moved = _shift_date(tanggal, report.tahun_baru - report.tahun_lama) if tanggal else None
+        new = pola.isi(NOMOR_KOSONG, moved or datetime.date(report.tahun_baru, 1, 1), report.tahun_baru)
+        source = "pola_nomor" if data.get("pola_nomor") else "pola dikenali dari nomor lama"
+        note = f"isi nomor urut di tempat {NOMOR_KOSONG} ({source}: {pola}), misalnya dengan kpu-docs nomor ambil"
+        if pola.berbulan:
+            note += "; bulan pada nomor mengikuti penutup.tanggal"
+    if new != nomor:
+        report.diubah.append(Perubahan(("nomor",), nomor, new, catatan=note))
+        data["nomor"] = new
 
 
 def roll_forward(data: dict, tahun: int | None = None) -> Laporan:
@@ -139,122 +262,86 @@ def roll_forward(data: dict, tahun: int | None = None) -> Laporan:
     report = Laporan(old, new)
     report.diubah.append(Perubahan(("tahun",), old, new))
     data["tahun"] = new
-    if data.get("nomor") != NOMOR_KOSONG:
-        report.diubah.append(Perubahan(("nomor",), data.get("nomor"), NOMOR_KOSONG))
-        data["nomor"] = NOMOR_KOSONG
+    _next_number(data, report)
     rest = {k: v for k, v in data.items() if k not in ("tahun", "nomor")}
     _walk(rest, (), report)
     data.update(rest)
     return report
 
 
-def _positions(node, out: list | None = None) -> list[tuple[int, int]]:
-    """(line, col) of every key, item and scalar in a round-trip tree: where each token starts."""
-    out = [] if out is None else out
-    if isinstance(node, dict):
-        for key, value in node.items():
-            out.append(tuple(node.lc.key(key)))
-            if not isinstance(value, (dict, list)):
-                out.append(tuple(node.lc.value(key)))
-            _positions(value, out)
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            if not isinstance(value, (dict, list)):
-                out.append(tuple(node.lc.item(i)))
-            _positions(value, out)
-    return out
-
-
-def _start(tree, path: tuple) -> tuple[int, int]:
-    node = tree
-    for part in path[:-1]:
-        node = node[part]
-    last = path[-1]
-    return tuple(node.lc.value(last) if isinstance(node, dict) else node.lc.item(last))
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _edit_source(text: str, tree, report: Laporan) -> str:
-    """Apply the changes to the source text itself, touching only the digits that change.
-
-    A scalar's digit runs appear in its source in the same order as in its value (folding and
-    quoting only move spaces), so the n-th run of the value is the n-th run after its start.
-    """
-    lines = text.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    starts = sorted(set(_positions(tree)))
-
-    def absolute(pos: tuple[int, int]) -> int:
-        return offsets[pos[0]] + pos[1]
-
-    edits: list[tuple[int, int, str]] = []
-    for change in report.diubah:
-        start = _start(tree, change.jalur)
-        following = bisect.bisect_right(starts, start)  # the next token ends this value's source
-        begin = absolute(start)
-        end = absolute(starts[following]) if following < len(starts) else len(text)
-        if change.jalur == ("nomor",):
-            token = re.match(r"(\"[^\"]*\"|'[^']*'|[^\s#]+(?:[ \t]+[^\s#]+)*)", text[begin:end])
-            edits.append((begin, begin + token.end(), f'"{change.baru}"'))
-            continue
-        old_runs = [m.span() for m in _DIGITS.finditer(_as_text(change.lama))]
-        new_value = _as_text(change.baru)
-        source_runs = [m.span() for m in _DIGITS.finditer(text, begin, end)][: len(old_runs)]
-        for (a, b), (sa, sb) in zip(old_runs, source_runs):
-            if _as_text(change.lama)[a:b] != new_value[a:b]:
-                edits.append((sa, sb, new_value[a:b]))
-    for a, b, value in sorted(edits, reverse=True):
-        text = text[:a] + value + text[b:]
-    return text
-
-
 def _as_text(value) -> str:
     return value.isoformat() if isinstance(value, datetime.date) else str(value)
 
 
+def _edit_source(source: Source, report: Laporan) -> str:
+    """Apply the changes to the source text itself, touching only the digits that change, and
+    note the line of each change and each note.
+
+    A scalar's digit runs appear in its source in the same order as in its value (folding and
+    quoting only move spaces), so the n-th run of the value is the n-th run after its start.
+    """
+    text = source.text
+    edits: list[tuple[int, int, str]] = []
+
+    def line(offset: int) -> int:
+        return text.count("\n", 0, offset) + 1
+
+    def source_runs(jalur: tuple) -> list[tuple[int, int]]:
+        begin, end = source.span(jalur)
+        return [m.span() for m in _DIGITS.finditer(text, begin, end)] or [(begin, begin)]
+
+    for change in report.diubah:
+        if change.jalur == ("nomor",):
+            begin, end = source.scalar_span(("nomor",))
+            edits.append((begin, end, quoted(str(change.baru))))
+            change.baris = line(begin)
+            continue
+        old, new = _as_text(change.lama), _as_text(change.baru)
+        old_runs = [m.span() for m in _DIGITS.finditer(old)]
+        runs = source_runs(change.jalur)[: len(old_runs)]
+        for (a, b), (sa, sb) in zip(old_runs, runs):
+            if old[a:b] != new[a:b]:
+                edits.append((sa, sb, new[a:b]))
+                change.baris = change.baris or line(sa)
+    for note in report.periksa:
+        value = _value(source.tree, note.jalur)
+        before = len([m for m in _DIGITS.finditer(_as_text(value)) if m.start() < note.posisi]) if value is not None else 0
+        runs = source_runs(note.jalur)
+        note.baris = line(runs[min(before, len(runs) - 1)][0])
+    return apply_edits(text, edits)
+
+
+def _value(tree, jalur: tuple):
+    node = tree
+    for part in jalur:
+        node = node[part]
+    return node if isinstance(node, (str, datetime.date)) else None
+
+
 def next_year(source: str | Path, target: str | Path, tahun: int | None = None) -> Laporan:
-    """Write the draft for `tahun` (default: the next year) of the decree in `source` to `target`.
+    """Write the draft for `tahun` (default: the next year) of the decree in `source` to `target`,
+    and the review file beside it (`<target>.periksa.md`, review.py).
 
     The new file is the old text with only the changed values edited, so comments, order and
-    layout stay; it is checked by reading it back, and validated, before it is written.
+    layout stay; it is checked by reading it back, and validated, before anything is written.
     """
+    from kpu_docs.review import review_path, review_text
+
     source, target = Path(source), Path(target)
     if source.suffix.lower() == ".json":
         raise InputError([Masalah("", "next-year bekerja pada berkas YAML (komentar dan susunan dipertahankan)")],
                          str(source))
     text = source.read_text(encoding="utf-8")
-    tree = YAML(typ="rt").load(text)
-    data = _plain(tree)
+    yaml = Source(text)
+    data = plain(yaml.tree)
     from_data(data, base_dir=source.parent, sumber=str(source))
     report = roll_forward(data, tahun)
-    new_text = _edit_source(text, tree, report)
-    if YAML(typ="safe", pure=True).load(new_text) != data:  # never write what we did not mean
+    new_text = _edit_source(yaml, report)
+    if not same_data(new_text, data):  # never write what we did not mean
         raise RuntimeError("next-year: hasil penyuntingan berkas tidak sesuai dengan data; tidak ditulis")
     from_data(data, base_dir=source.parent, sumber=str(target))
+    review = review_path(target)
     write_atomic(target, new_text.encode("utf-8"))
+    write_atomic(review, review_text(report, source, target).encode("utf-8"))
+    report.berkas_periksa = review
     return report
-
-
-def _plain(node):
-    """Round-trip YAML nodes as plain Python values."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, ScalarString):
-        return str(node)
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, datetime.datetime):
-        return node
-    if isinstance(node, datetime.date):
-        return datetime.date(node.year, node.month, node.day)
-    return node

@@ -79,6 +79,13 @@ def test_draft_warns_about_the_placeholder_number(draft):
         ("sejak Tahun 2019 sampai Tahun 2025", "sejak Tahun 2019 sampai Tahun 2026"),
         ("Keputusan KPU Nomor 5 Tahun 2025 tentang Pedoman", "Keputusan KPU Nomor 5 Tahun 2025 tentang Pedoman"),
         ("Rencana Strategis 2025-2029", "Rencana Strategis 2025-2029"),
+        ("Berita Acara Nomor 12/PP.04.1-BA/5201/2025 tanggal 1 September 2025",
+         "Berita Acara Nomor 12/PP.04.1-BA/5201/2025 tanggal 1 September 2025"),
+        ("Surat Sekretaris Jenderal tanggal 2025-03-01", "Surat Sekretaris Jenderal tanggal 2025-03-01"),
+        ("Keputusan ini berlaku sejak tanggal 1 Oktober 2025", "Keputusan ini berlaku sejak tanggal 1 Oktober 2026"),
+        ("DIPA Tahun Anggaran 2025", "DIPA Tahun Anggaran 2026"),
+        ("anggaran TA 2025 untuk Periode 2025", "anggaran TA 2026 untuk Periode 2026"),
+        ("Tahun Akademik 2025/2026", "Tahun Akademik 2026/2027"),
     ],
 )
 def test_shift_text(text, expected):

@@ -36,6 +36,12 @@ NOT_FOR_CHECK = [
     "kpu_docs.diff",
     "kpu_docs.pdf",
     "kpu_docs.preview",
+    "kpu_docs.review",
+    "kpu_docs.yaml_source",
+    "kpu_docs.nomor.register",
+    "kpu_docs.nomor.ambil",
+    "sqlite3",
+    "openpyxl",
 ]
 # Help needs neither the decree's models nor its file formats, nor rich (typer's rich help
 # panels would bring rich's Markdown and Pygments).
@@ -89,6 +95,14 @@ def test_check_imports_the_models_but_not_word():
     assert "Data sah" in result.stdout
     assert "kpu_docs.models" in modules and "kpu_docs.checks" in modules
     assert _loaded(modules, NOT_FOR_CHECK) == []
+
+
+def test_nomor_help_imports_neither_models_nor_sqlite():
+    result, modules = _modules_after("nomor", "--help")
+    assert result.returncode == 0, result.stderr
+    assert "ambil" in result.stdout and "daftar" in result.stdout and "batal" in result.stdout
+    # as for a command's help, typer brings pydantic; our models, SQLite and openpyxl stay unloaded
+    assert _loaded(modules, [*NOT_FOR_CHECK, "kpu_docs.models", "kpu_docs.loading", "rich", "pygments"]) == []
 
 
 def test_check_of_bad_data_imports_no_more(tmp_path):

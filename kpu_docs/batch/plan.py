@@ -15,6 +15,7 @@ from typing import Any
 import kpu_docs
 from kpu_docs.batch.errors import BatchError
 from kpu_docs.batch.manifest import canonical, digest
+from kpu_docs.batch.numbers import RowNumbers
 from kpu_docs.batch.paths import PathError, apply, check_model_path, format_path, get, parse, put
 from kpu_docs.batch.rows import Source
 from kpu_docs.batch.tables import TableRows, find_target, numbered
@@ -22,6 +23,7 @@ from kpu_docs.batch.work import Task
 from kpu_docs.errors import InputError
 from kpu_docs.loading import read_data
 from kpu_docs.models import Keputusan
+from kpu_docs.nomor.pola import NOMOR_KOSONG
 
 BERKAS = "berkas"
 _NOT_IN_NAMES = set('/\\:*?"<>|')
@@ -52,8 +54,10 @@ class Plan:
         kunci: str | None = None,
         ke: str | None = None,
         templates: Path | None = None,
+        numbers: RowNumbers | None = None,
     ):
         self.base = Path(base)
+        self.numbers = numbers
         self.templates = Path(templates) if templates else None
         if (kunci or ke) and not tabel:
             raise BatchError("--kunci dan --ke hanya berlaku bersama --tabel")
@@ -75,6 +79,10 @@ class Plan:
             self.key_at = self.source.header.index(kunci)
         self.columns = self._columns(kunci)
         self._check_columns_fit_base()
+        if numbers is not None and ("nomor",) not in [path for _, path in self.columns] \
+                and NOMOR_KOSONG not in str(self.base_data.get("nomor")):
+            raise BatchError(f"--register: nomor keputusan dasar sudah diisi ({self.base_data.get('nomor')}); "
+                             f"tulis {NOMOR_KOSONG} di tempat nomor urutnya agar tiap baris diberi nomor")
         self._fixed = self._fixed_inputs()
         self.table: TableRows | None = None
         self.target: tuple = ()
@@ -146,8 +154,12 @@ class Plan:
             name = self._name(number, cells)
             changes = self._changes(cells)
             data = apply(self.base_data, changes)  # a path the base cannot take fails this row here
+            if self.numbers is not None:  # in row order, before the row renders
+                changes += ((("nomor",), self.numbers.give(name, data)),)
         except (PathError, RowError) as exc:
             return Failure(number, name, (str(exc),))
+        except InputError as exc:
+            return Failure(number, name, tuple(str(m) for m in exc.masalah))
         return Task(number, name, changes, self._input_hash(changes, data))
 
     def _name(self, number: int, cells: list[str]) -> str:

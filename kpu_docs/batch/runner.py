@@ -10,12 +10,13 @@ from __future__ import annotations
 import math
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from kpu_docs.batch.errors import BatchError
 from kpu_docs.batch.manifest import Manifest, digest
+from kpu_docs.batch.numbers import RowNumbers
 from kpu_docs.batch.plan import Failure, Plan
 from kpu_docs.batch.pools import DaskPool, InlinePool, ProcessPool
 from kpu_docs.batch.work import RenderSettings, Task, TaskResult, render_chunk
@@ -50,6 +51,8 @@ class BatchReport:
 
     outcomes: list[RowOutcome]
     detik: float
+    nomor: dict[str, str] = field(default_factory=dict)
+    """With a register: each output name and the number it was given, in row order."""
 
     def _count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -88,6 +91,8 @@ def run_batch(
     ulang: bool = False,
     dask: Any = None,
     templates: str | Path | None = None,
+    register: str | Path | None = None,
+    oleh: str | None = None,
     progress: Progress | None = None,
 ) -> BatchReport:
     """One decree per data row of `data` (CSV, XLSX, `file.xlsx#Sheet`), from the decree `base`.
@@ -96,8 +101,10 @@ def run_batch(
     output. With `tabel` and `kunci`, each decree's table (`ke`, or the one empty table of the
     base) gets the table file's rows with its key. `jobs` worker processes (default: all cores),
     or the Dask cluster at `dask` (an address, a cluster or a Client). Unchanged rows of an
-    earlier run are skipped unless `ulang`. BatchError when the batch cannot start; a bad row
-    is reported in the report and the others still render.
+    earlier run are skipped unless `ulang`. With `register`, each row whose nomor still holds
+    [ISI NOMOR] gets the next number from that register (batch/numbers.py), taken by `oleh`.
+    BatchError when the batch cannot start; a bad row is reported in the report and the others
+    still render.
     """
     started = time.monotonic()
     outdir = Path(outdir)
@@ -111,9 +118,12 @@ def run_batch(
             soffice()
         except LibreOfficeMissing as exc:
             raise BatchError(str(exc)) from None
-    plan = Plan(Path(base), data, tabel=tabel, kunci=kunci, ke=ke, templates=templates)
+    numbers = RowNumbers(register, outdir, Path(base).resolve().parent, oleh) if register is not None else None
+    plan = Plan(Path(base), data, tabel=tabel, kunci=kunci, ke=ke, templates=templates, numbers=numbers)
     cluster = None
     try:
+        if numbers is not None:
+            _open_register(numbers)
         cluster = DaskPool(dask) if dask is not None else None
         workers = cluster.workers if cluster else max(1, min(workers, plan.total))
 
@@ -135,10 +145,21 @@ def run_batch(
         outcomes = _Loop(plan, Manifest(outdir), settings, progress, ulang).run(make_pool, workers)
     finally:
         plan.close()
+        if numbers is not None:
+            numbers.close()
         if cluster is not None:
             cluster.close()  # closed already if work was sent; closing twice is harmless
     outcomes.sort(key=lambda o: o.baris)
-    return BatchReport(outcomes, time.monotonic() - started)
+    return BatchReport(outcomes, time.monotonic() - started, numbers.given if numbers else {})
+
+
+def _open_register(numbers: RowNumbers) -> None:
+    from kpu_docs.nomor.register import RegisterError
+
+    try:
+        numbers.open()
+    except RegisterError as exc:
+        raise BatchError(str(exc)) from None
 
 
 def chunk_size(total: int, workers: int, pdf: bool) -> int:
@@ -226,5 +247,7 @@ class _Loop:
         self._done(RowOutcome(result.baris, result.berkas, GAGAL, tuple(result.masalah)))
 
     def _done(self, outcome: RowOutcome) -> None:
+        if self.plan.numbers is not None:
+            self.plan.numbers.settle(outcome.berkas, outcome.status != GAGAL, outcome.masalah)
         self.outcomes.append(outcome)
         self.progress(len(self.outcomes), self.plan.total, outcome)

@@ -1,11 +1,15 @@
-"""Decree number strings: the patterns offices use, built from their parts (a number is text)."""
+"""Decree number strings of known patterns, built from their parts (a number is text).
+
+Helpers for code that composes numbers; patterns in general (recognised from a number, given as
+pola_nomor, filled from the register) are kpu_docs.nomor.pola.
+"""
 
 from __future__ import annotations
 
 import datetime
 import re
 
-from kpu_docs.formatting.numbers import roman
+from kpu_docs.nomor.pola import Pola
 
 _KPU = re.compile(
     r"^(?P<urut>\d+)/(?P<klasifikasi>[A-Z]{2,3}(?:\.\d+)*)-Kpt/(?P<unit>[^/]+)/(?P<satker>[^/]+)"
@@ -20,7 +24,7 @@ def nomor_kpu(urut: int, klasifikasi: str, unit: str, tanggal: datetime.date, sa
     """
     if urut < 1:
         raise ValueError("nomor urut harus 1 atau lebih")
-    return f"{urut}/{klasifikasi}-Kpt/{unit}/{satker}/{roman(tanggal.month)}/{tanggal.year}"
+    return Pola(f"{{urut}}/{klasifikasi}-Kpt/{unit}/{satker}/{{bulan_romawi}}/{{tahun}}").isi(urut, tanggal)
 
 
 def urai_nomor_kpu(nomor: str) -> dict[str, str] | None:

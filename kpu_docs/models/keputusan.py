@@ -13,6 +13,7 @@ from kpu_docs.models.diktum import DiktumIsian
 from kpu_docs.models.lampiran import Lampiran
 from kpu_docs.models.pengaturan import Pengaturan
 from kpu_docs.models.penutup import Penutup, Salinan
+from kpu_docs.nomor.pola import Pola
 
 
 class Kop(Model):
@@ -48,7 +49,15 @@ class Keputusan(Model):
     "Bupati Lombok Barat", "Rektor Universitas Mataram"."""
     nomor: Teks
     """Decree number as text: "11" prints "NOMOR 11 TAHUN 2025"; a full string with "/" such as
-    "314/ORT.07-Kpt/01/KPU/V/2021" prints as given."""
+    "314/ORT.07-Kpt/01/KPU/V/2021" prints as given. "[ISI NOMOR]" in the sequence number's place
+    ("[ISI NOMOR]/PP.04.1-Kpt/5201/2026") marks a number still to be taken."""
+    pola_nomor: Teks | None = None
+    """The office's number pattern, when it should not be recognised from the number: the
+    sequence number {urut} ({urut:3} zero-padded to 3 digits), the month {bulan} ("05") or
+    {bulan_romawi} ("V") of penutup.tanggal, the year {tahun}; anything else is fixed text, e.g.
+    "{urut}/PP.04.1-Kpt/5201/{tahun}" or "800/{urut}/BKPSDM/{tahun}". A pattern with {tahun}
+    prints the number as given; without it the title reads "NOMOR 11 TAHUN 2025". Used by
+    `kpu-docs nomor ambil`, `next-year` and `check`."""
     tahun: int = Field(ge=1945, le=2100)
     """Year of the decree."""
     tentang: Teks | None = None
@@ -95,6 +104,13 @@ class Keputusan(Model):
     def _nomor_printable(cls, value: str) -> str:
         if "\n" in value:
             raise ValueError("nomor harus satu baris")
+        return value
+
+    @field_validator("pola_nomor")
+    @classmethod
+    def _pola_readable(cls, value: str | None) -> str | None:
+        if value is not None:
+            Pola(value)  # PolaError is a ValueError: its message names the problem
         return value
 
     @model_validator(mode="after")

@@ -1,6 +1,7 @@
 """The title block: KEPUTUSAN <INSTANSI> / NOMOR ... / TENTANG / <SUBJECT>."""
 
 from kpu_docs.models import Keputusan
+from kpu_docs.nomor.pola import nomor_bertahun
 
 
 def judul_instansi(keputusan: Keputusan) -> str:
@@ -9,10 +10,11 @@ def judul_instansi(keputusan: Keputusan) -> str:
 
 
 def nomor_judul(keputusan: Keputusan) -> str:
-    """"NOMOR 11 TAHUN 2025" (or "Nomor : 11 Tahun 2025") for a plain number; a full number
-    string (with "/") as given after the word."""
+    """"NOMOR 11 TAHUN 2025" (or "Nomor : 11 Tahun 2025") for a plain number; a number that
+    carries its year (45/PP.04.1-Kpt/5201/2025), or any string with "/", as given after the word.
+    A pola_nomor decides by its {tahun}."""
     word, year = ("NOMOR", "TAHUN") if keputusan.pengaturan.bentuk_nomor == "NOMOR" else ("Nomor :", "Tahun")
-    if "/" in keputusan.nomor:
+    if nomor_bertahun(keputusan.nomor, keputusan.pola_nomor):
         return f"{word} {keputusan.nomor}"
     return f"{word} {keputusan.nomor} {year} {keputusan.tahun}"
 

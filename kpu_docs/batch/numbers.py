@@ -1,0 +1,56 @@
+"""Numbers from the register for a batch's rows (`kpu-docs batch --register`).
+
+Taken in row order, in the process that reads the rows, before a row is sent to render, so the
+numbers follow the sheet. A row is validated first: a row that cannot become a decree takes no
+number. Each row's number is recorded against its output file, so running the batch again (to
+resume, or after fixing a row) gives each row the number it had, and the manifest sees the row
+unchanged. What became of each number (written, or failed and why) is recorded as rows finish.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kpu_docs.loading import from_data
+from kpu_docs.nomor.ambil import pola_untuk_diisi
+from kpu_docs.nomor.register import DIAMBIL, DITULIS, GAGAL, Register
+
+
+class RowNumbers:
+    """The register as a batch uses it: `give` a row its number, `settle` it when the row is done."""
+
+    def __init__(self, register: str | Path, outdir: Path, base_dir: Path, oleh: str | None = None):
+        self.path = Path(register)
+        self.register: Register | None = None
+        self.outdir, self.base_dir, self.oleh = Path(outdir), Path(base_dir), oleh
+        self.given: dict[str, str] = {}
+        """Output name -> the number it was given, in row order."""
+        self._ids: dict[str, int] = {}
+
+    def open(self) -> None:
+        """Open (or create) the register: once the batch is known to start, so a batch that
+        cannot start leaves no new register behind."""
+        self.register = Register(self.path, create=True)
+
+    def give(self, berkas: str, data: dict) -> str:
+        """The number for the row written to `<berkas>.docx`; InputError if the row's decree is not valid."""
+        keputusan = from_data(data, base_dir=self.base_dir)
+        pola = pola_untuk_diisi(keputusan)
+        entri = self.register.ambil(
+            instansi=keputusan.instansi, pola=pola, tahun=keputusan.tahun, tanggal=keputusan.penutup.tanggal,
+            tentang=keputusan.tentang, berkas=self.outdir / f"{berkas}.docx", oleh=self.oleh,
+            pakai_lagi=(DIAMBIL, DITULIS, GAGAL),
+        )
+        self._ids[berkas] = entri.id
+        self.given[berkas] = entri.nomor
+        return entri.nomor
+
+    def settle(self, berkas: str, written: bool, masalah: tuple[str, ...] = ()) -> None:
+        """Record that the row's file is written (or still there as written), or why it is not."""
+        id = self._ids.pop(berkas, None)
+        if id is not None:
+            self.register.tandai(id, DITULIS if written else GAGAL, None if written else "; ".join(masalah))
+
+    def close(self) -> None:
+        if self.register is not None:
+            self.register.close()

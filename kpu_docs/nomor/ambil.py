@@ -1,0 +1,81 @@
+"""Taking a number from the register into a decree: `kpu-docs nomor ambil` and the batch's rows.
+
+The number is committed to the register before it is written anywhere, so a crash can only
+leave a number taken and not written, which the register shows ("diambil") and gives again to
+the same file next time. In the YAML file only the nomor's value changes (yaml_source): comments
+and layout stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from kpu_docs.errors import InputError, Masalah
+from kpu_docs.files import write_atomic
+from kpu_docs.loading import from_data
+from kpu_docs.models import Keputusan
+from kpu_docs.nomor.pola import NOMOR_KOSONG, Pola, pola_nomor
+from kpu_docs.nomor.register import DITULIS, GAGAL, Entri, Register
+from kpu_docs.yaml_source import Source, plain, quoted, same_data
+
+
+def pola_untuk_diisi(keputusan: Keputusan, sumber: str | None = None) -> Pola:
+    """The pattern to number this decree with; InputError when it cannot be numbered yet: no
+    pattern, a number already there, or a date in another year than the decree (a number is for
+    good, so these are settled first)."""
+    problems = []
+    pola = pola_nomor(keputusan.nomor, keputusan.penutup.tanggal, keputusan.pola_nomor)
+    if NOMOR_KOSONG not in keputusan.nomor:
+        problems.append(Masalah("nomor", f"sudah diisi ({keputusan.nomor}); untuk mengambil nomor baru tulis "
+                                         f"{NOMOR_KOSONG} di tempat nomor urutnya"))
+    elif pola is None:
+        problems.append(Masalah("nomor", "pola nomor tidak dikenali; tulis pola_nomor, misalnya "
+                                         "\"{urut}/PP.04.1-Kpt/5201/{tahun}\""))
+    if keputusan.penutup.tanggal.year != keputusan.tahun:
+        problems.append(Masalah("penutup.tanggal", f"tahun {keputusan.penutup.tanggal.year} berbeda dengan tahun "
+                                                   f"keputusan {keputusan.tahun}; samakan dulu sebelum mengambil nomor"))
+    if problems:
+        raise InputError(problems, sumber)
+    return pola
+
+
+def ambil_nomor(berkas: str | Path, register: str | Path, oleh: str | None = None, mulai: int = 1) -> Entri:
+    """Take the next number for the decree in `berkas` from `register` and write it into the file.
+
+    Everything that could stop the file being written is checked before the number is taken.
+    If the file still cannot be written, the register keeps the number, marked "gagal_ditulis"
+    with the reason, and the next `ambil_nomor` on this file gives it again.
+    """
+    berkas = Path(berkas)
+    if berkas.suffix.lower() == ".json":
+        raise InputError([Masalah("", "nomor ambil menulis ke berkas YAML (komentar dan susunan dipertahankan)")],
+                         str(berkas))
+    try:
+        text = berkas.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([Masalah("", "berkas tidak ditemukan")], str(berkas)) from None
+    source = Source(text)
+    data = plain(source.tree)
+    keputusan = from_data(data, base_dir=berkas.parent, sumber=str(berkas))
+    pola = pola_untuk_diisi(keputusan, str(berkas))
+    begin, end = source.scalar_span(("nomor",))
+
+    def numbered(nomor: str) -> str:
+        new_text = text[:begin] + quoted(nomor) + text[end:]
+        if not same_data(new_text, {**data, "nomor": nomor}):
+            raise RuntimeError(f"{berkas}: nomor tidak dapat disunting di tempat; tidak ditulis")
+        return new_text
+
+    numbered(pola.isi(1, keputusan.penutup.tanggal, keputusan.tahun))  # the edit works: now take the number
+    with Register(register, create=True) as reg:
+        entri = reg.ambil(instansi=keputusan.instansi, pola=pola, tahun=keputusan.tahun,
+                          tanggal=keputusan.penutup.tanggal, tentang=keputusan.tentang, berkas=berkas,
+                          oleh=oleh, mulai=mulai)
+        try:
+            write_atomic(berkas, numbered(entri.nomor).encode("utf-8"))
+        except BaseException as exc:
+            reg.tandai(entri.id, GAGAL, f"berkas tidak ditulis: {type(exc).__name__}: {exc}")
+            raise
+        reg.tandai(entri.id, DITULIS)
+    return replace(entri, status=DITULIS)

@@ -1,0 +1,126 @@
+"""Editing values in a YAML file's own text, so its comments, key order and layout stay.
+
+ruamel's round-trip loader records where every key, item and scalar starts; a value's source
+runs from its start to the next token's. `next-year` edits the digits of years there, `nomor
+ambil` replaces the nomor. Whoever edits reads the result back and compares it with the data it
+meant (`same_data`) before writing anything.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import json
+import re
+
+from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import ScalarString
+
+_SCALAR = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^\s#]+(?:[ \t]+[^\s#]+)*")
+"""A one-line scalar as written: double-quoted (with escapes), single-quoted, or plain up to a comment."""
+
+
+def load_round_trip(text: str):
+    """The round-trip tree of a YAML text: values with their positions."""
+    return YAML(typ="rt").load(text)
+
+
+def same_data(text: str, data) -> bool:
+    """Whether `text` reads as exactly `data` (plain values): the check before writing an edit."""
+    return YAML(typ="safe", pure=True).load(text) == data
+
+
+def _positions(node, out: list) -> list[tuple[int, int]]:
+    """(line, col) of every key, item and scalar in a round-trip tree: where each token starts."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out.append(tuple(node.lc.key(key)))
+            if not isinstance(value, (dict, list)):
+                out.append(tuple(node.lc.value(key)))
+            _positions(value, out)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            if not isinstance(value, (dict, list)):
+                out.append(tuple(node.lc.item(i)))
+            _positions(value, out)
+    return out
+
+
+def value_start(tree, path: tuple) -> tuple[int, int]:
+    """(line, col), from 0, where the value at `path` (keys and list indices) starts."""
+    node = tree
+    for part in path[:-1]:
+        node = node[part]
+    last = path[-1]
+    return tuple(node.lc.value(last) if isinstance(node, dict) else node.lc.item(last))
+
+
+def line_of(tree, path: tuple) -> int | None:
+    """The line, counted from 1 as an editor shows it, where the value at `path` starts."""
+    try:
+        return value_start(tree, path)[0] + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+
+
+class Source:
+    """A YAML text and its round-trip tree, for finding the source text of each value."""
+
+    def __init__(self, text: str, tree=None):
+        self.text = text
+        self.tree = tree if tree is not None else load_round_trip(text)
+        self._offsets = [0]
+        for line in text.splitlines(keepends=True):
+            self._offsets.append(self._offsets[-1] + len(line))
+        self._starts = sorted(set(_positions(self.tree, [])))
+
+    def _absolute(self, pos: tuple[int, int]) -> int:
+        return self._offsets[pos[0]] + pos[1]
+
+    def span(self, path: tuple) -> tuple[int, int]:
+        """Offsets of the value's source: from its start to the next token (comments included)."""
+        start = value_start(self.tree, path)
+        following = bisect.bisect_right(self._starts, start)
+        end = self._absolute(self._starts[following]) if following < len(self._starts) else len(self.text)
+        return self._absolute(start), end
+
+    def scalar_span(self, path: tuple) -> tuple[int, int]:
+        """Offsets of a one-line scalar itself, without what follows it on its line."""
+        begin, end = self.span(path)
+        token = _SCALAR.match(self.text, begin, end)
+        if token is None:
+            raise ValueError(f"nilai {'.'.join(map(str, path))} tidak dapat disunting di tempat")
+        return begin, token.end()
+
+
+def quoted(value: str) -> str:
+    """A string as a YAML double-quoted scalar (JSON's quoting is valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Replace each (start, end) of `text` with its new text; the spans must not overlap."""
+    for a, b, value in sorted(edits, reverse=True):
+        text = text[:a] + value + text[b:]
+    return text
+
+
+def plain(node):
+    """Round-trip YAML nodes as plain Python values, as the safe loader gives them."""
+    if isinstance(node, dict):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, ScalarString):
+        return str(node)
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, datetime.datetime):
+        return node
+    if isinstance(node, datetime.date):
+        return datetime.date(node.year, node.month, node.day)
+    return node
