@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -35,6 +36,22 @@ class _Perintah(TyperGroup):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
+    def invoke(self, ctx: typer.Context) -> Any:
+        """The one place the library's errors become messages and exit codes (KpuDocsError: its
+        message, exit code 2 for bad input, 1 for a failed conversion); an operating system
+        error (a full disk, a folder that cannot be written) is a message too, never a traceback."""
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            from kpu_docs.errors import KpuDocsError  # only once something failed: help stays light
+
+            if isinstance(exc, KpuDocsError):
+                _fail(str(exc), exc.exit_code)
+            if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+                where = f"{exc.filename}: " if exc.filename else ""
+                _fail(f"{where}{exc.strerror or exc}")
+            raise
+
 
 app = typer.Typer(
     cls=_Perintah,
@@ -58,6 +75,9 @@ class _LazyConsole:
 
         return Console(**self._options)
 
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.console.print(*(printable(o) if isinstance(o, str) else o for o in objects), **options)
+
     def __getattr__(self, name: str) -> Any:
         if name in ("_options", "console"):  # not yet set up (copying, unpickling): no recursion
             raise AttributeError(name)
@@ -69,10 +89,25 @@ err = _LazyConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 def escape(text: str) -> str:
-    """rich's markup escape, imported when first needed."""
+    """Text from the data, made safe to print in rich markup (and on a terminal), imported when first needed."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    return rich_escape(printable(text))
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters written out (ESC as \\x1b, U+202E as \\u202e): text from a
+    decree, a file name or an imported document never drives the terminal (colours, cursor,
+    title, right-to-left overrides). Every message passes here before it is printed."""
+    return _UNPRINTABLE.sub(_written_out, text) if _UNPRINTABLE.search(text) else text
+
+
+def _written_out(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 Berkas = Annotated[Path, typer.Argument(help="Berkas data keputusan (.yaml atau .json).")]
@@ -82,7 +117,7 @@ def _labelled(label: str, colour: str, message: str) -> None:
     """A labelled message on standard error, through click (already loaded): `check` and errors
     need no rich console."""
     typer.secho(label, fg=colour, bold=colour == "red", err=True, nl=False)
-    typer.echo(f" {message}", err=True)
+    typer.echo(f" {printable(message)}", err=True)
 
 
 def _fail(message: str, code: int = 1) -> None:

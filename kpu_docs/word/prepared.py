@@ -21,6 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
+from kpu_docs.errors import KpuDocsError
 from kpu_docs.word.wordml import W_NS, escape, ppr_child
 from kpu_docs.wording.emphasis import Span, may_have_markup, spans
 
@@ -30,7 +31,7 @@ _FINAL_SECT = re.compile(r"<w:sectPr[ >].*?</w:sectPr>\s*(?=</w:body>)", re.DOTA
 _BREAK_IN_TEXT = {"\n": '</w:t><w:br/><w:t xml:space="preserve">', "\t": '</w:t><w:tab/><w:t xml:space="preserve">'}
 
 
-class TemplateProblem(ValueError):
+class TemplateProblem(KpuDocsError, ValueError):
     """A template cannot be used: a style is missing, a tag is broken, a part is unreadable."""
 
 
