@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import ScalarString
 
 from kpu_docs.checks import NOMOR_KOSONG
 from kpu_docs.errors import InputError, Masalah
 from kpu_docs.formatting import nama_bulan
-from kpu_docs.loading import from_data
+from kpu_docs.loading import check_size, from_data, read_text, yaml_error
 from kpu_docs.files import write_atomic
 
 KEEP_YEARS = ("mengingat", "memperhatikan")
@@ -226,8 +227,12 @@ def next_year(source: str | Path, target: str | Path, tahun: int | None = None) 
     if source.suffix.lower() == ".json":
         raise InputError([Masalah("", "next-year bekerja pada berkas YAML (komentar dan susunan dipertahankan)")],
                          str(source))
-    text = source.read_text(encoding="utf-8")
-    tree = YAML(typ="rt").load(text)
+    text = read_text(source)
+    try:
+        tree = YAML(typ="rt").load(text)
+    except YAMLError as exc:
+        raise yaml_error(exc, source) from None
+    check_size(tree, str(source))  # before _plain expands the aliases
     data = _plain(tree)
     from_data(data, base_dir=source.parent, sumber=str(source))
     report = roll_forward(data, tahun)
