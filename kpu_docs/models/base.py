@@ -7,9 +7,9 @@ import inspect
 import textwrap
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, GetJsonSchemaHandler, StringConstraints
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 
 class Model(BaseModel):
@@ -91,3 +91,14 @@ def _own_attribute_docstrings(klass: type) -> dict[str, str]:
 
 Teks = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Non-empty text: an empty string where text is required is an input error."""
+
+
+def _not_bool(value: object) -> object:
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+BilanganBulat = Annotated[int, BeforeValidator(_not_bool)]
+"""A whole number. `true` is not one: pydantic would take it as 1 (and `tahun: true` would be
+"tidak boleh kurang dari 1945" instead of "harus berupa bilangan bulat")."""

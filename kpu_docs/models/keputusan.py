@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from kpu_docs.models.base import Model, Teks
+from kpu_docs.models.base import BilanganBulat, Model, Teks
 from kpu_docs.models.dasar_hukum import DasarHukum
 from kpu_docs.models.diktum import DiktumIsian
 from kpu_docs.models.lampiran import Lampiran
@@ -49,7 +49,7 @@ class Keputusan(Model):
     nomor: Teks
     """Decree number as text: "11" prints "NOMOR 11 TAHUN 2025"; a full string with "/" such as
     "314/ORT.07-Kpt/01/KPU/V/2021" prints as given."""
-    tahun: int = Field(ge=1945, le=2100)
+    tahun: BilanganBulat = Field(ge=1945, le=2100)
     """Year of the decree."""
     tentang: str | None = None
     """Subject in running-text capitalisation ("Penetapan Rencana Aksi ..."); the title prints it
