@@ -111,6 +111,15 @@ def _written_out(match: re.Match) -> str:
 
 
 Berkas = Annotated[Path, typer.Argument(help="Berkas data keputusan (.yaml atau .json).")]
+BatasWaktu = Annotated[
+    float, typer.Option("--batas-waktu", min=1, help="Detik paling lama untuk LibreOffice; lewat itu dihentikan.")
+]
+
+
+def _folder(output: Path) -> None:
+    """-o must name a folder (made when missing), not an existing file."""
+    if output.exists() and not output.is_dir():
+        _fail(f"-o {output}: sudah ada berkas dengan nama itu; -o harus berupa folder", 2)
 
 
 def _labelled(label: str, colour: str, message: str) -> None:
@@ -150,15 +159,15 @@ def render(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder hasil.")] = Path("."),
     pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF di sampingnya (LibreOffice, sekali jalan untuk semua).")] = False,
     templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
+    batas_waktu: BatasWaktu = 300.0,
 ) -> None:
     """Buat dokumen Word OUTPUT/<nama berkas>.docx dari setiap berkas data keputusan."""
-    import jinja2
-
     from kpu_docs.errors import InputError
     from kpu_docs.loading import load
-    from kpu_docs.pdf import LibreOfficeMissing, to_pdf
+    from kpu_docs.pdf import to_pdf
     from kpu_docs.word import render_file
 
+    _folder(output)
     stems: dict[str, Path] = {}
     for path in berkas:
         if path.stem in stems:
@@ -178,19 +187,14 @@ def render(
         _warn(keputusan)
         try:
             written = render_file(keputusan, output / f"{path.stem}.docx", templat)
-        except (FileNotFoundError, ValueError) as exc:
-            _fail(str(exc))
-        except jinja2.TemplateError as exc:
-            _fail(f"templat tidak dapat diisi: {exc}")
+        except FileNotFoundError as exc:  # the logo or a template named by the user
+            _fail(str(exc), 2)
         for target in written:
             out.print(f"Ditulis: {target}", markup=False)
         paths.extend(written)
     if pdf:
-        try:
-            for target in to_pdf(paths, output):
-                out.print(f"Ditulis: {target}", markup=False)
-        except (LibreOfficeMissing, RuntimeError) as exc:
-            _fail(str(exc))
+        for target in to_pdf(paths, output, timeout=batas_waktu):
+            out.print(f"Ditulis: {target}", markup=False)
 
 
 @app.command()
@@ -298,25 +302,23 @@ def preview(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder gambar.")] = Path("."),
     halaman: Annotated[Optional[str], typer.Option(help="Halaman, misalnya 1,9 (bawaan: semua).")] = None,
     dpi: Annotated[int, typer.Option(help="Resolusi gambar.")] = 70,
+    batas_waktu: BatasWaktu = 300.0,
 ) -> None:
     """Gambar PNG halaman-halaman keputusan (LibreOffice, lalu pdftoppm)."""
-    from kpu_docs.pdf import LibreOfficeMissing
-    from kpu_docs.preview import PopplerMissing, preview as preview_pages
+    from kpu_docs.preview import preview as preview_pages
     from kpu_docs.word import render_file
 
     try:
         pages = [int(p) for p in halaman.split(",")] if halaman else None
     except ValueError:
         _fail("halaman: tulis nomor halaman dipisah koma, misalnya 1,9", 2)
+    _folder(output)
     docx = berkas
     if berkas.suffix.lower() != ".docx":
         keputusan = _load(berkas)
         (docx,) = render_file(keputusan, output / f"{berkas.stem}.docx")[:1]
-    try:
-        for path in preview_pages(docx, output, pages, dpi):
-            out.print(f"Ditulis: {path}", markup=False)
-    except (LibreOfficeMissing, PopplerMissing, RuntimeError) as exc:
-        _fail(str(exc))
+    for path in preview_pages(docx, output, pages, dpi, timeout=batas_waktu):
+        out.print(f"Ditulis: {path}", markup=False)
 
 
 @app.command("next-year")

@@ -77,3 +77,16 @@ def _sync_folder(folder: Path) -> None:
         pass  # some file systems (and Windows) cannot sync a folder; the files themselves are
     finally:
         os.close(fd)
+
+
+def move_into_place(made: Path, path: Path) -> None:
+    """A file another program finished (LibreOffice's PDF) flushed to disk, given the mode `path`
+    should have, and renamed over it: a crash never leaves a truncated file in place of a good one.
+    `made` must be in the same file system (a folder beside `path`)."""
+    fd = os.open(made, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.chmod(made, _mode_for(Path(path)))
+    os.replace(made, path)
