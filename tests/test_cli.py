@@ -111,3 +111,10 @@ def test_render_checks_every_file_before_writing_any(tmp_path):
     result = runner.invoke(app, ["render", str(EXAMPLE), str(bad), "-o", str(tmp_path / "hasil")])
     assert result.exit_code == 2 and "tahun: harus berupa bilangan bulat" in result.output
     assert not (tmp_path / "hasil").exists()
+
+
+def test_control_characters_from_the_data_are_written_out_not_sent_to_the_terminal():
+    from kpu_docs.cli import escape, printable
+
+    assert printable("a\x1b[2Jb\x07 \u202eTXT.exe\tc\nd") == "a\\x1b[2Jb\\x07 \\u202eTXT.exe\tc\nd"
+    assert escape("[b]\x1b[31m") == "\\[b]\\x1b[31m"  # rich markup escaped too

@@ -89,6 +89,13 @@ def xxe_docx() -> bytes:
     return _rewrite(data, change)
 
 
+def bad_xml_docx() -> bytes:
+    """A decree rendered by kpu-docs whose document.xml is cut off in the middle of a paragraph:
+    libxml2's recovery mode would import the text before the cut as if it were the decree."""
+    data = kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml"))
+    return _rewrite(data, lambda name, content: content[: len(content) // 2] if name == "word/document.xml" else content)
+
+
 def _rewrite(data: bytes, change) -> bytes:
     """A zip with each member's content passed through change(name, content)."""
     out = io.BytesIO()
@@ -147,6 +154,7 @@ def make_all(folder: Path) -> Path:
     (folder / "docx-satu-teks.docx").write_bytes(one_text_node_bomb())
     (folder / "docx-banyak-bagian.docx").write_bytes(many_members())
     (folder / "docx-xxe.docx").write_bytes(xxe_docx())
+    (folder / "docx-xml-rusak.docx").write_bytes(bad_xml_docx())
     (folder / "data-besar.yaml").write_bytes(b"menimbang:\n" + big_text(6 * MB, b"  - bahwa perlu dibentuk tim kerja\n"))
     (folder / "teks-besar.txt").write_bytes(big_text(6 * MB, b"bahwa perlu dibentuk tim kerja;\n"))
     png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x0dIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02\x00\x00\x00"
