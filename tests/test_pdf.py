@@ -46,13 +46,18 @@ def test_a_timeout_ends_the_whole_libreoffice_process_group(tmp_path, monkeypatc
     assert list(outdir.iterdir()) == [] and list(temporary.iterdir()) == []  # no PDF, no profile left
 
 
-def test_a_truncated_pdf_never_replaces_a_good_one(tmp_path, monkeypatch):
-    script = _fake_soffice(tmp_path, 'for f in "$@"; do n=$(basename "$f" .docx); printf "%%PDF-1.6 terpotong" > "$outdir/$n.pdf"; done\n')
+def _soffice_writing(tmp_path, monkeypatch, pdf: str):
+    """A stand-in that writes `pdf` (printf format) for each document; sk.docx, and an old sk.pdf."""
+    script = _fake_soffice(tmp_path, f'for f in "$@"; do printf "{pdf}" > "$outdir/$(basename "$f" .docx).pdf"; done\n')
     monkeypatch.setattr(pdf_module, "soffice", lambda: script)
-    document = tmp_path / "sk.docx"
+    document, old = tmp_path / "sk.docx", tmp_path / "sk.pdf"
     document.write_bytes(b"PK")
-    good = tmp_path / "sk.pdf"
-    good.write_bytes(b"%PDF-1.6 lama\n%%EOF\n")
+    old.write_bytes(b"%PDF-1.6 lama\n%%EOF\n")
+    return document, old
+
+
+def test_a_truncated_pdf_never_replaces_a_good_one(tmp_path, monkeypatch):
+    document, good = _soffice_writing(tmp_path, monkeypatch, "%%PDF-1.6 terpotong")
     with pytest.raises(ConversionFailed, match="sk.pdf"):
         to_pdf([document], tmp_path)
     assert good.read_bytes() == b"%PDF-1.6 lama\n%%EOF\n"
@@ -60,12 +65,7 @@ def test_a_truncated_pdf_never_replaces_a_good_one(tmp_path, monkeypatch):
 
 
 def test_a_new_pdf_replaces_the_old_one_with_its_mode(tmp_path, monkeypatch):
-    script = _fake_soffice(tmp_path, 'for f in "$@"; do n=$(basename "$f" .docx); printf "%%PDF-1.6 baru\\n%%%%EOF\\n" > "$outdir/$n.pdf"; done\n')
-    monkeypatch.setattr(pdf_module, "soffice", lambda: script)
-    document = tmp_path / "sk.docx"
-    document.write_bytes(b"PK")
-    old = tmp_path / "sk.pdf"
-    old.write_bytes(b"%PDF-1.6 lama\n%%EOF\n")
+    document, old = _soffice_writing(tmp_path, monkeypatch, "%%PDF-1.6 baru\\n%%%%EOF\\n")
     os.chmod(old, 0o664)
     assert to_pdf([document], tmp_path) == [old]
     assert old.read_bytes() == b"%PDF-1.6 baru\n%%EOF\n" and stat.S_IMODE(old.stat().st_mode) == 0o664
