@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from pathlib import Path
 from zipfile import BadZipFile, ZipFile, ZipInfo
 
 from lxml import etree
@@ -112,10 +113,10 @@ def read_members(archive: ZipFile, label: str) -> dict[str, bytes]:
         raise ArchiveRefused(f"{label}: arsip rusak, bagiannya tidak dapat dibaca ({exc})") from None
 
 
-def read_package(path, label: str) -> tuple[bytes, dict[str, bytes]]:
-    """A Word file's bytes and its members, every limit checked before anything is decompressed."""
+def read_package(path: Path, label: str) -> dict[str, bytes]:
+    """A Word file's members, every limit checked before anything is decompressed."""
     data = bounds.read_bytes(path, bounds.PACKAGE_FILE_MAX, "berkas Word")
-    return data, read_members(check_zip(data, label), label)
+    return read_members(check_zip(data, label), label)
 
 
 def parse_xml(data: bytes, name: str, label: str) -> etree._Element:

@@ -221,7 +221,7 @@ def _read(path: Path) -> tuple[dict[str, bytes], dict[str, etree._Element]]:
     XML part (parsed strictly) and its relationships have passed kpu_docs.archive's checks."""
     label = f"templat {path}"
     try:
-        _, members = archive.read_package(path, label)
+        members = archive.read_package(path, label)
         trees = {name: archive.parse_xml(data, name, label) for name, data in members.items() if archive.is_xml(name)}
     except FileRefused as exc:
         raise TemplateProblem(str(exc)) from None
