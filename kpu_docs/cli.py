@@ -5,6 +5,7 @@ annotations would cost `check` and `--help` an eval of every one (benchmarks/sta
 """
 
 import os
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
@@ -41,6 +42,22 @@ class _Perintah(TyperGroup):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
+    def invoke(self, ctx: typer.Context) -> Any:
+        """The one place the library's errors become messages and exit codes (KpuDocsError: its
+        message, exit code 2 for bad input, 1 for a failed conversion); an operating system
+        error (a full disk, a folder that cannot be written) is a message too, never a traceback."""
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            from kpu_docs.errors import KpuDocsError  # only once something failed: help stays light
+
+            if isinstance(exc, KpuDocsError):
+                _fail(str(exc), exc.exit_code)
+            if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+                where = f"{exc.filename}: " if exc.filename else ""
+                _fail(f"{where}{exc.strerror or exc}")
+            raise
+
 
 def _typer(help: str) -> typer.Typer:
     """A command group: plain click help (_Perintah), no completion, no rich tracebacks."""
@@ -63,6 +80,9 @@ class _LazyConsole:
 
         return Console(**self._options)
 
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.console.print(*(printable(o) if isinstance(o, str) else o for o in objects), **options)
+
     def __getattr__(self, name: str) -> Any:
         if name in ("_options", "console"):  # not yet set up (copying, unpickling): no recursion
             raise AttributeError(name)
@@ -74,20 +94,44 @@ err = _LazyConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 def escape(text: str) -> str:
-    """rich's markup escape, imported when first needed."""
+    """Text from the data, made safe to print in rich markup (and on a terminal), imported when first needed."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    return rich_escape(printable(text))
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters written out (ESC as \\x1b, U+202E as \\u202e): text from a
+    decree, a file name or an imported document never drives the terminal (colours, cursor,
+    title, right-to-left overrides). Every message passes here before it is printed."""
+    return _UNPRINTABLE.sub(_written_out, text) if _UNPRINTABLE.search(text) else text
+
+
+def _written_out(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 Berkas = Annotated[Path, typer.Argument(help="Berkas data keputusan (.yaml atau .json).")]
+BatasWaktu = Annotated[
+    float, typer.Option("--batas-waktu", min=1, help="Detik paling lama untuk LibreOffice; lewat itu dihentikan.")
+]
+
+
+def _folder(output: Path) -> None:
+    """-o must name a folder (made when missing), not an existing file."""
+    if output.exists() and not output.is_dir():
+        _fail(f"-o {output}: sudah ada berkas dengan nama itu; -o harus berupa folder", 2)
 
 
 def _labelled(label: str, colour: str, message: str) -> None:
     """A labelled message on standard error, through click (already loaded): `check` and errors
     need no rich console."""
     typer.secho(label, fg=colour, bold=colour == "red", err=True, nl=False)
-    typer.echo(f" {message}", err=True)
+    typer.echo(f" {printable(message)}", err=True)
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -120,15 +164,15 @@ def render(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder hasil.")] = Path("."),
     pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF di sampingnya (LibreOffice, sekali jalan untuk semua).")] = False,
     templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
+    batas_waktu: BatasWaktu = 300.0,
 ) -> None:
     """Buat dokumen Word OUTPUT/<nama berkas>.docx dari setiap berkas data keputusan."""
-    import jinja2
-
     from kpu_docs.errors import InputError
     from kpu_docs.loading import load
-    from kpu_docs.pdf import LibreOfficeMissing, to_pdf
+    from kpu_docs.pdf import to_pdf
     from kpu_docs.word import render_file
 
+    _folder(output)
     stems: dict[str, Path] = {}
     for path in berkas:
         if path.stem in stems:
@@ -148,19 +192,14 @@ def render(
         _warn(keputusan)
         try:
             written = render_file(keputusan, output / f"{path.stem}.docx", templat)
-        except (FileNotFoundError, ValueError) as exc:
-            _fail(str(exc))
-        except jinja2.TemplateError as exc:
-            _fail(f"templat tidak dapat diisi: {exc}")
+        except FileNotFoundError as exc:  # the logo or a template named by the user
+            _fail(str(exc), 2)
         for target in written:
             out.print(f"Ditulis: {target}", markup=False)
         paths.extend(written)
     if pdf:
-        try:
-            for target in to_pdf(paths, output):
-                out.print(f"Ditulis: {target}", markup=False)
-        except (LibreOfficeMissing, RuntimeError) as exc:
-            _fail(str(exc))
+        for target in to_pdf(paths, output, timeout=batas_waktu):
+            out.print(f"Ditulis: {target}", markup=False)
 
 
 @app.command()
@@ -307,25 +346,23 @@ def preview(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder gambar.")] = Path("."),
     halaman: Annotated[Optional[str], typer.Option(help="Halaman, misalnya 1,9 (bawaan: semua).")] = None,
     dpi: Annotated[int, typer.Option(help="Resolusi gambar.")] = 70,
+    batas_waktu: BatasWaktu = 300.0,
 ) -> None:
     """Gambar PNG halaman-halaman keputusan (LibreOffice, lalu pdftoppm)."""
-    from kpu_docs.pdf import LibreOfficeMissing
-    from kpu_docs.preview import PopplerMissing, preview as preview_pages
+    from kpu_docs.preview import preview as preview_pages
     from kpu_docs.word import render_file
 
     try:
         pages = [int(p) for p in halaman.split(",")] if halaman else None
     except ValueError:
         _fail("halaman: tulis nomor halaman dipisah koma, misalnya 1,9", 2)
+    _folder(output)
     docx = berkas
     if berkas.suffix.lower() != ".docx":
         keputusan = _load(berkas)
         (docx,) = render_file(keputusan, output / f"{berkas.stem}.docx")[:1]
-    try:
-        for path in preview_pages(docx, output, pages, dpi):
-            out.print(f"Ditulis: {path}", markup=False)
-    except (LibreOfficeMissing, PopplerMissing, RuntimeError) as exc:
-        _fail(str(exc))
+    for path in preview_pages(docx, output, pages, dpi, timeout=batas_waktu):
+        out.print(f"Ditulis: {path}", markup=False)
 
 
 @app.command("next-year")

@@ -1,11 +1,22 @@
-"""Input errors in Bahasa Indonesia, each naming the field path and the problem."""
+"""The library's errors, in Bahasa Indonesia: one base class the command line maps to exit codes,
+and input errors that name the field path and the problem."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+
+class KpuDocsError(Exception):
+    """Base of every error kpu-docs raises on purpose. Its message is Indonesian and says what
+    to fix; `exit_code` is what the command line exits with: 2 for bad input (data, a template,
+    a file refused), 1 for a step that failed on good input (a conversion)."""
+
+    exit_code = 2
 
 _MESSAGES = {
     "missing": "wajib diisi",
@@ -42,7 +53,7 @@ class Masalah:
         return f"{self.lokasi}: {self.pesan}" if self.lokasi else self.pesan
 
 
-class InputError(ValueError):
+class InputError(KpuDocsError, ValueError):
     """The decree data is not valid; `masalah` lists every problem found."""
 
     def __init__(self, masalah: list[Masalah], sumber: str | None = None):

@@ -26,7 +26,31 @@ def write_atomic(path: Path, data: bytes) -> None:
     half-written file. The file gets the mode an ordinary new file gets (or keeps the mode of the
     one it replaces), not the owner-only mode of a temporary file, so an office's shared folder
     stays readable."""
-    path = Path(path)
+    write_all_atomic([(path, data)])
+
+
+def write_all_atomic(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files as a set (a decree and its Lampiran files): each to a temporary file
+    beside it, flushed to disk, and only when all are written, each renamed into place. A
+    failure while writing (a full disk at the second file) leaves every old file as it was and
+    no temporary file behind; what remains is the moment of the renames themselves."""
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            path = Path(path)
+            written.append((_temporary(path, data), path))
+        for tmp, path in written:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in written:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for folder in {path.parent for _, path in written}:
+        _sync_folder(folder)
+
+
+def _temporary(path: Path, data: bytes) -> str:
+    """A temporary file beside `path` holding `data`, flushed to disk, with the mode `path` will have."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -35,7 +59,34 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fchmod(handle.fileno(), _mode_for(path))
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries, so the renames survive a power cut (where the system allows it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems (and Windows) cannot sync a folder; the files themselves are
+    finally:
+        os.close(fd)
+
+
+def move_into_place(made: Path, path: Path) -> None:
+    """A file another program finished (LibreOffice's PDF) flushed to disk, given the mode `path`
+    should have, and renamed over it: a crash never leaves a truncated file in place of a good one.
+    `made` must be in the same file system (a folder beside `path`)."""
+    fd = os.open(made, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.chmod(made, _mode_for(Path(path)))
+    os.replace(made, path)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kpu_docs.errors import InputError, Masalah
-from kpu_docs.files import write_atomic
+from kpu_docs.files import write_all_atomic
 from kpu_docs.formatting import nama_bulan
 from kpu_docs.loading import from_data
 from kpu_docs.nomor.pola import NOMOR_KOSONG, pola_nomor
@@ -331,8 +331,7 @@ def next_year(source: str | Path, target: str | Path, tahun: int | None = None) 
     if source.suffix.lower() == ".json":
         raise InputError([Masalah("", "next-year bekerja pada berkas YAML (komentar dan susunan dipertahankan)")],
                          str(source))
-    text = source.read_text(encoding="utf-8")
-    yaml = Source(text)
+    yaml = Source.from_file(source)
     data = plain(yaml.tree)
     from_data(data, base_dir=source.parent, sumber=str(source))
     report = roll_forward(data, tahun)
@@ -341,7 +340,6 @@ def next_year(source: str | Path, target: str | Path, tahun: int | None = None) 
         raise RuntimeError("next-year: hasil penyuntingan berkas tidak sesuai dengan data; tidak ditulis")
     from_data(data, base_dir=source.parent, sumber=str(target))
     review = review_path(target)
-    write_atomic(target, new_text.encode("utf-8"))
-    write_atomic(review, review_text(report, source, target).encode("utf-8"))
+    write_all_atomic([(target, new_text.encode("utf-8")), (review, review_text(report, source, target).encode("utf-8"))])
     report.berkas_periksa = review
     return report

@@ -1,15 +1,37 @@
-"""PDF through LibreOffice in headless mode: every file of a batch in one LibreOffice start."""
+"""PDF through LibreOffice in headless mode: every file of a batch in one LibreOffice start.
+
+LibreOffice is trusted with nothing it reports: it exits 0 when it cannot load a file, and a PDF
+beside the document may be one from an earlier run. So it converts into a fresh folder, and a
+PDF counts only when it is there, complete, after this run; it then replaces the old one by a
+rename. LibreOffice runs in a process group of its own, ended whole when it takes too long, so
+no soffice.bin left behind writes a PDF after the failure was reported.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from contextlib import nullcontext
 from pathlib import Path
 
+from kpu_docs.errors import KpuDocsError
+from kpu_docs.files import move_into_place
 
-class LibreOfficeMissing(RuntimeError):
+DEFAULT_TIMEOUT = 300.0
+"""Seconds one LibreOffice run may take: a decree converts in about 1.5 s (start-up included),
+a chunk of 32 in about 10 s."""
+
+
+class ConversionFailed(KpuDocsError, RuntimeError):
+    """LibreOffice did not make a PDF: it could not load a document, failed, or ran out of time."""
+
+    exit_code = 1
+
+
+class LibreOfficeMissing(ConversionFailed):
     """LibreOffice is not installed (Debian: libreoffice-writer-nogui)."""
 
 
@@ -26,13 +48,15 @@ def soffice() -> str:
 
 
 def to_pdf(
-    documents: list[Path], outdir: Path | None = None, timeout: float = 300, profile: Path | None = None
+    documents: list[Path], outdir: Path | None = None, timeout: float = DEFAULT_TIMEOUT, profile: Path | None = None
 ) -> list[Path]:
     """Convert .docx files to PDF in one LibreOffice run; returns the PDF paths in the same order.
 
     `profile` is a LibreOffice user profile folder to reuse (made on first use): a worker that
     converts many batches keeps one, and parallel workers each need their own, since two
     LibreOffice processes on one profile collide. Without it a fresh one is used and removed.
+    The PDFs LibreOffice made are put in place even when others failed (a batch keeps the rows
+    that converted); ConversionFailed then names the others.
     """
     documents = [Path(d) for d in documents]
     if not documents:
@@ -40,30 +64,81 @@ def to_pdf(
     binary = soffice()
     outdir = Path(outdir) if outdir else documents[0].parent
     outdir.mkdir(parents=True, exist_ok=True)
-    folder = nullcontext(profile) if profile else tempfile.TemporaryDirectory(prefix="kpu-docs-lo-")
-    with folder as profile:
-        # a private profile: a LibreOffice already open on the desktop does not swallow the job
-        result = subprocess.run(
-            [
-                binary,
-                f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(outdir),
-                *map(str, documents),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-    pdfs = [outdir / f"{d.stem}.pdf" for d in documents]
-    missing = [p for p in pdfs if not p.is_file()]
-    if result.returncode != 0 or missing:
-        raise RuntimeError(
-            f"LibreOffice gagal membuat PDF ({', '.join(p.name for p in missing) or 'kode ' + str(result.returncode)}): "
-            f"{result.stderr.strip() or result.stdout.strip()}"
+    fresh = Path(tempfile.mkdtemp(prefix=".kpu-docs-pdf-", dir=outdir))  # beside the PDFs: a rename moves them
+    try:
+        folder = nullcontext(profile) if profile else tempfile.TemporaryDirectory(prefix="kpu-docs-lo-")
+        with folder as profile_dir:
+            # a private profile: a LibreOffice already open on the desktop does not swallow the job
+            code, output = _run(
+                [
+                    binary,
+                    f"-env:UserInstallation={Path(profile_dir).resolve().as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(fresh),
+                    *map(str, documents),
+                ],
+                timeout,
+            )
+        if code != 0:
+            raise ConversionFailed(f"LibreOffice gagal membuat PDF (kode {code}): {output.strip()}")
+        pdfs, missing = [], []
+        for document in documents:
+            made, target = fresh / f"{document.stem}.pdf", outdir / f"{document.stem}.pdf"
+            if _complete(made):
+                move_into_place(made, target)
+                pdfs.append(target)
+            else:
+                missing.append(target.name)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+    if missing:
+        raise ConversionFailed(
+            f"LibreOffice gagal membuat PDF ({', '.join(missing)}): {output.strip() or 'dokumen tidak dapat dibuka'}"
         )
     return pdfs
+
+
+def _complete(pdf: Path) -> bool:
+    """Whether a PDF is whole: it starts as a PDF and its last part ends the file (%%EOF)."""
+    try:
+        with open(pdf, "rb") as handle:
+            head = handle.read(5)
+            handle.seek(max(os.fstat(handle.fileno()).st_size - 1024, 0))
+            return head == b"%PDF-" and b"%%EOF" in handle.read()
+    except OSError:
+        return False
+
+
+def _run(command: list[str], timeout: float) -> tuple[int, str]:
+    """Run LibreOffice in a new session (its own process group): its exit code and its output.
+
+    On a timeout, or an interrupt, the whole group ends (oosplash and the soffice.bin it starts),
+    and after a normal end anything it left running ends too."""
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _end_group(process)
+            raise ConversionFailed(
+                f"LibreOffice tidak selesai dalam {timeout:g} detik dan dihentikan; "
+                "tidak ada PDF yang ditulis (batas waktu dapat diubah dengan --batas-waktu)"
+            ) from None
+        except BaseException:
+            _end_group(process)
+            raise
+        _end_group(process)
+        output.seek(0)
+        return process.returncode, output.read().decode("utf-8", "replace")
+
+
+def _end_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass  # the group has ended already
+    process.wait()

@@ -2,23 +2,50 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from kpu_docs.pdf import to_pdf
+from kpu_docs.errors import KpuDocsError
+from kpu_docs.pdf import DEFAULT_TIMEOUT, ConversionFailed, to_pdf
 
 
-class PopplerMissing(RuntimeError):
+class PopplerMissing(ConversionFailed):
     """pdftoppm is not installed (Debian: poppler-utils)."""
+
+
+class PageNotFound(KpuDocsError, ValueError):
+    """A page asked for that the document does not have."""
+
+
+def _tool(name: str) -> str:
+    binary = shutil.which(name)
+    if binary is None:
+        raise PopplerMissing(f"{name} tidak ditemukan: pasang paket poppler-utils")
+    return binary
+
+
+def page_count(pdf: Path) -> int:
+    """The number of pages of a PDF (pdfinfo, from the same package as pdftoppm)."""
+    result = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True)
+    found = re.search(r"^Pages:\s+(\d+)", result.stdout, re.M)
+    if result.returncode != 0 or not found:
+        raise ConversionFailed(f"{pdf}: jumlah halaman tidak dapat dibaca: {result.stderr.strip()}")
+    return int(found.group(1))
 
 
 def pdf_to_png(pdf: Path, outdir: Path, pages: list[int] | None = None, dpi: int = 70, prefix: str | None = None) -> list[Path]:
     """PNG files of the given pages (1-based; all pages when None), named <prefix>-<page>.png."""
-    binary = shutil.which("pdftoppm")
-    if binary is None:
-        raise PopplerMissing("pdftoppm tidak ditemukan: pasang paket poppler-utils")
+    binary = _tool("pdftoppm")
+    if pages:
+        count = page_count(pdf)
+        outside = [p for p in pages if not 1 <= p <= count]
+        if outside:
+            raise PageNotFound(
+                f"halaman {', '.join(map(str, outside))} tidak ada: dokumen ini {count} halaman (1 sampai {count})"
+            )
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     prefix = prefix or Path(pdf).stem
@@ -29,7 +56,9 @@ def pdf_to_png(pdf: Path, outdir: Path, pages: list[int] | None = None, dpi: int
             args = [binary, "-png", "-r", str(dpi)]
             if first:
                 args += ["-f", str(first), "-l", str(last)]
-            subprocess.run([*args, str(pdf), str(Path(tmp) / "p")], check=True, capture_output=True)
+            result = subprocess.run([*args, str(pdf), str(Path(tmp) / "p")], capture_output=True, text=True)
+            if result.returncode != 0:
+                raise ConversionFailed(f"pdftoppm gagal membuat gambar halaman: {result.stderr.strip()}")
         for made in sorted(Path(tmp).glob("p-*.png")):
             page = int(made.stem.rsplit("-", 1)[1])
             target = outdir / f"{prefix}-{page}.png"
@@ -38,8 +67,9 @@ def pdf_to_png(pdf: Path, outdir: Path, pages: list[int] | None = None, dpi: int
     return sorted(written, key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
-def preview(docx: Path, outdir: Path, pages: list[int] | None = None, dpi: int = 70) -> list[Path]:
+def preview(docx: Path, outdir: Path, pages: list[int] | None = None, dpi: int = 70,
+            timeout: float = DEFAULT_TIMEOUT) -> list[Path]:
     """Render pages of a .docx to PNG pictures in outdir."""
     with tempfile.TemporaryDirectory(prefix="kpu-docs-pdf-") as tmp:
-        (pdf,) = to_pdf([Path(docx)], Path(tmp))
+        (pdf,) = to_pdf([Path(docx)], Path(tmp), timeout=timeout)
         return pdf_to_png(pdf, outdir, pages, dpi, prefix=Path(docx).stem)

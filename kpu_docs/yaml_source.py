@@ -13,7 +13,10 @@ import datetime
 import json
 import re
 
+from pathlib import Path
+
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import ScalarString
 
 _SCALAR = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^\s#]+(?:[ \t]+[^\s#]+)*")
@@ -65,6 +68,21 @@ def line_of(tree, path: tuple) -> int | None:
 
 class Source:
     """A YAML text and its round-trip tree, for finding the source text of each value."""
+
+    @classmethod
+    def from_file(cls, path: Path) -> Source:
+        """A decree file read within the data bounds: its size, then its values counted with
+        every alias use before anything expands them (loading.check_size); a parse error is an
+        input error naming the line."""
+        from kpu_docs.loading import check_size, read_text, yaml_error
+
+        text = read_text(path)
+        try:
+            tree = load_round_trip(text)
+        except YAMLError as exc:
+            raise yaml_error(exc, path) from None
+        check_size(tree, str(path))
+        return cls(text, tree)
 
     def __init__(self, text: str, tree=None):
         self.text = text

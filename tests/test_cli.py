@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -89,16 +88,16 @@ def test_render_several_files_converts_all_pdfs_in_one_start(tmp_path, monkeypat
     other.write_text(EXAMPLE.read_text(encoding="utf-8").replace('nomor: "11"', 'nomor: "12"', 1), encoding="utf-8")
     starts = []
 
-    def fake_soffice(command, **kwargs):  # stands in for LibreOffice: writes each PDF it is given
+    def fake_soffice(command, timeout):  # stands in for LibreOffice: writes each PDF it is given
         documents = [part for part in command if part.endswith(".docx")]
         outdir = command[command.index("--outdir") + 1]
         for document in documents:
-            (Path(outdir) / f"{Path(document).stem}.pdf").write_bytes(b"%PDF")
+            (Path(outdir) / f"{Path(document).stem}.pdf").write_bytes(b"%PDF-1.6\n%%EOF\n")
         starts.append((documents, outdir))
-        return subprocess.CompletedProcess(command, 0, "", "")
+        return 0, ""
 
     monkeypatch.setattr(pdf_module, "soffice", lambda: "soffice")
-    monkeypatch.setattr(pdf_module.subprocess, "run", fake_soffice)
+    monkeypatch.setattr(pdf_module, "_run", fake_soffice)
     result = runner.invoke(app, ["render", str(EXAMPLE), str(other), "-o", str(tmp_path / "hasil"), "--pdf"])
     assert result.exit_code == 0, result.output
     assert "NOMOR 12 TAHUN 2025" in plaintext.lines(Document(str(tmp_path / "hasil" / "keputusan-12-2025.docx")))
@@ -112,3 +111,10 @@ def test_render_checks_every_file_before_writing_any(tmp_path):
     result = runner.invoke(app, ["render", str(EXAMPLE), str(bad), "-o", str(tmp_path / "hasil")])
     assert result.exit_code == 2 and "tahun: harus berupa bilangan bulat" in result.output
     assert not (tmp_path / "hasil").exists()
+
+
+def test_control_characters_from_the_data_are_written_out_not_sent_to_the_terminal():
+    from kpu_docs.cli import escape, printable
+
+    assert printable("a\x1b[2Jb\x07 \u202eTXT.exe\tc\nd") == "a\\x1b[2Jb\\x07 \\u202eTXT.exe\tc\nd"
+    assert escape("[b]\x1b[31m") == "\\[b]\\x1b[31m"  # rich markup escaped too

@@ -3,6 +3,8 @@
 import os
 import stat
 
+import pytest
+
 from kpu_docs.files import NEW_FILE_MODE, write_atomic
 
 
@@ -24,3 +26,29 @@ def test_a_replaced_file_keeps_its_mode_and_no_temporary_file_is_left(tmp_path):
     write_atomic(target, b"baru")
     assert target.read_bytes() == b"baru" and _mode(target) == 0o664
     assert [p.name for p in tmp_path.iterdir()] == ["sk.docx"]
+
+
+def test_a_set_of_files_is_replaced_whole_or_not_at_all(tmp_path, monkeypatch):
+    import errno
+
+    from kpu_docs import files
+
+    decree, lampiran = tmp_path / "sk.docx", tmp_path / "sk-lampiran-1.docx"
+    decree.write_bytes(b"NOMOR 99")
+    lampiran.write_bytes(b"NOMOR 99")
+    real_fsync, calls = os.fsync, []
+
+    def full_disk_at_the_second_file(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(files.os, "fsync", full_disk_at_the_second_file)
+    with pytest.raises(OSError, match="No space left"):
+        files.write_all_atomic([(decree, b"NOMOR 11"), (lampiran, b"NOMOR 11")])
+    assert decree.read_bytes() == lampiran.read_bytes() == b"NOMOR 99"  # neither file was replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sk-lampiran-1.docx", "sk.docx"]
+    monkeypatch.undo()
+    files.write_all_atomic([(decree, b"NOMOR 11"), (lampiran, b"NOMOR 11")])
+    assert decree.read_bytes() == lampiran.read_bytes() == b"NOMOR 11"

@@ -136,13 +136,13 @@ def test_several_documents_convert_in_one_libreoffice_start(tmp_path, monkeypatc
     paths = kpu_docs.render(Keputusan.model_validate(data), tmp_path / "k.docx")
     assert [p.name for p in paths] == ["k.docx", "k-lampiran-1.docx", "k-lampiran-2.docx"]
     calls = []
-    real_run = subprocess.run
+    real_run = pdf_module._run
 
-    def counting_run(*args, **kwargs):
-        calls.append(args[0])
-        return real_run(*args, **kwargs)
+    def counting_run(command, timeout):
+        calls.append(command)
+        return real_run(command, timeout)
 
-    monkeypatch.setattr(pdf_module.subprocess, "run", counting_run)
+    monkeypatch.setattr(pdf_module, "_run", counting_run)
     pdfs = to_pdf(paths, tmp_path / "pdf")
     assert len(calls) == 1
     assert [p.name for p in pdfs] == ["k.pdf", "k-lampiran-1.pdf", "k-lampiran-2.pdf"]

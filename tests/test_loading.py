@@ -92,3 +92,33 @@ def test_logo_path_is_relative_to_the_data_file(tmp_path):
     data["penutup"]["tanggal"] = "2025-09-03"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert kpu_docs.load(path).logo == tmp_path / "logo.png"
+
+
+@pytest.mark.parametrize("logo, allowed", [("gambar/logo.png", True), ("./gambar/../logo.png", True),
+                                           ("../logo.png", False), ("gambar/../../logo.png", False),
+                                           ("/srv/logo.png", False)])
+def test_a_logo_named_in_a_file_stays_inside_its_folder(tmp_path, logo, allowed):
+    data = minimal_data(logo=logo)
+    if allowed:
+        assert kpu_docs.from_data(data, base_dir=tmp_path).logo == tmp_path / logo
+    else:
+        with pytest.raises(InputError, match="logo: harus berupa lokasi gambar di dalam folder berkas keputusan"):
+            kpu_docs.from_data(data, base_dir=tmp_path)
+    assert str(kpu_docs.from_data(minimal_data(logo="/srv/logo.png")).logo) == "/srv/logo.png"  # built in Python
+
+
+def test_aliases_count_each_time_they_are_used(tmp_path, monkeypatch):
+    from kpu_docs import bounds
+
+    path = tmp_path / "k.yaml"
+    path.write_text("penandatangan: &p {jabatan: Ketua, nama: Edy}\nlain: [*p, *p, *p]\n", encoding="utf-8")
+    # 24 values (the mapping, 2 keys and 2 texts: 5, four times, and the top's 1 + 2 keys) and
+    # 93 characters, although the file writes the signatory's mapping once
+    assert kpu_docs.loading.read_data(path)["lain"][2] == {"jabatan": "Ketua", "nama": "Edy"}
+    monkeypatch.setattr(bounds, "DATA_VALUES_MAX", 23)
+    with pytest.raises(InputError, match="lebih dari 23 nilai"):
+        kpu_docs.loading.read_data(path)
+    monkeypatch.setattr(bounds, "DATA_VALUES_MAX", 24)
+    monkeypatch.setattr(bounds, "DATA_CHARS_MAX", 92)
+    with pytest.raises(InputError, match="lebih dari 92 huruf"):
+        kpu_docs.loading.read_data(path)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import kpu_docs
+from kpu_docs import bounds
 from kpu_docs.batch.errors import BatchError
 from kpu_docs.batch.manifest import canonical, digest
 from kpu_docs.batch.numbers import RowNumbers
@@ -20,6 +21,7 @@ from kpu_docs.batch.paths import PathError, apply, check_model_path, format_path
 from kpu_docs.batch.rows import Source
 from kpu_docs.batch.tables import TableRows, find_target, numbered
 from kpu_docs.batch.work import Task
+from kpu_docs.bounds import FileRefused
 from kpu_docs.errors import InputError
 from kpu_docs.loading import read_data
 from kpu_docs.models import Keputusan
@@ -65,7 +67,7 @@ class Plan:
             raise BatchError("--tabel perlu --kunci: kolom yang menghubungkan baris tabel dengan keputusannya, misalnya --kunci desa")
         try:
             self.base_data = read_data(self.base)
-        except InputError as exc:
+        except (InputError, FileRefused) as exc:
             raise BatchError(str(exc)) from None
         if not isinstance(self.base_data, dict):
             raise BatchError(f"{self.base}: isi berkas harus berupa pemetaan kunci: nilai")
@@ -201,8 +203,8 @@ class Plan:
         if logo not in self._logos:
             path = Path(logo) if Path(logo).is_absolute() else self.base.parent / logo
             try:
-                self._logos[logo] = digest(path.read_bytes())
-            except OSError:
+                self._logos[logo] = digest(bounds.read_bytes(path, bounds.LOGO_MAX, "logo"))
+            except (OSError, FileRefused):  # the row then fails, naming the logo, when it renders
                 self._logos[logo] = "-"
         return self._logos[logo]
 

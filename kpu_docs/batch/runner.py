@@ -20,7 +20,7 @@ from kpu_docs.batch.numbers import RowNumbers
 from kpu_docs.batch.plan import Failure, Plan
 from kpu_docs.batch.pools import DaskPool, InlinePool, ProcessPool
 from kpu_docs.batch.work import RenderSettings, Task, TaskResult, render_chunk
-from kpu_docs.files import write_atomic
+from kpu_docs.files import write_all_atomic
 
 DITULIS, DILEWATI, GAGAL = "ditulis", "dilewati", "gagal"
 
@@ -232,14 +232,12 @@ class _Loop:
 
     def _write(self, result: TaskResult) -> None:
         if not result.masalah:
-            written: dict[str, str] = {}
             try:
-                for name, blob in result.files:
-                    write_atomic(self.manifest.outdir / name, blob)
-                    written[name] = digest(blob)
+                write_all_atomic([(self.manifest.outdir / name, blob) for name, blob in result.files])
             except OSError as exc:
                 result.masalah = [f"berkas: tidak dapat ditulis: {exc}"]
             else:
+                written = {name: digest(blob) for name, blob in result.files}
                 self.manifest.record(result.berkas, result.masukan, written)
                 self._done(RowOutcome(result.baris, result.berkas, DITULIS, keluaran=tuple(written)))
                 return

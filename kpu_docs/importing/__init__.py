@@ -14,12 +14,19 @@ never silently dropped.
 
 from __future__ import annotations
 
+import io
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from zipfile import BadZipFile
 
 from docx import Document as open_docx
 from docx.document import Document
+from lxml import etree
 
+from kpu_docs import archive, bounds
+from kpu_docs.archive import ArchiveRefused
+from kpu_docs.bounds import FileRefused
 from kpu_docs.importing import docx_text, kpu_docx, layout
 from kpu_docs.importing.citations import normalise_citation, parse_citation
 from kpu_docs.importing.output import to_yaml, write_yaml
@@ -48,12 +55,26 @@ class ImportResult:
 
 def import_docx(path_or_document: str | Path | Document) -> ImportResult:
     """A .docx: read by style when kpu-docs made it, else as lines of text."""
-    document = path_or_document if isinstance(path_or_document, Document) else open_docx(str(path_or_document))
+    document = path_or_document if isinstance(path_or_document, Document) else _open(Path(path_or_document))
     if kpu_docx.is_own(document):
         data, notes = kpu_docx.read(document)
     else:
         data, notes = layout.read(docx_text.lines(document))
     return ImportResult(data, notes)
+
+
+def _open(path: Path) -> Document:
+    """A .docx from outside, opened by python-docx once kpu_docs.archive has checked its size and
+    zip directory (no part is inflated past its limits). python-docx parses each part with entity
+    resolution off (and lxml's defaults: no network, no huge trees, no recovery), so a part that
+    is not well-formed XML is an error, never a document read in part."""
+    data = bounds.read_bytes(path, bounds.PACKAGE_FILE_MAX, "berkas Word")
+    archive.check_zip(data, str(path))
+    try:
+        return open_docx(io.BytesIO(data))
+    except (KeyError, ValueError, BadZipFile, zlib.error, EOFError, etree.LxmlError) as exc:
+        reason = str(exc).strip("'\"") or type(exc).__name__
+        raise ArchiveRefused(f"{path}: tidak dapat dibaca sebagai dokumen Word: {reason}") from None
 
 
 def import_text(text: str) -> ImportResult:
@@ -69,10 +90,10 @@ def import_file(path: str | Path) -> ImportResult:
     if suffix == ".docx":
         return import_docx(path)
     if suffix == ".txt":
-        raw = path.read_bytes()
+        raw = bounds.read_bytes(path, bounds.TEXT_FILE_MAX, "berkas teks")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
         return import_text(text)
-    raise ValueError(f"{path}: hanya berkas .docx atau .txt yang dapat diimpor")
+    raise FileRefused(f"{path}: hanya berkas .docx atau .txt yang dapat diimpor")

@@ -7,9 +7,9 @@ import inspect
 import textwrap
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler, StringConstraints, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, GetJsonSchemaHandler, StringConstraints, ValidationError
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 from typing_extensions import Self
 
 from kpu_docs.errors import from_validation_error
@@ -137,3 +137,14 @@ Teks = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pat
 """Non-empty text: an empty string where text is required is an input error."""
 TeksBebas = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DAPAT_DICETAK)]
 """Text that may be empty (a table cell)."""
+
+
+def _not_bool(value: object) -> object:
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+BilanganBulat = Annotated[int, BeforeValidator(_not_bool)]
+"""A whole number. `true` is not one: pydantic would take it as 1 (and `tahun: true` would be
+"tidak boleh kurang dari 1945" instead of "harus berupa bilangan bulat")."""

@@ -6,7 +6,7 @@ from typing import Literal, Union
 
 from pydantic import Field, model_validator
 
-from kpu_docs.models.base import Model, Teks
+from kpu_docs.models.base import BilanganBulat, Model, Teks
 
 Media = Literal["lembaran_negara", "berita_negara", "lembaran_daerah", "berita_daerah"]
 
@@ -17,7 +17,7 @@ class Pengundangan(Model):
     dalam: Media
     """lembaran_negara (UU, Perppu, PP, Perpres), berita_negara (peraturan menteri or lembaga,
     such as PKPU), lembaran_daerah (Perda), berita_daerah (Perkada)."""
-    tahun: int = Field(ge=1945, le=2100)
+    tahun: BilanganBulat = Field(ge=1945, le=2100)
     """Year of the Lembaran or Berita."""
     nomor: Teks
     """Number within that year's Lembaran or Berita."""
@@ -47,7 +47,7 @@ class Peraturan(Model):
     """The word before the number as the cited text writes it: "Nomor" (Lampiran II UU 12/2011),
     or "Nomor:" / "Nomor :" as many ministerial decisions are cited ("Keputusan Menteri Kesehatan
     Nomor: 123/KMK/2020")."""
-    tahun: int | None = Field(default=None, ge=1945, le=2100)
+    tahun: BilanganBulat | None = Field(default=None, ge=1945, le=2100)
     """Year; omit for a number string that already carries it (it then prints without "Tahun")."""
     tentang: Teks | None = None
     """Subject, in the regulation's own capitalisation. May be left out where the citation names

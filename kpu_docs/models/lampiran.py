@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
-from kpu_docs.models.base import Model, Teks, TeksBebas
+from kpu_docs.models.base import BilanganBulat, Model, Teks, TeksBebas
 from kpu_docs.models.diktum import BarisNilai
 
 Penomoran = Literal["A.", "1.", "a.", "1)", "a)", "(1)"]
@@ -85,9 +85,9 @@ class Sel(Model):
 
     teks: TeksBebas = ""
     """Cell text; a new line in the text starts a new paragraph in the cell."""
-    gabung_baris: int = Field(default=1, ge=1)
+    gabung_baris: BilanganBulat = Field(default=1, ge=1)
     """Rows this cell spans downwards."""
-    gabung_kolom: int = Field(default=1, ge=1)
+    gabung_kolom: BilanganBulat = Field(default=1, ge=1)
     """Columns this cell spans to the right."""
 
 

@@ -51,11 +51,8 @@ def ambil_nomor(berkas: str | Path, register: str | Path, oleh: str | None = Non
     if berkas.suffix.lower() == ".json":
         raise InputError([Masalah("", "nomor ambil menulis ke berkas YAML (komentar dan susunan dipertahankan)")],
                          str(berkas))
-    try:
-        text = berkas.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([Masalah("", "berkas tidak ditemukan")], str(berkas)) from None
-    source = Source(text)
+    source = Source.from_file(berkas)
+    text = source.text
     data = plain(source.tree)
     keputusan = from_data(data, base_dir=berkas.parent, sumber=str(berkas))
     pola = pola_untuk_diisi(keputusan, str(berkas))

@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 from markupsafe import Markup
 
-from kpu_docs.files import write_atomic
+from kpu_docs.files import write_all_atomic
 from kpu_docs.models import Keputusan
 from kpu_docs.word import package, properties
 from kpu_docs.word.context import keputusan_context, lampiran_context
@@ -226,11 +226,11 @@ def file_names(path: Path, count: int) -> list[Path]:
 def render_file(keputusan: Keputusan, path: Path, templates: Path | None = None) -> list[Path]:
     """Render to `path` (and, with lampiran_terpisah, `<stem>-lampiran-<n>.docx` beside it).
 
-    Everything is rendered in memory first, so a failure leaves existing files untouched.
+    Everything is rendered in memory first and the files are replaced as a set, so a failure
+    leaves existing files untouched: never a decree with the Lampiran of an older one.
     """
     path = Path(path)
     blobs = render_packages(keputusan, templates)
     paths = file_names(path, len(blobs))
-    for target, blob in zip(paths, blobs):
-        write_atomic(target, blob)
+    write_all_atomic(list(zip(paths, blobs)))
     return paths

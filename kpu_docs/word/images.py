@@ -13,6 +13,8 @@ from pathlib import Path
 
 from docx.image.image import Image
 
+from kpu_docs import bounds
+from kpu_docs.bounds import FileRefused
 from kpu_docs.word.parts import AddedPart
 from kpu_docs.word.wordml import escape
 
@@ -60,13 +62,26 @@ class Picture:
         return f'</w:t></w:r><w:r>{self.drawing()}</w:r><w:r><w:t xml:space="preserve">'
 
 
+LOGO_PIXELS_MAX = 20000
+"""Width or height of a logo in pixels: an emblem scanned at 1,200 dpi is a few thousand."""
+
+
 @functools.lru_cache(maxsize=32)
 def _read_logo(path: str, mtime_ns: int, size: int) -> Picture:
-    blob = Path(path).read_bytes()
+    """The logo read only as an image: its size bounded, its kind told by its header and its
+    dimensions parsed from it, so no other kind of file (a text, a PDF, a key) enters the
+    document; it goes in as an image part, never as text."""
+    blob = bounds.read_bytes(Path(path), bounds.LOGO_MAX, "logo")
     try:
         image = Image.from_blob(blob)
-    except Exception as exc:  # python-docx raises its own UnrecognizedImageError and struct errors
-        raise ValueError(f"logo: {path} bukan gambar PNG, JPEG, GIF, BMP atau TIFF yang dikenali ({exc})") from None
+        width_px, height_px = image.px_width, image.px_height
+    except Exception:  # python-docx raises its own UnrecognizedImageError, end-of-file and struct errors
+        raise FileRefused(f"logo: {path} bukan gambar PNG, JPEG, GIF, BMP atau TIFF yang utuh") from None
+    if not (0 < width_px <= LOGO_PIXELS_MAX and 0 < height_px <= LOGO_PIXELS_MAX):
+        raise FileRefused(
+            f"logo: {path}: ukuran gambar {width_px} x {height_px} piksel tidak wajar "
+            f"(harus 1 sampai {LOGO_PIXELS_MAX} piksel)"
+        )
     width, height = image.scaled_dimensions(None, LOGO_HEIGHT_EMU)
     return Picture(f"word/media/logo.{image.ext}", blob, image.content_type, int(width), int(height),
                    Path(path).name, "rIdKpuDocsLogo", 1)

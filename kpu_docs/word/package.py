@@ -13,6 +13,8 @@ import struct
 import zlib
 from dataclasses import dataclass
 
+from kpu_docs.bounds import FileTooLarge
+
 _DOS_DATE = (1980 - 1980) << 9 | 1 << 5 | 1  # 1980-01-01: output depends only on the decree
 _DOS_TIME = 0
 _VERSION = 20  # 2.0: deflate
@@ -86,6 +88,6 @@ def zip_bytes(members: list[Member]) -> bytes:
         offset += len(header) + len(m.name) + len(m.data)
     directory = b"".join(central)
     if offset > 0xFFFFFFFF or len(members) > 0xFFFF:
-        raise ValueError("dokumen terlalu besar untuk satu berkas .docx")
+        raise FileTooLarge("dokumen terlalu besar untuk satu berkas .docx (lebih dari 4 GB)")
     end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), offset, 0)
     return b"".join(out) + directory + end

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from kpu_docs.word.prepared import Prepared
+from kpu_docs.word.prepared import Prepared, TemplateProblem
 from kpu_docs.word.wordml import W_NS, child, twips
 
 PAPER_MM = {"F4": (215, 330), "A4": (210, 297), "Legal": (216, 356)}
@@ -94,7 +94,7 @@ def _number_at_bottom(sect: etree._Element, template: Prepared) -> None:
     """Every page numbered by the template's footer, no header number, page 1 too."""
     footers = [rid for rid, kind in template.relationships.items() if kind == "footer"]
     if not footers:
-        raise ValueError(f"{template.path.name}: templat tanpa footer untuk nomor_halaman: bawah")
+        raise TemplateProblem(f"{template.path.name}: templat tanpa footer untuk nomor_halaman: bawah")
     for reference in sect.findall(f"{_W}headerReference") + sect.findall(f"{_W}footerReference") + sect.findall(f"{_W}titlePg"):
         sect.remove(reference)
     footer = etree.Element(f"{_W}footerReference")
@@ -147,7 +147,7 @@ def _normal(styles: etree._Element) -> etree._Element:
         name = style.find(f"{_W}name")
         if name is not None and name.get(f"{_W}val") == "Normal":
             return style
-    raise ValueError("templat tanpa gaya Normal")
+    raise TemplateProblem("templat tanpa gaya Normal")
 
 
 def _run_properties(styles: etree._Element) -> list[etree._Element]:

@@ -14,13 +14,15 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from zipfile import BadZipFile, ZipFile
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
+from kpu_docs import archive
+from kpu_docs.bounds import FileRefused
+from kpu_docs.errors import KpuDocsError
 from kpu_docs.word.wordml import W_NS, escape, ppr_child
 from kpu_docs.wording.emphasis import Span, may_have_markup, spans
 
@@ -30,7 +32,7 @@ _FINAL_SECT = re.compile(r"<w:sectPr[ >].*?</w:sectPr>\s*(?=</w:body>)", re.DOTA
 _BREAK_IN_TEXT = {"\n": '</w:t><w:br/><w:t xml:space="preserve">', "\t": '</w:t><w:tab/><w:t xml:space="preserve">'}
 
 
-class TemplateProblem(ValueError):
+class TemplateProblem(KpuDocsError, ValueError):
     """A template cannot be used: a style is missing, a tag is broken, a part is unreadable."""
 
 
@@ -214,36 +216,50 @@ def style_ids_by_name(styles: etree._Element) -> dict[str, str]:
     }
 
 
-def _read(path: Path) -> dict[str, bytes]:
+def _read(path: Path) -> tuple[dict[str, bytes], dict[str, etree._Element]]:
+    """The template's members and its XML parts parsed, once its size, its zip directory, every
+    XML part (parsed strictly) and its relationships have passed kpu_docs.archive's checks."""
+    label = f"templat {path}"
     try:
-        with ZipFile(path) as archive:
-            return {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
-    except (OSError, BadZipFile) as exc:
-        raise TemplateProblem(f"{path}: templat bukan berkas Word (.docx) yang sah: {exc}") from None
+        members = archive.read_package(path, label)
+        trees = {name: archive.parse_xml(data, name, label) for name, data in members.items() if archive.is_xml(name)}
+    except FileRefused as exc:
+        raise TemplateProblem(str(exc)) from None
+    except OSError as exc:
+        raise TemplateProblem(f"{label}: tidak dapat dibaca: {exc.strerror or exc}") from None
+    external = archive.external_relationships(trees)
+    if external:
+        raise TemplateProblem(
+            f"{label}: ditolak: templat merujuk ke berkas atau alamat di luar dirinya ({'; '.join(external)}); "
+            "gambar dan isi lain harus tersimpan di dalam templat (di Word: sisipkan gambarnya, jangan tautkan)"
+        )
+    return members, trees
 
 
 def _parse(members: dict[str, bytes], name: str, path: Path) -> etree._Element:
     if name not in members:
         raise TemplateProblem(f"{path.name}: bagian {name} tidak ada di templat")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        return etree.fromstring(members[name], parser)
-    except etree.XMLSyntaxError as exc:
-        raise TemplateProblem(f"{path.name}: {name} bukan XML yang sah: {exc}") from None
+        return archive.parse_xml(members[name], name, f"templat {path}")
+    except FileRefused as exc:
+        raise TemplateProblem(str(exc)) from None
 
 
 def _load(path: Path) -> Prepared:
-    members = _read(path)
-    document = _parse(members, "word/document.xml", path)
+    members, trees = _read(path)
+    for name in ("word/document.xml", "word/styles.xml", "word/numbering.xml"):
+        if name not in trees:
+            raise TemplateProblem(f"{path.name}: bagian {name} tidak ada di templat")
+    document = trees["word/document.xml"]
     xml = members["word/document.xml"].decode("utf-8")
     opened = _BODY_OPEN.search(xml)
     final = _FINAL_SECT.search(xml)
     if opened is None or final is None:
         raise TemplateProblem(f"{path.name}: document.xml tanpa w:body atau pengaturan halaman")
     head, tail = xml[: opened.end()], xml[final.end():]
-    styles = _parse(members, "word/styles.xml", path)
+    styles = trees["word/styles.xml"]
     style_ids = style_ids_by_name(styles)
-    numbering = _parse(members, "word/numbering.xml", path)
+    numbering = trees["word/numbering.xml"]
     dynamic = {}
     for name, data in members.items():
         if re.fullmatch(r"word/(header|footer)\d*\.xml", name) and (b"{{" in data or b"{%" in data):

@@ -13,6 +13,7 @@ import re
 
 from lxml import etree
 
+from kpu_docs.errors import KpuDocsError
 from kpu_docs.wording.emphasis import may_have_markup, spans
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -24,8 +25,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile("[\t\n]")
 
 
-class TextNotPrintable(ValueError):
-    """Text holds a character that a Word document cannot contain."""
+class TextNotPrintable(KpuDocsError, ValueError):
+    """Text holds a character that a Word document cannot contain (bad input: exit code 2)."""
 
 
 def check_printable(text: str) -> None:

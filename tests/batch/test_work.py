@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from kpu_docs import pdf as pdf_module
@@ -17,13 +15,13 @@ pytestmark = pytest.mark.libreoffice
 def test_pdf_batch_starts_libreoffice_once_per_chunk(tmp_path, monkeypatch):
     _require_tools()
     starts = []
-    real_run = subprocess.run
+    real_run = pdf_module._run
 
-    def counting_run(command, *args, **kwargs):
+    def counting_run(command, timeout):
         starts.append([part for part in command if part.endswith(".docx")])
-        return real_run(command, *args, **kwargs)
+        return real_run(command, timeout)
 
-    monkeypatch.setattr(pdf_module.subprocess, "run", counting_run)
+    monkeypatch.setattr(pdf_module, "_run", counting_run)
     report = run_batch(BASE, DESA, tmp_path, tabel=ANGGOTA, kunci="desa", jobs=1, pdf=True)
     assert (report.ditulis, report.gagal) == (3, 0)
     assert [len(documents) for documents in starts] == [3]  # one chunk of three, one start

@@ -1,0 +1,76 @@
+"""How much of a file from outside is read: every limit in one place, each refusal one message.
+
+Decrees, templates and documents to import come from other offices, from e-mail and from shared
+drives. Each is checked against a limit before it is read, so a hostile or broken file costs
+bounded time and memory and ends in one Indonesian message (tests/hostile/ holds the cases).
+The limits sit far above real decrees: the reference decree is a 20 KB YAML file and a 60 KB
+.docx; a 5,000-row member table makes a 400 KB YAML file and a 3.7 MB document.xml.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from kpu_docs.errors import KpuDocsError
+
+MB = 1024 * 1024
+
+TEXT_FILE_MAX = 5 * MB
+"""A .yaml, .json or .txt decree: about 60,000 table rows of text."""
+DATA_VALUES_MAX = 250_000
+"""Values (texts, numbers, lists, mappings) in a decree file once YAML aliases are expanded: a
+100,000-row table (400,000 values) takes 225 MB to validate; a billion-laughs file, millions."""
+DATA_CHARS_MAX = 20_000_000
+"""Characters of text in a decree file, aliases expanded: four times the largest file."""
+LOGO_MAX = 5 * MB
+"""A logo image: a scanned emblem at print resolution is a few hundred KB."""
+PACKAGE_FILE_MAX = 25 * MB
+"""A .docx to import or a template: Word files with photographs in a Lampiran stay below."""
+PACKAGE_MEMBERS_MAX = 1000
+"""Parts in a .docx: Word writes about 20, plus one per picture."""
+XML_PART_MAX = 10 * MB
+"""One XML part, uncompressed: reading it takes python-docx about 25 times its size in memory
+(a 25,000-row table's 18.7 MB document.xml took 385 MB), and parsing a text node of more than
+10 MB needs lxml's huge_tree, which stays off."""
+PART_MAX = 20 * MB
+"""Any other part (a picture), uncompressed."""
+PACKAGE_TOTAL_MAX = 50 * MB
+"""All parts together, uncompressed."""
+RATIO_MAX = 200
+"""Uncompressed to compressed size of a part larger than RATIO_FLOOR: Word's XML compresses
+5 to 30 times, kpu-docs' own 25,000-row table 70 times; a zip bomb 300 to 1,000 times."""
+RATIO_FLOOR = 1 * MB
+
+
+class FileRefused(KpuDocsError, ValueError):
+    """A file kpu-docs will not read (too large, not the kind it claims, an unsafe archive)."""
+
+
+class FileTooLarge(FileRefused):
+    """A file, or a part or the content of one, beyond its limit."""
+
+
+def size_text(size: int) -> str:
+    """A size for people, with the Indonesian decimal comma: "1,2 MB", "850 KB"."""
+    if size >= MB:
+        return f"{size / MB:.1f} MB".replace(".", ",")
+    return f"{max(size // 1024, 1)} KB"
+
+
+def read_bytes(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of the regular file at `path`, refused (FileTooLarge) when it is larger than
+    `limit`. Checked before reading and again while reading, so a file that grows, or a device
+    such as /dev/zero, is never read past the limit. FileNotFoundError when there is none."""
+    path = Path(path)
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise FileRefused(f"{path}: {what} harus berupa berkas biasa (bukan folder atau perangkat)")
+    if info.st_size > limit:
+        raise FileTooLarge(f"{path}: {what} terlalu besar ({size_text(info.st_size)}; batas {size_text(limit)})")
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(f"{path}: {what} terlalu besar (lebih dari {size_text(limit)})")
+    return data

@@ -1,0 +1,171 @@
+"""The hostile case files too big to keep in the repository, made once per test session.
+
+The zip bombs are real: each inflates to what its name says, with a correct CRC. They are made
+without compressing a gigabyte: a block compressed once, ending in a full flush (byte-aligned,
+no reference back into earlier data), is repeated, which is still one valid deflate stream.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from pathlib import Path
+
+import kpu_docs
+from kpu_docs.word.package import Member, zip_bytes
+from kpu_docs.word.templates import template_dir
+
+FILES = Path(__file__).parent / "files"
+MB = 1024 * 1024
+_CONTENT_TYPES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    b'<Default Extension="xml" ContentType="application/xml"/>'
+    b'<Override PartName="/word/document.xml" '
+    b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Target="word/document.xml" '
+    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'
+)
+_DOCUMENT_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+)
+
+
+def repeated(name: str, head: bytes, unit: bytes, times: int, tail: bytes) -> Member:
+    """A deflated member holding head + unit * times + tail, compressed in the time of one unit."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    start = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
+    block = packer.compress(unit) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.compress(tail) + packer.flush()
+    crc = zlib.crc32(head)
+    for _ in range(times):
+        crc = zlib.crc32(unit, crc)
+    crc = zlib.crc32(tail, crc)
+    return Member(name.encode(), crc, len(head) + len(unit) * times + len(tail), start + block * times + end, 8)
+
+
+def _docx(*members: Member) -> bytes:
+    return zip_bytes([Member.of("[Content_Types].xml", _CONTENT_TYPES), Member.of("_rels/.rels", _RELS), *members])
+
+
+def docx_bomb() -> bytes:
+    """A 4 MB .docx whose document.xml inflates to 1.2 GB of paragraphs."""
+    paragraph = b"<w:p><w:r><w:t>bahwa untuk melaksanakan ketentuan Pasal 7 perlu menetapkan keputusan</w:t></w:r></w:p>"
+    return _docx(repeated("word/document.xml", _DOCUMENT_HEAD, paragraph * 10_000, 1200, b"</w:body></w:document>"))
+
+
+def one_text_node_bomb() -> bytes:
+    """A 1.2 MB .docx whose document.xml is one text node of 1.2 GB."""
+    return _docx(repeated("word/document.xml", _DOCUMENT_HEAD + b"<w:p><w:r><w:t>", b"A" * MB, 1200,
+                          b"</w:t></w:r></w:p></w:body></w:document>"))
+
+
+def many_members() -> bytes:
+    """A .docx of 5,000 empty parts."""
+    return _docx(*(Member.of(f"word/media/gambar{i}.png", b"") for i in range(5000)))
+
+
+def xxe_docx() -> bytes:
+    """A decree rendered by kpu-docs whose document.xml declares an external entity naming a
+    local file and prints it in the decree's title: an importer that resolved it would copy
+    the file into the YAML it writes."""
+    data = kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml"))
+    secret = (FILES / "rahasia.txt").resolve().as_uri().encode()
+
+    def change(name: str, content: bytes) -> bytes:
+        if name != "word/document.xml":
+            return content
+        head, rest = content.split(b"?>", 1)
+        doctype = b'<!DOCTYPE w:document [<!ENTITY rahasia SYSTEM "' + secret + b'">]>'
+        return head + b"?>" + doctype + rest.replace(b"Pembentukan Tim Kerja", b"Pembentukan Tim Kerja &rahasia;", 1)
+
+    return _rewrite(data, change)
+
+
+def bad_xml_docx() -> bytes:
+    """A decree rendered by kpu-docs whose document.xml is cut off in the middle of a paragraph:
+    libxml2's recovery mode would import the text before the cut as if it were the decree."""
+    data = kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml"))
+    return _rewrite(data, lambda name, content: content[: len(content) // 2] if name == "word/document.xml" else content)
+
+
+def _rewrite(data: bytes, change) -> bytes:
+    """A zip with each member's content passed through change(name, content)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item.filename, change(item.filename, zin.read(item)))
+    return out.getvalue()
+
+
+def template(folder: Path, change) -> Path:
+    """A --templat folder whose keputusan.docx is the shipped one with change(name, content) applied."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "keputusan.docx").write_bytes(_rewrite((template_dir() / "keputusan.docx").read_bytes(), change))
+    return folder
+
+
+def _only(part: str, edit):
+    return lambda name, content: edit(content) if name == part else content
+
+
+def external_template(folder: Path) -> Path:
+    """A template whose logo is a picture on a web server, fetched when Word opens the decree."""
+    remote = (b'<Relationship Id="rIdLuar" TargetMode="External" Target="http://contoh.invalid/logo.png" '
+              b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/></Relationships>')
+    return template(folder, _only("word/_rels/document.xml.rels", lambda c: c.replace(b"</Relationships>", remote)))
+
+
+def broken_tag_template(folder: Path) -> Path:
+    """A template with an unclosed {{ tag (before, the decree lost 32 lines without a word)."""
+    return template(folder, _only("word/document.xml", lambda c: c.replace(b"{{ tempat }}", b"{{ tempat ", 1)))
+
+
+def bad_xml_template(folder: Path) -> Path:
+    """A template whose header is not well-formed XML (libxml2's recovery would read it in part)."""
+    return template(folder, _only("word/header1.xml", lambda c: c.replace(b"</w:hdr>", b"<w:p></w:hdr>")))
+
+
+def huge_member_template(folder: Path) -> Path:
+    """A template whose document.xml inflates to 1.5 GB."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(template_dir() / "keputusan.docx") as shipped:
+        members = [Member.of(i.filename, shipped.read(i)) for i in shipped.infolist() if i.filename != "word/document.xml"]
+    members.append(repeated("word/document.xml", _DOCUMENT_HEAD, b"<w:p/>" * 100_000, 2600, b"</w:body></w:document>"))
+    (folder / "keputusan.docx").write_bytes(zip_bytes(members))
+    return folder
+
+
+def big_text(size: int, line: bytes) -> bytes:
+    """`size` bytes and a little more of the same line repeated."""
+    return line * (size // len(line) + 1)
+
+
+def make_all(folder: Path) -> Path:
+    """Every generated case in `folder` (named as cases.yaml refers to them)."""
+    (folder / "docx-bom.docx").write_bytes(docx_bomb())
+    (folder / "docx-satu-teks.docx").write_bytes(one_text_node_bomb())
+    (folder / "docx-banyak-bagian.docx").write_bytes(many_members())
+    (folder / "docx-xxe.docx").write_bytes(xxe_docx())
+    (folder / "docx-xml-rusak.docx").write_bytes(bad_xml_docx())
+    (folder / "data-besar.yaml").write_bytes(b"menimbang:\n" + big_text(6 * MB, b"  - bahwa perlu dibentuk tim kerja\n"))
+    (folder / "teks-besar.txt").write_bytes(big_text(6 * MB, b"bahwa perlu dibentuk tim kerja;\n"))
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x0dIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02\x00\x00\x00"
+    (folder / "logo-besar.png").write_bytes(png + bytes(6 * MB))
+    (folder / "logo-besar.yaml").write_text(
+        (FILES / "dasar.yaml").read_text(encoding="utf-8").replace("tentang:", "logo: logo-besar.png\ntentang:", 1),
+        encoding="utf-8",
+    )
+    (folder / "berkas-biasa.txt").write_text("sebuah berkas, bukan folder\n", encoding="utf-8")
+    external_template(folder / "templat-eksternal")
+    broken_tag_template(folder / "templat-tag-rusak")
+    bad_xml_template(folder / "templat-xml-rusak")
+    huge_member_template(folder / "templat-bagian-besar")
+    return folder
