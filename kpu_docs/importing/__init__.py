@@ -20,7 +20,7 @@ from pathlib import Path
 from docx import Document as open_docx
 from docx.document import Document
 
-from kpu_docs.importing import docx_text, kpu_docx, layout
+from kpu_docs.importing import docx_text, kpu_docx, layout, pdf_text
 from kpu_docs.importing.citations import normalise_citation, parse_citation
 from kpu_docs.importing.output import to_yaml, write_yaml
 
@@ -28,6 +28,7 @@ __all__ = [
     "ImportResult",
     "import_docx",
     "import_file",
+    "import_pdf",
     "import_text",
     "normalise_citation",
     "parse_citation",
@@ -44,6 +45,9 @@ class ImportResult:
     """Plain data that kpu_docs.from_data() validates into a Keputusan (dates as datetime.date)."""
     tidak_terbaca: list[str] = field(default_factory=list)
     """Everything not placed, each "where: the text" in Indonesian; notes on guesses start "catatan:"."""
+    dibuang: list[str] = field(default_factory=list)
+    """Lines dropped as page furniture (page numbers, running headers and footers, catchwords), each
+    "baris N (what): the text"; not part of the decree, but listed so nothing goes silently."""
 
 
 def import_docx(path_or_document: str | Path | Document) -> ImportResult:
@@ -51,23 +55,28 @@ def import_docx(path_or_document: str | Path | Document) -> ImportResult:
     document = path_or_document if isinstance(path_or_document, Document) else open_docx(str(path_or_document))
     if kpu_docx.is_own(document):
         data, notes = kpu_docx.read(document)
-    else:
-        data, notes = layout.read(docx_text.lines(document))
-    return ImportResult(data, notes)
+        return ImportResult(data, notes)
+    return ImportResult(*layout.read(docx_text.lines(document)))
 
 
 def import_text(text: str) -> ImportResult:
     """A decree as plain text (typed, or OCR'd from a scan)."""
-    data, notes = layout.read(text.splitlines())
-    return ImportResult(data, notes)
+    return ImportResult(*layout.read(text.splitlines()))
+
+
+def import_pdf(path: str | Path) -> ImportResult:
+    """A PDF by its text layer; a scanned PDF (pages without text) raises pdf_text.ScanError."""
+    return ImportResult(*layout.read(pdf_text.lines(path)))
 
 
 def import_file(path: str | Path) -> ImportResult:
-    """A .docx or a .txt file, chosen by its suffix."""
+    """A .docx, .pdf or .txt file, chosen by its suffix."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return import_docx(path)
+    if suffix == ".pdf":
+        return import_pdf(path)
     if suffix == ".txt":
         raw = path.read_bytes()
         try:
@@ -75,4 +84,4 @@ def import_file(path: str | Path) -> ImportResult:
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
         return import_text(text)
-    raise ValueError(f"{path}: hanya berkas .docx atau .txt yang dapat diimpor")
+    raise ValueError(f"{path}: hanya berkas .docx, .pdf atau .txt yang dapat diimpor")

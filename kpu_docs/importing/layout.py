@@ -55,7 +55,9 @@ class _Reader:
 
     def __init__(self, lines: list[str]):
         self.notes: list[str] = []
-        self.src = prepare(lines, self.notes)
+        self.dropped: list[str] = []
+        """Lines dropped as page furniture (page numbers, running headers and footers), each listed."""
+        self.src = prepare(lines, self.dropped)
         self.all_texts = [s.text for s in self.src if s.text]
         self.casing = Casing(self.all_texts)
 
@@ -494,8 +496,8 @@ class _Reader:
                 items.append(Wrapped(body))
         return [str(i) for i in items]
 
-def read(lines: list[str]) -> tuple[dict, list[str]]:
-    """Data and unplaced text of a decree given as lines of text."""
+def read(lines: list[str]) -> tuple[dict, list[str], list[str]]:
+    """Data, unplaced text and the lines dropped as page furniture, of a decree given as lines of text."""
     reader = _Reader(lines)
     data = reader.read()
-    return data, reader.notes
+    return data, reader.notes, reader.dropped

@@ -33,14 +33,14 @@ class Src:
     """The line began with a bullet or colon left over from the layout: it starts an item."""
 
 
-def prepare(lines: list[str], notes: list[str]) -> list[Src]:
-    """Numbered, cleaned lines; page numbers ("- 2 -") become blank lines and are reported."""
+def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
+    """Numbered, cleaned lines; page numbers ("- 2 -") become blank lines and are listed in `dropped`."""
     out = []
     for number, raw in enumerate(lines, start=1):
         raw = raw.replace("\f", "").rstrip()
         text = " ".join(raw.replace("\t", " ").split())
         if PAGE_NUMBER.match(text):
-            notes.append(f"baris {number} (nomor halaman, diabaikan): {text}")
+            dropped.append(f"baris {number} (nomor halaman): {text}")
             out.append(Src(number, "", ""))
             continue
         m = ARTEFACT.match(text)
