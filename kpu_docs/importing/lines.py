@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kpu_docs.importing import furniture
 from kpu_docs.wording.punctuation import bare
 
 ARTEFACT = re.compile(r"^(?:(?:[-\u2013\u2022\u00b7\u25aa*]|:)(?:\s+|$))+")
 """OCR and typing debris before a line's text: "- ", "- : ", ": " (the colon column of a layout)."""
-PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:halaman|hal\.)\s*\d+(?:\s*(?:dari|/)\s*\d+)?)$", re.I)
 LABEL = re.compile(r"^(?:(?P<letter>[a-z])[.)]|(?P<number>\d{1,3})[.)]|\((?P<paren>\d{1,3})\))\s*(?P<text>\S.*)$")
 SALINAN = re.compile(r"^salinan\s+sesuai\s+dengan\s+aslinya\s*[.,:]?\s*(?P<rest>.*)$", re.I)
 LAMPIRAN = re.compile(r"^(?:LAMPIRAN|Lampiran)(?:\s+(?P<roman>[IVXLC]+)(?![\w]))?\s*[:.]?\s*(?P<rest>.*)$")
@@ -34,15 +34,19 @@ class Src:
 
 
 def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
-    """Numbered, cleaned lines; page numbers ("- 2 -") become blank lines and are listed in `dropped`."""
+    """Numbered, cleaned lines; page furniture (page numbers, footers, catchwords: furniture.find)
+    becomes blank lines, or is cut from its line, and is listed in `dropped`."""
+    raws = [raw.replace("\f", "").rstrip() for raw in lines]
+    texts = [" ".join(raw.replace("\t", " ").split()) for raw in raws]
+    pieces = {f.line: f for f in furniture.find(texts)}
     out = []
-    for number, raw in enumerate(lines, start=1):
-        raw = raw.replace("\f", "").rstrip()
-        text = " ".join(raw.replace("\t", " ").split())
-        if PAGE_NUMBER.match(text):
-            dropped.append(f"baris {number} (nomor halaman): {text}")
-            out.append(Src(number, "", ""))
-            continue
+    for number, (raw, text) in enumerate(zip(raws, texts), start=1):
+        if (piece := pieces.get(number - 1)) is not None:
+            dropped.append(f"baris {number} ({piece.kind}): {piece.text}")
+            if not piece.rest:
+                out.append(Src(number, "", ""))
+                continue
+            raw = text = piece.rest
         m = ARTEFACT.match(text)
         bullet = bool(m) and bool(text[m.end():])
         if m:
