@@ -18,7 +18,8 @@ from kpu_docs.importing.citations import parse_citation
 from kpu_docs.importing.dates import parse_tanggal
 from kpu_docs.importing.konsiderans import DIKTUM_LABELS, casing_from_closing, menetapkan_field, split_menimbang
 from kpu_docs.importing.lampiran_text import LampiranReader
-from kpu_docs.importing.lines import AN, ARTEFACT, ITEM_END, LAMPIRAN, SALINAN, TTD, Src, Wrapped, list_label, prepare, strip_item
+from kpu_docs.importing import signature
+from kpu_docs.importing.lines import ARTEFACT, ITEM_END, LAMPIRAN, SALINAN, TTD, Src, Wrapped, list_label, prepare, strip_item
 
 
 _KONSIDERANS = re.compile(r"^(?P<name>menimbang|mengingat|memperhatikan|menetapkan)\b\s*:?\s*(?P<rest>.*)$", re.I)
@@ -27,7 +28,6 @@ _DITETAPKAN = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<tempat>.*?)\s*[.,]?$", re
 _TANGGAL = re.compile(r"^pada\s+tanggal\s*:?\s*(?P<tanggal>.*)$", re.I)
 _TEMBUSAN = re.compile(r"^tembusan\b(?:[^:]{0,30}:\s*(?P<rest>.*)|(?:\s+\S+){0,2})$", re.I)
 """The Tembusan heading: "Tembusan:", "Tembusan Yth.:", "Tembusan disampaikan kepada:" (items may follow)."""
-_NIP = re.compile(r"^NIP\.?\s*:?\s*(?P<nip>\S.*)$", re.I)
 _PEMBUKAAN = re.compile(r"^dengan\s+rahmat\s+tuhan\s+yang\s+maha\s+esa\W*$", re.I)
 
 
@@ -408,43 +408,30 @@ class _Reader:
         return out, mark
 
     def signature(self, lines: list[Src]) -> tuple[dict, str | None, list[Src]]:
-        """Jabatan (with an a.n. line), the ttd/dto. mark, name and NIP of a signature block."""
+        """The signature block (signature.read) as Penandatangan data in running-text casing, the
+        ttd/dto. mark, and the lines that are no part of it."""
         lines = [s for s in lines if s.text]
-        signer: dict = {"jabatan": "", "nama": ""}
-        mark = None
-        i = 0
-        if lines and (m := AN.match(lines[0].text)):
-            parts = [m["rest"]]
-            i = 1
-            while not parts[-1].endswith(",") and i < len(lines) and is_capitals(lines[i].text) and not TTD.match(lines[i].text):
-                parts.append(lines[i].text)
-                i += 1
-            signer["atas_nama"] = self.casing.running_text(" ".join(parts).rstrip(","))[0]
-        rest = lines[i:]
-        nip = next((s for s in rest if _NIP.match(s.text)), None)
-        if nip is not None:
-            signer["nip"] = _NIP.match(nip.text)["nip"]
-            rest = [s for s in rest if s is not nip]
-        ttd = next((j for j, s in enumerate(rest) if TTD.match(s.text)), None)
-        if ttd is not None:
-            mark = "dto." if TTD.match(rest[ttd].text)["mark"].lower() == "dto" else "ttd"
-            jabatan, after = rest[:ttd], rest[ttd + 1:]
-            name, leftovers = (after[0], after[1:]) if after else (None, [])
-        else:
-            comma = next((j for j, s in enumerate(rest) if s.text.endswith(",")), None)
-            if comma is not None:
-                jabatan, after = rest[: comma + 1], rest[comma + 1:]
-                name, leftovers = (after[0], after[1:]) if after else (None, [])
-            else:
-                jabatan, name, leftovers = rest[:-1], (rest[-1] if rest else None), []
-        jabatan_text = " ".join(s.text for s in jabatan).rstrip(",").strip()
-        signer["jabatan"] = self.casing.running_text(jabatan_text)[0] if jabatan_text else ""
-        if name is not None:
-            signer["nama"] = self.casing.name(name.text) if is_capitals(name.text) else name.text
-        if not jabatan_text or name is None:
+        sig = signature.read([s.text for s in lines])
+        signer: dict = {"jabatan": self._running(sig.jabatan), "nama": ""}
+        if sig.nama:
+            signer["nama"] = self.casing.name(sig.nama) if is_capitals(sig.nama) else sig.nama
+        if not sig.jabatan or not sig.nama:
             self.notes.append("penutup: jabatan atau nama penanda tangan tidak ditemukan")
-        ordered = {k: signer[k] for k in ("jabatan", "nama", "nip", "atas_nama") if k in signer}
-        return ordered, mark, leftovers
+        for key in ("nip", "pangkat"):
+            if getattr(sig, key):
+                signer[key] = getattr(sig, key)
+        for key in ("atas_nama", "untuk_beliau"):
+            if getattr(sig, key):
+                signer[key] = self._running(getattr(sig, key))
+        if sig.status:
+            signer["status"] = sig.status
+        if sig.letak_jabatan != "atas":
+            signer["letak_jabatan"] = sig.letak_jabatan
+        return signer, sig.mark, [lines[i] for i in sig.leftovers]
+
+    def _running(self, text: str) -> str:
+        """A position printed in capitals, in running-text casing (as found in the text, or guessed)."""
+        return self.casing.running_text(text)[0] if text else ""
 
     def salinan(self, lines: list[Src], tanda: bool) -> dict | None:
         """"Salinan sesuai dengan aslinya", the unit in capitals, the certifier's jabatan and name."""
@@ -453,7 +440,7 @@ class _Reader:
         m = SALINAN.match(lines[0].text)
         texts = ([Src(lines[0].number, m["rest"], m["rest"])] if m and m["rest"] else []) + [s for s in lines[1:] if s.text]
         texts = [s for s in texts if not TTD.match(s.text)]
-        nip = next((s for s in texts if _NIP.match(s.text)), None)
+        nip = next((s for s in texts if signature.NIP.match(s.text)), None)
         if nip is not None:
             texts.remove(nip)
         capitals = 0  # the unit: leading lines in capitals, leaving at least two
@@ -478,7 +465,7 @@ class _Reader:
         out["jabatan"] = self.casing.running_text(jabatan)[0] if is_capitals(jabatan) else jabatan
         out["nama"] = texts[-1].text
         if nip is not None:
-            out["nip"] = _NIP.match(nip.text)["nip"]
+            out["nip"] = signature.NIP.match(nip.text)["nip"]
         return out
 
     def tembusan(self, lines: list[Src]) -> list[str]:

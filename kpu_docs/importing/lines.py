@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from kpu_docs.importing import furniture
+from kpu_docs.importing.signature import AN, MARK as TTD  # shared with the Lampiran's closing
 from kpu_docs.wording.punctuation import bare
 
 ARTEFACT = re.compile(r"^(?:(?:[-\u2013\u2022\u00b7\u25aa*]|:)(?:\s+|$))+")
@@ -16,8 +17,6 @@ ARTEFACT = re.compile(r"^(?:(?:[-\u2013\u2022\u00b7\u25aa*]|:)(?:\s+|$))+")
 LABEL = re.compile(r"^(?:(?P<letter>[a-z])[.)]|(?P<number>\d{1,3})[.)]|\((?P<paren>\d{1,3})\))\s*(?P<text>\S.*)$")
 SALINAN = re.compile(r"^salinan\s+sesuai\s+dengan\s+aslinya\s*[.,:]?\s*(?P<rest>.*)$", re.I)
 LAMPIRAN = re.compile(r"^(?:LAMPIRAN|Lampiran)(?:\s+(?P<roman>[IVXLC]+)(?![\w]))?\s*[:.]?\s*(?P<rest>.*)$")
-TTD = re.compile(r"^\(?\s*(?P<mark>ttd|dto)\s*\.?\s*\)?$", re.I)
-AN = re.compile(r"^a\.\s*n\.?\s+(?P<rest>\S.*)$", re.I)
 ITEM_END = re.compile(r";\s*(?:dan|atau)?$")
 """An item that closes as list items do: ";", "; dan", "; atau"."""
 
