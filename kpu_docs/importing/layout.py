@@ -11,6 +11,7 @@ number; nothing is dropped silently.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from kpu_docs.checks import NOMOR_KOSONG
 from kpu_docs.importing.casing import Casing, is_capitals
@@ -28,6 +29,10 @@ _DITETAPKAN = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<tempat>.*?)\s*[.,]?$", re
 _TANGGAL = re.compile(r"^pada\s+tanggal\s*:?\s*(?P<tanggal>.*)$", re.I)
 _TEMBUSAN = re.compile(r"^tembusan\b(?:[^:]{0,30}:\s*(?P<rest>.*)|(?:\s+\S+){0,2})$", re.I)
 """The Tembusan heading: "Tembusan:", "Tembusan Yth.:", "Tembusan disampaikan kepada:" (items may follow)."""
+_DISTRIBUSI = re.compile(
+    r"^salinan\s+(?:surat\s+)?keputusan\b.{0,40}?\bdisampaikan\s+kepada\b\s*(?:yth\.?)?\s*:?\s*(?P<rest>.*)$", re.I
+)
+"""The heading of a distribution list: "Salinan Keputusan (Bupati) ini disampaikan kepada (Yth.):"."""
 _PEMBUKAAN = re.compile(r"^dengan\s+rahmat\s+tuhan\s+yang\s+maha\s+esa\W*$", re.I)
 
 
@@ -45,9 +50,40 @@ def diktum_label(text: str) -> tuple[str, str] | None:
         rest = words[k] if len(words) > k else ""
         if rest.startswith(":"):
             colon, rest = True, rest[1:].strip()
-        if head.upper() in DIKTUM_LABELS and (colon or not rest or head.isupper()):
+        if head.upper() in DIKTUM_LABELS and (colon or not rest or head.isupper() and not rest[:1].islower()):
             return head.upper(), rest
     return None
+
+
+_REFERENCE_END = re.compile(r"\b(?:diktum|dalam|pada)$", re.I)
+"""A text ending in a reference word: "... sebagaimana dimaksud dalam Diktum" / "KESATU ..." on
+the next line is the reference continued, not a new diktum."""
+
+
+@dataclass
+class _DiktumDraft:
+    """One diktum as it is read: its text, its rincian, and the label kind of the first rincian."""
+
+    isi: Wrapped
+    rincian: list[Wrapped] = field(default_factory=list)
+    kind: str | None = None
+    nested: bool = False
+    """Items of a second kind stood under the rincian: a lettered list under "1." items."""
+
+    @property
+    def last(self) -> Wrapped:
+        return self.rincian[-1] if self.rincian else self.isi
+
+    def data(self) -> dict | str:
+        isi, rincian = str(self.isi), [str(r) for r in self.rincian]
+        if not isi:
+            isi = rincian.pop(0) if rincian else ""
+        if not rincian:
+            return isi
+        entry: dict = {"isi": isi, "rincian": rincian}
+        if self.kind is not None and (self.kind[0].isdigit() or self.kind == "(1)"):
+            entry["penomoran"] = "1."
+        return entry
 
 
 class _Reader:
@@ -90,6 +126,8 @@ class _Reader:
         diktum_start = max(i for i in (after - 1, memutuskan, menetapkan) if i is not None) + 1
         diktum = self.find(diktum_start, lambda t: diktum_label(t) is not None)
         ditetapkan = self.find(diktum + 1 if diktum is not None else diktum_start, lambda t: bool(_DITETAPKAN.match(t)))
+        # a distribution list after the last diktum and before "Ditetapkan di"
+        disampaikan = self.find(diktum + 1, lambda t: bool(_DISTRIBUSI.match(t)), ditetapkan) if diktum is not None else None
 
         anchors = [
             (i, name)
@@ -100,6 +138,7 @@ class _Reader:
                 (memutuskan, "memutuskan"),
                 (menetapkan, "menetapkan"),
                 (diktum, "diktum"),
+                (disampaikan, "disampaikan"),
                 (ditetapkan, "penutup"),
             )
             if i is not None
@@ -126,7 +165,7 @@ class _Reader:
                 continue
             if SALINAN.match(t) and (not out or out[-1][1] != "lampiran"):
                 out.append((i, "salinan"))
-            elif _TEMBUSAN.match(t) and (not out or out[-1][1] != "lampiran"):
+            elif (_TEMBUSAN.match(t) or _DISTRIBUSI.match(t)) and (not out or out[-1][1] != "lampiran"):
                 out.append((i, "tembusan"))
             elif (m := LAMPIRAN.match(t)) and (
                 not m["rest"] or m["rest"].upper().startswith("KEPUTUSAN") or (t.isupper() and m["roman"])
@@ -189,6 +228,9 @@ class _Reader:
         salinan = self.salinan(regions.get("salinan", []), head["tanda_salinan"])
         if salinan:
             data["salinan"] = salinan
+        disampaikan = self.tembusan(regions.get("disampaikan", []))
+        if disampaikan:
+            data["disampaikan_kepada"] = disampaikan
         tembusan = self.tembusan(regions.get("tembusan", []))
         if tembusan:
             data["tembusan"] = tembusan
@@ -331,49 +373,46 @@ class _Reader:
 
     def diktum(self, lines: list[Src]) -> tuple[list, str]:
         """Diktum data and the label style; lines before the first label or after a closed
-        sub-list have no place in the model and are reported."""
-        items: list[dict] = []
+        sub-list have no place in the model and are reported.
+
+        A diktum's sub-list has one level in the model: items labelled as its first item is
+        ("1.") start a rincian; items of another kind under them ("a.") stay in that rincian's
+        text with their labels, as the decree prints them.
+        """
+        items: list[_DiktumDraft] = []
         gaya = "kesatu"
         for s in lines:
             if not s.text:
                 continue
             found = diktum_label(s.text)
-            if found:
+            if found and not (items and _REFERENCE_END.search(items[-1].last.end)):
                 label, rest = found
                 if not items and label == "PERTAMA":
                     gaya = "pertama"
-                items.append({"isi": Wrapped(rest), "rincian": [], "kinds": set()})
+                items.append(_DiktumDraft(Wrapped(rest)))
                 continue
             if not items:
                 self.report(s, "diktum")
                 continue
             d = items[-1]
             kind, _, body = list_label(s.text)
-            if kind is not None and d["isi"]:
-                d["rincian"].append(Wrapped(body))
-                d["kinds"].add(kind[0].isdigit() or kind == "(1)")
-            elif d["rincian"]:
-                if d["rincian"][-1].end.endswith("."):
+            if kind is not None and d.isi and (d.kind is None or kind == d.kind):
+                d.kind = kind
+                d.rincian.append(Wrapped(body))
+            elif kind is not None and d.rincian:
+                d.rincian[-1].add(s.text)  # a nested item, its label kept
+            elif d.rincian:
+                if d.rincian[-1].end.endswith(".") and not d.nested:
                     self.report(s, "diktum, teks sesudah rincian")
-                elif ITEM_END.search(d["rincian"][-1].end) and s.bullet:
-                    d["rincian"].append(Wrapped(s.text))
+                elif ITEM_END.search(d.rincian[-1].end) and s.bullet:
+                    d.rincian.append(Wrapped(s.text))
                 else:
-                    d["rincian"][-1].add(s.text)
+                    d.rincian[-1].add(s.text)
             else:
-                d["isi"].add(s.text)
-        out: list = []
-        for d in items:
-            d["isi"], d["rincian"] = str(d["isi"]), [str(r) for r in d["rincian"]]
-            if not d["isi"]:
-                d["isi"] = d["rincian"].pop(0) if d["rincian"] else ""
-            if d["rincian"]:
-                entry = {"isi": d["isi"], "rincian": d["rincian"]}
-                if True in d["kinds"]:
-                    entry["penomoran"] = "1."
-                out.append(entry)
-            else:
-                out.append(d["isi"])
-        return out, gaya
+                d.isi.add(s.text)
+            if kind is not None and d.kind is not None and kind != d.kind:
+                d.nested = True
+        return [d.data() for d in items], gaya
 
     # --- closing parts --------------------------------------------------------------------------
 
@@ -469,19 +508,24 @@ class _Reader:
         return out
 
     def tembusan(self, lines: list[Src]) -> list[str]:
-        """Tembusan items as typed (their own punctuation kept, labels removed)."""
+        """Items of a Tembusan or distribution list as typed (their own punctuation kept, labels
+        removed). A line without a label continues the item above when it starts in lower case,
+        or when the items are labelled ("Untuk diketahui ..." under the last of them)."""
         if not lines:
             return []
-        m = _TEMBUSAN.match(lines[0].text)
+        m = _TEMBUSAN.match(lines[0].text) or _DISTRIBUSI.match(lines[0].text)
         entries = ([m["rest"]] if m and m["rest"] else []) + [s.text for s in lines[1:] if s.text]
         items: list[Wrapped] = []
+        labelled = False
         for text in entries:
             kind, _, body = list_label(text)
-            if kind is None and items and text[:1].islower():
+            if kind is None and items and (text[:1].islower() or labelled):
                 items[-1].add(text)
             else:
+                labelled |= kind is not None
                 items.append(Wrapped(body))
         return [str(i) for i in items]
+
 
 def read(lines: list[str]) -> tuple[dict, list[str], list[str]]:
     """Data, unplaced text and the lines dropped as page furniture, of a decree given as lines of text."""
