@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kpu_docs.importing import furniture
+from kpu_docs.importing import furniture, reflow
 from kpu_docs.importing.signature import AN, MARK as TTD  # shared with the Lampiran's closing
 from kpu_docs.wording.punctuation import bare
 
@@ -35,12 +35,19 @@ class Src:
 def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
     """Numbered, cleaned lines; page furniture (page numbers, footers, catchwords: furniture.find)
     becomes blank lines, or is cut from its line, and is listed in `dropped`."""
-    raws = [raw.replace("\f", "").rstrip() for raw in lines]
-    texts = [" ".join(raw.replace("\t", " ").split()) for raw in raws]
+    numbers, raws, texts = [], [], []
+    for number, raw in enumerate(lines, start=1):
+        raw = raw.replace("\f", "").rstrip()
+        text = " ".join(raw.replace("\t", " ").split())
+        split = reflow.split(text) if reflow.is_flat(text) else [text]
+        for piece in split:  # a line that lost its breaks becomes several, all with its number
+            numbers.append(number)
+            raws.append(raw if len(split) == 1 else piece)
+            texts.append(piece)
     pieces = {f.line: f for f in furniture.find(texts)}
     out = []
-    for number, (raw, text) in enumerate(zip(raws, texts), start=1):
-        if (piece := pieces.get(number - 1)) is not None:
+    for index, (number, raw, text) in enumerate(zip(numbers, raws, texts)):
+        if (piece := pieces.get(index)) is not None:
             dropped.append(f"baris {number} ({piece.kind}): {piece.text}")
             if not piece.rest:
                 out.append(Src(number, "", ""))
