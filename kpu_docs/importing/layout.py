@@ -36,6 +36,16 @@ _DISTRIBUSI = re.compile(
 _PEMBUKAAN = re.compile(r"^dengan\s+rahmat\s+tuhan\s+yang\s+maha\s+esa\W*$", re.I)
 
 
+def _spaced_number(nomor: str, rest: str) -> tuple[str, str]:
+    """A number with "/" that OCR or typing broke with spaces ("-4 / PL.03.4-Kpt/ 12/Prov/III/2018"),
+    joined, and the rest of the line after it."""
+    while m := re.match(r"^(\S+)\s*(.*)$", rest):
+        if not (nomor.endswith("/") or m[1].startswith("/")):
+            break
+        nomor, rest = nomor + m[1], m[2]
+    return nomor, rest
+
+
 def diktum_label(text: str) -> tuple[str, str] | None:
     """("KESATU", rest) when the line opens a diktum: "KESATU :", "Kesatu:", "KEDUA BELAS ..."."""
     for k in (5, 4, 3, 2, 1):
@@ -199,7 +209,7 @@ class _Reader:
         tanggal = penutup.get("tanggal")
         data["instansi"] = instansi
         data["nomor"] = head["nomor"]
-        data["tahun"] = head["tahun"] if head["tahun"] is not None else (tanggal.year if tanggal else None)
+        data["tahun"] = self.tahun(head, tanggal, tentang)
         if tentang is not None:
             data["tentang"] = tentang
         if head["pembukaan"]:
@@ -251,6 +261,20 @@ class _Reader:
             data["pengaturan"] = pengaturan
         return data
 
+    def tahun(self, head: dict, tanggal, tentang: str | None) -> int | None:
+        """The year: from the NOMOR line, else the year a number such as 188.45/52/BPBD/2024 ends
+        with, else the date of enactment, else (a guess, noted) the year the title names."""
+        if head["tahun"] is not None:
+            return head["tahun"]
+        if m := re.search(r"(?:^|[/.\-])((?:19|20)\d{2})$", head["nomor"]):
+            return int(m.group(1))
+        if tanggal is not None:
+            return tanggal.year
+        if tentang and (m := re.search(r"\bTahun\s+((?:19|20)\d{2})\b", tentang, re.I)):
+            self.notes.append(f"catatan: tahun ditebak dari judul: {m.group(1)}")
+            return int(m.group(1))
+        return None
+
     # --- the title block ----------------------------------------------------------------------
 
     def head(self, lines: list[Src]) -> dict:
@@ -288,9 +312,13 @@ class _Reader:
         )
         if nm:
             out["instansi"] = nm["instansi"]
-            out["nomor"] = nm["nomor"]
+            out["nomor"], rest = nm["nomor"], nm["rest"]
+            if not nm["tahun"]:
+                out["nomor"], rest = _spaced_number(nm["nomor"], rest)
+                if out["nomor"] != nm["nomor"]:
+                    printed = joined[nm.start("nomor"): len(joined) - len(rest)].strip()
+                    self.notes.append(f"catatan: nomor tertulis berspasi \"{printed}\", dibaca {out['nomor']}")
             out["tahun"] = int(nm["tahun"]) if nm["tahun"] else None
-            rest = nm["rest"]
         else:
             tm = re.match(r"^KEPUTUSAN\s+(?P<instansi>.+?)(?:\s+(?P<rest>TENTANG\b.*))?$", joined, re.I)
             out["instansi"] = tm["instansi"] if tm else joined
