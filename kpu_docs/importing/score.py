@@ -172,7 +172,7 @@ def _tables_in(blocks: list) -> Iterator[tuple[str, list[str]]]:
             continue
         if "tabel" in block:
             table = block["tabel"]
-            header = _row_text([str(k) for k in table.get("kolom", [])][1 if table.get("nomor_urut") else 0:])
+            header = " | ".join(" ".join(str(k).split()) for k in table.get("kolom", []))
             yield header, [_row_text(_cells(r)) for r in table.get("baris", [])]
         elif "tabel_kelompok" in block:
             table = block["tabel_kelompok"]

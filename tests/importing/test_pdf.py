@@ -73,3 +73,21 @@ def test_our_own_decree_as_pdf_imports_its_fields(reference, reference_docx, tmp
     assert k.penutup.tanggal == reference.penutup.tanggal
     assert k.penutup.penandatangan.nama == reference.penutup.penandatangan.nama
     assert len(k.mengingat) == len(reference.mengingat)
+
+
+def test_ruled_table_is_read_by_its_cells():
+    # the seven rows are drawn without rules between them: cut apart where "I.", "II." begin
+    (lampiran,) = import_file(CORPUS / "kulonprogo-153-2010.pdf").data["lampiran"]
+    (block,) = [b for b in lampiran["isi"] if "tabel" in b]
+    assert block["tabel"]["kolom"] == ["NO", "NAMA DESA", "KECAMATAN"]
+    assert block["tabel"]["baris"][0] == ["I.", "Desa Sidomulyo", "Kecamatan Pengasih"]
+    assert block["tabel"]["baris"][-1] == ["VII.", "Desa Ngentakrejo", "Kecamatan Lendah"]
+
+
+def test_a_row_continued_over_pages_and_numbers_across_a_rule():
+    (lampiran,) = import_file(CORPUS / "kulonprogo-215-2013.pdf").data["lampiran"]
+    (block,) = [b for b in lampiran["isi"] if "tabel" in b]
+    last = block["tabel"]["baris"][-1]
+    assert last[:2] == ["IV.", "PPID Pembantu :"]
+    assert "9. Sekretaris Dinas Kependudukan dan Catatan Sipil" in last[2]  # page 6
+    assert last[2].endswith("47. Sekretaris Kelurahan Wates")  # page 8, "47." whole though it crosses the rule
