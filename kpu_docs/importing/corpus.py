@@ -57,8 +57,8 @@ class Run:
 
     @property
     def unplaced(self) -> list[str]:
-        """Reports of input lines that were not placed in a field (reading notes left out)."""
-        return [n for n in self.result.tidak_terbaca if _LINE_REPORT.search(n)]
+        """Reports of input lines that were not placed in a field (notes on guesses left out)."""
+        return [n for n in self.result.tidak_terbaca if _LINE_REPORT.search(n) and not n.startswith("catatan:")]
 
     @property
     def dropped(self) -> list[str]:

@@ -20,7 +20,7 @@ from kpu_docs.importing.dates import parse_tanggal
 from kpu_docs.importing.konsiderans import DIKTUM_LABELS, casing_from_closing, menetapkan_field, split_menimbang
 from kpu_docs.importing.lampiran_text import LampiranReader
 from kpu_docs.importing import signature
-from kpu_docs.importing.lines import ARTEFACT, ITEM_END, LAMPIRAN, SALINAN, TTD, Src, Wrapped, list_label, prepare, strip_item
+from kpu_docs.importing.lines import ARTEFACT, ITEM_END, LAMPIRAN, LONE_LABEL, SALINAN, TTD, Src, Wrapped, list_label, prepare, strip_item
 
 
 _KONSIDERANS = re.compile(r"^(?P<name>menimbang|mengingat|memperhatikan|menetapkan)\b\s*:?\s*(?P<rest>.*)$", re.I)
@@ -129,6 +129,11 @@ class _Reader:
         menimbang = self.find(0, self._konsiderans("menimbang"))
         after = (menimbang + 1) if menimbang is not None else 0
         mengingat = self.find(after, self._konsiderans("mengingat"))
+        if mengingat is None and menimbang is not None:
+            # a form that labels its Mengingat "Menimbang" again: the second one cites the laws
+            mengingat = self.find(after, self._konsiderans("menimbang"))
+            if mengingat is not None:
+                self.notes.append(f"catatan: bagian kedua berlabel Menimbang (baris {src[mengingat].number}) dibaca sebagai Mengingat")
         after = (mengingat + 1) if mengingat is not None else after
         menetapkan = self.find(after, self._konsiderans("menetapkan"))
         memutuskan = self.find(after, lambda t: bool(_MEMUTUSKAN.match(t)), menetapkan)
@@ -378,12 +383,17 @@ class _Reader:
             entries.append((lines[0], rest, True))
         entries += [(s, s.text, s.bullet) for s in lines[1:] if s.text]
         items: list[Wrapped] = []
+        pending = False  # a label stood alone on the line above: this line starts its item
         for s, text, bullet in entries:
+            if LONE_LABEL.match(text):
+                pending = True
+                continue
             kind, _, body = list_label(text)
-            if kind is not None or not items or ITEM_END.search(items[-1].end) or bullet:
+            if kind is not None or not items or ITEM_END.search(items[-1].end) or bullet or pending:
                 items.append(Wrapped(body))
             else:
                 items[-1].add(text)
+            pending = False
         return [strip_item(str(i)) for i in items if strip_item(str(i))]
 
     def menetapkan(self, lines: list[Src]) -> str | None:

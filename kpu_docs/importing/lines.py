@@ -12,8 +12,11 @@ from kpu_docs.importing import furniture, reflow
 from kpu_docs.importing.signature import AN, MARK as TTD  # shared with the Lampiran's closing
 from kpu_docs.wording.punctuation import bare
 
-ARTEFACT = re.compile(r"^(?:(?:[-\u2013\u2022\u00b7\u25aa*]|:)(?:\s+|$))+")
-"""OCR and typing debris before a line's text: "- ", "- : ", ": " (the colon column of a layout)."""
+ARTEFACT = re.compile(r"^(?:(?:[-\u2013\u2022\u00b7\u25aa*|]|:)(?:\s+|$))+")
+"""OCR and typing debris before a line's text: "- ", "- : ", ": " (the colon column of a layout),
+"| " (a layout table's cell border, as a web page gives it)."""
+LONE_LABEL = re.compile(r"^(?:[a-z]|\d{1,3})[.)]$")
+"""A list label on a line of its own: its item's text follows on the next line."""
 LABEL = re.compile(r"^(?:(?P<letter>[a-z])[.)]|(?P<number>\d{1,3})[.)]|\((?P<paren>\d{1,3})\))\s*(?P<text>\S.*)$")
 SALINAN = re.compile(r"^salinan\s+sesuai\s+dengan\s+aslinya\s*[.,:]?\s*(?P<rest>.*)$", re.I)
 LAMPIRAN = re.compile(r"^(?:LAMPIRAN|Lampiran)(?:\s+(?P<roman>[IVXLC]+)(?![\w]))?\s*[:.]?\s*(?P<rest>.*)$")

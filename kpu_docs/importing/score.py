@@ -82,9 +82,10 @@ def _caseless(a: str, b: str) -> bool:
 
 
 def _citation(a: str, b: str) -> bool:
-    """Citations as their words: "Undang-undang" and "Undang- Undang" cite what "Undang-Undang"
-    does (the importer writes a citation it structures in the standard spelling)."""
-    return _caseless(re.sub(r"-\s+", "-", a), re.sub(r"-\s+", "-", b))
+    """Citations as their words: "Undang-undang", "Undang- Undang" and "1994(Lembaran" cite what
+    "Undang-Undang" and "1994 (Lembaran" do (the importer writes a citation it structures in the
+    standard spelling and spacing); letters, digits and punctuation must all be there."""
+    return re.sub(r"\s+", "", normal(a).casefold()) == re.sub(r"\s+", "", normal(b).casefold())
 
 
 def citation_text(item: object) -> str:
@@ -108,23 +109,24 @@ def diktum_text(item: object) -> str:
     return " ".join(parts)
 
 
-def menimbang_items(data: dict) -> list[str] | None:
-    """The Menimbang points as printed, the closing point (given or generated) last; None when the
-    data has no Menimbang."""
+def menimbang_items(data: dict, generate: bool = True) -> list[str] | None:
+    """The Menimbang points as printed, the closing point (given, or generated where the data
+    leaves it out and `generate`) last; None when the data has no Menimbang."""
     if "menimbang" not in data:
         return None
     points = [str(p) for p in data["menimbang"]]
     closing = data.get("menimbang_penutup")
-    if closing is None and data.get("instansi"):
+    if closing is None and generate and data.get("instansi"):
         stub = keputusan_stub(instansi=data["instansi"], tentang=data.get("tentang"), menimbang=points)
         closing = wording.menimbang_penutup(stub)
     return points + ([closing] if closing else [])
 
 
-def list_items(data: dict, name: str) -> list[str] | None:
-    """The items of one scored list as text, or None when the data has no such list."""
+def list_items(data: dict, name: str, complete: bool = True) -> list[str] | None:
+    """The items of one scored list as text, or None when the data has no such list. A partial
+    gold names its closing Menimbang point where its excerpt has one: none is generated for it."""
     if name == "menimbang":
-        return menimbang_items(data)
+        return menimbang_items(data, generate=complete)
     if name not in data:
         return None
     if name in ("mengingat", "memperhatikan"):
@@ -213,7 +215,7 @@ def score(gold: dict, got: dict, complete: bool = True, cut: Iterable[str] = ())
             skor.add(f"penandatangan.{name}", str(want.get(name, "")), _text(have.get(name)), _caseless)
         skor.add("penandatangan.bentuk", signature_form(want), signature_form(have) if have else None, _caseless)
     for name in LISTS:
-        want_items = list_items(gold, name)
+        want_items = list_items(gold, name, complete)
         if want_items is None and not complete:
             continue
         want_items = want_items or []

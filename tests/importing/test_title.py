@@ -27,3 +27,28 @@ def test_year_from_the_title_is_a_noted_guess():
     result = import_text("KEPUTUSAN KOMISI PEMILIHAN UMUM\nNOMOR 12\nTENTANG\nJADWAL KAMPANYE PEMILIHAN UMUM TAHUN 2024" + BODY)
     assert result.data["tahun"] == 2024
     assert "catatan: tahun ditebak dari judul: 2024" in result.tidak_terbaca
+
+
+def test_layout_table_cells_and_labels_on_their_own_lines():
+    # a web page rendering the decree's layout table: "|" borders, list labels on lines of their own
+    text = (
+        "KEPUTUSAN MENTERI KEUANGAN\nNOMOR 25/KMK.05/1997\nTENTANG\nTATALAKSANA\nMENTERI KEUANGAN,\n"
+        "Menimbang |\n|||\nbahwa perlu mengatur tatalaksana;\n|\nMengingat |\n|||\n1.\n|\n"
+        "Undang-Undang Nomor 10 Tahun 1995 tentang Kepabeanan;\n||\n2.\n|\nUndang-Undang Nomor 11 Tahun 1995 tentang Cukai;\n"
+        "MEMUTUSKAN:\nKESATU : Menetapkan tatalaksana.\n"
+    )
+    d = import_text(text).data
+    assert d["menimbang"] == ["bahwa perlu mengatur tatalaksana"]
+    assert [m["nomor"] for m in d["mengingat"]] == ["10", "11"]
+
+
+def test_a_second_menimbang_label_before_the_laws_is_read_as_mengingat():
+    text = (
+        "KEPUTUSAN PANITIA PEMUNGUTAN SUARA\nNOMOR 1\nTENTANG\nPETUGAS\nKETUA PANITIA PEMUNGUTAN SUARA,\n"
+        "Menimbang : a. bahwa perlu mengangkat petugas;\n"
+        "Menimbang : 1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;\nMEMUTUSKAN:\nKESATU : Mengangkat petugas.\n"
+    )
+    result = import_text(text)
+    assert result.data["menimbang"] == ["bahwa perlu mengangkat petugas"]
+    assert result.data["mengingat"][0]["jenis"] == "Undang-Undang"
+    assert any("berlabel Menimbang (baris 7) dibaca sebagai Mengingat" in n for n in result.tidak_terbaca)
