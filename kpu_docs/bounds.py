@@ -24,6 +24,10 @@ DATA_VALUES_MAX = 250_000
 100,000-row table (400,000 values) takes 225 MB to validate; a billion-laughs file, millions."""
 DATA_CHARS_MAX = 20_000_000
 """Characters of text in a decree file, aliases expanded: four times the largest file."""
+PDF_FILE_MAX = 25 * MB
+"""A decree's PDF, to import: a long decree with its Lampiran is a few megabytes."""
+PDF_PAGES_MAX = 500
+"""Pages of a PDF to import."""
 LOGO_MAX = 5 * MB
 """A logo image: a scanned emblem at print resolution is a few hundred KB."""
 PACKAGE_FILE_MAX = 25 * MB

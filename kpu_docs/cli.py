@@ -426,10 +426,10 @@ def diff(
 
 @app.command("import")
 def import_command(
-    berkas: Annotated[Path, typer.Argument(help="Keputusan yang sudah ada: .docx atau .txt.")],
+    berkas: Annotated[Path, typer.Argument(help="Keputusan yang sudah ada: .docx, .pdf (berlapis teks) atau .txt.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Berkas YAML hasil impor.")],
 ) -> None:
-    """Baca keputusan yang sudah ada (.docx atau teks) menjadi data YAML."""
+    """Baca keputusan yang sudah ada (.docx, PDF atau teks) menjadi data YAML."""
     from kpu_docs.errors import InputError
     from kpu_docs.importing import import_file, write_yaml
     from kpu_docs.loading import from_data
@@ -440,7 +440,7 @@ def import_command(
         _fail(f"{berkas}: berkas tidak ditemukan", 2)
     except ValueError as exc:
         _fail(str(exc), 2)
-    write_yaml(result.data, output, result.tidak_terbaca)
+    write_yaml(result.data, output, result.tidak_terbaca, result.dibuang)
     out.print(f"Ditulis: {output}", markup=False)
     for item in result.tidak_terbaca:
         err.print(f"[yellow]Tidak terbaca:[/] {escape(item)}")

@@ -18,6 +18,7 @@ class KpuDocsError(Exception):
 
     exit_code = 2
 
+
 _MESSAGES = {
     "missing": "wajib diisi",
     "extra_forbidden": "kunci tidak dikenal (periksa ejaan)",

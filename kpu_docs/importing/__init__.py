@@ -27,7 +27,7 @@ from lxml import etree
 from kpu_docs import archive, bounds
 from kpu_docs.archive import ArchiveRefused
 from kpu_docs.bounds import FileRefused
-from kpu_docs.importing import docx_text, kpu_docx, layout
+from kpu_docs.importing import docx_text, kpu_docx, layout, pdf_text
 from kpu_docs.importing.citations import normalise_citation, parse_citation
 from kpu_docs.importing.output import to_yaml, write_yaml
 
@@ -35,6 +35,7 @@ __all__ = [
     "ImportResult",
     "import_docx",
     "import_file",
+    "import_pdf",
     "import_text",
     "normalise_citation",
     "parse_citation",
@@ -51,6 +52,9 @@ class ImportResult:
     """Plain data that kpu_docs.from_data() validates into a Keputusan (dates as datetime.date)."""
     tidak_terbaca: list[str] = field(default_factory=list)
     """Everything not placed, each "where: the text" in Indonesian; notes on guesses start "catatan:"."""
+    dibuang: list[str] = field(default_factory=list)
+    """Lines dropped as page furniture (page numbers, running headers and footers, catchwords), each
+    "baris N (what): the text"; not part of the decree, but listed so nothing goes silently."""
 
 
 def import_docx(path_or_document: str | Path | Document) -> ImportResult:
@@ -58,9 +62,8 @@ def import_docx(path_or_document: str | Path | Document) -> ImportResult:
     document = path_or_document if isinstance(path_or_document, Document) else _open(Path(path_or_document))
     if kpu_docx.is_own(document):
         data, notes = kpu_docx.read(document)
-    else:
-        data, notes = layout.read(docx_text.lines(document))
-    return ImportResult(data, notes)
+        return ImportResult(data, notes)
+    return ImportResult(*layout.read(docx_text.lines(document)))
 
 
 def _open(path: Path) -> Document:
@@ -79,16 +82,22 @@ def _open(path: Path) -> Document:
 
 def import_text(text: str) -> ImportResult:
     """A decree as plain text (typed, or OCR'd from a scan)."""
-    data, notes = layout.read(text.splitlines())
-    return ImportResult(data, notes)
+    return ImportResult(*layout.read(text.splitlines()))
+
+
+def import_pdf(path: str | Path) -> ImportResult:
+    """A PDF by its text layer; a scanned PDF (pages without text) raises pdf_text.ScanError."""
+    return ImportResult(*layout.read(pdf_text.lines(path)))
 
 
 def import_file(path: str | Path) -> ImportResult:
-    """A .docx or a .txt file, chosen by its suffix."""
+    """A .docx, .pdf or .txt file, chosen by its suffix."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return import_docx(path)
+    if suffix == ".pdf":
+        return import_pdf(path)
     if suffix == ".txt":
         raw = bounds.read_bytes(path, bounds.TEXT_FILE_MAX, "berkas teks")
         try:
@@ -96,4 +105,4 @@ def import_file(path: str | Path) -> ImportResult:
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
         return import_text(text)
-    raise FileRefused(f"{path}: hanya berkas .docx atau .txt yang dapat diimpor")
+    raise FileRefused(f"{path}: hanya berkas .docx, .pdf atau .txt yang dapat diimpor")

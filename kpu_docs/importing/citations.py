@@ -162,7 +162,9 @@ def _fix_publication_words(match: re.Match) -> str:
 def normalise_citation(text: str) -> str:
     """Correct what typists and OCR commonly get wrong in a citation, leaving the wording alone."""
     t = " ".join(text.split())
-    t = re.sub(r"\bundang[\s-]*undang\b", "Undang-Undang", t, flags=re.I)
+    # the kind of a cited law, before its number; elsewhere ("Undang Undang 1950 Nomor 12" in a
+    # subject) the words are the cited title's own and stay as written
+    t = re.sub(r"\bundang[\s-]*undang\b(?=\s*(?:Nomor|NOMOR|nomor)\b)", "Undang-Undang", t, flags=re.I)
     t = re.sub(r"\bNomor(?=\d)", "Nomor ", t, flags=re.I)
     t = re.sub(r"\bTahun(?=\d)", "Tahun ", t, flags=re.I)
     t = re.sub(r"(?<=\d)(tentang|Tahun|Nomor)\b", r" \1", t, flags=re.I)

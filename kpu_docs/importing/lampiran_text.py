@@ -12,16 +12,19 @@ import re
 
 from pydantic import ValidationError
 
+from kpu_docs.formatting import nama_bulan
 from kpu_docs.importing import body as bodies
 from kpu_docs.importing.casing import is_capitals
 from kpu_docs.importing.citations import parse_citation
 from kpu_docs.importing.lines import AN, LAMPIRAN, SALINAN, TTD, Src, Wrapped, list_label, strip_item
-from kpu_docs.importing.tables import continues_table, starts_table, text_table
+from kpu_docs.importing.tables import aligned_header, aligned_rows, continues_table, starts_table, text_table
 from kpu_docs.models import Peraturan
 from kpu_docs.wording import kutipan
 from kpu_docs.wording.punctuation import bare
 
 _BAGIAN = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
+_PLACE_DATE = re.compile(r"^[A-Z][\w .'-]*,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$")
+"""The place and date a Lampiran's signature may open with: "Wates, 14 Mei 2010"."""
 _CONNECTOR = re.compile(r"\b(?:dan|atau|di|ke|dari|yang|serta|dengan|tentang|pada|untuk|dalam|atas|bagi|oleh|terhadap|sebagai)$", re.I)
 
 
@@ -103,14 +106,17 @@ class LampiranReader:
 
     def _closing_start(self, body: list[Src], signer: dict) -> int:
         """Where the signature or salinan block begins: the first line that is the signer's jabatan
-        (alone or with the next filled line), an a.n. line, a ttd mark or the salinan formula."""
+        (alone or with the next filled line), an a.n. line, a ttd mark or the salinan formula, or
+        the "Wates, 14 Mei 2010" line above it."""
         jabatan = bare(signer.get("jabatan", "")).upper()
         filled = [(i, s.text) for i, s in enumerate(body) if s.text]
-        for (i, text), (_, nxt) in zip(filled, filled[1:] + [(len(body), "")]):
+        for k, ((i, text), (_, nxt)) in enumerate(zip(filled, filled[1:] + [(len(body), "")])):
             candidates = (bare(text).upper(), bare(f"{text} {nxt}").upper())
             signature = bool(jabatan) and jabatan in candidates
             on_behalf = (m := AN.match(text)) is not None and is_capitals(m["rest"])
             if signature or on_behalf or TTD.match(text) or SALINAN.match(text):
+                if k and _PLACE_DATE.match(filled[k - 1][1]):
+                    return filled[k - 1][0]
                 return i
         return len(body)
 
@@ -118,8 +124,11 @@ class LampiranReader:
         """Whether the Lampiran is signed; lines not part of the signature or salinan are reported."""
         signer = data["penutup"]["penandatangan"]
         salinan = data.get("salinan") or {}
+        penutup = data["penutup"]
+        when = penutup.get("tanggal")
+        place_date = [penutup.get("tempat", ""), f"{when.day} {nama_bulan(when.month)} {when.year}" if when else ""]
         known = " ".join(
-            str(v) for v in [*signer.values(), *salinan.values(), "ttd dto salinan sesuai dengan aslinya nip a.n."]
+            str(v) for v in [*signer.values(), *salinan.values(), *place_date, "ttd dto cap salinan sesuai dengan aslinya nip a.n."]
         )
         vocabulary = set(re.findall(r"\w+", known.lower()))
         jabatan = bare(signer.get("jabatan", "")).upper()
@@ -165,12 +174,15 @@ class LampiranReader:
             if not s.text:
                 i += 1
                 continue
-            if starts_table(s.raw):
+            aligned = "\t" not in s.raw and aligned_header(s.raw)
+            if starts_table(s.raw) or aligned:
                 j = i
                 rows = []
-                while j < len(lines) and (continues_table(lines[j].raw) or not lines[j].text):
+                while j < len(lines) and (aligned or continues_table(lines[j].raw) or not lines[j].text):
                     rows.append((lines[j].number, lines[j].raw))
                     j += 1
+                if aligned:  # laid out with spaces, to the end of the Lampiran's body
+                    rows = aligned_rows(s.raw, rows)
                 while rows and not rows[-1][1].strip():
                     rows.pop()
                 block, reports = text_table(rows)

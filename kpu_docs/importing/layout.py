@@ -11,6 +11,7 @@ number; nothing is dropped silently.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from kpu_docs.checks import NOMOR_KOSONG
 from kpu_docs.importing.casing import Casing, is_capitals
@@ -18,7 +19,8 @@ from kpu_docs.importing.citations import parse_citation
 from kpu_docs.importing.dates import parse_tanggal
 from kpu_docs.importing.konsiderans import DIKTUM_LABELS, casing_from_closing, menetapkan_field, split_menimbang
 from kpu_docs.importing.lampiran_text import LampiranReader
-from kpu_docs.importing.lines import AN, ARTEFACT, ITEM_END, LAMPIRAN, SALINAN, TTD, Src, Wrapped, list_label, prepare, strip_item
+from kpu_docs.importing import signature
+from kpu_docs.importing.lines import ARTEFACT, ITEM_END, LAMPIRAN, LONE_LABEL, SALINAN, TTD, Src, Wrapped, list_label, prepare, strip_item
 
 
 _KONSIDERANS = re.compile(r"^(?P<name>menimbang|mengingat|memperhatikan|menetapkan)\b\s*:?\s*(?P<rest>.*)$", re.I)
@@ -27,8 +29,21 @@ _DITETAPKAN = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<tempat>.*?)\s*[.,]?$", re
 _TANGGAL = re.compile(r"^pada\s+tanggal\s*:?\s*(?P<tanggal>.*)$", re.I)
 _TEMBUSAN = re.compile(r"^tembusan\b(?:[^:]{0,30}:\s*(?P<rest>.*)|(?:\s+\S+){0,2})$", re.I)
 """The Tembusan heading: "Tembusan:", "Tembusan Yth.:", "Tembusan disampaikan kepada:" (items may follow)."""
-_NIP = re.compile(r"^NIP\.?\s*:?\s*(?P<nip>\S.*)$", re.I)
+_DISTRIBUSI = re.compile(
+    r"^salinan\s+(?:surat\s+)?keputusan\b.{0,40}?\bdisampaikan\s+kepada\b\s*(?:yth\.?)?\s*:?\s*(?P<rest>.*)$", re.I
+)
+"""The heading of a distribution list: "Salinan Keputusan (Bupati) ini disampaikan kepada (Yth.):"."""
 _PEMBUKAAN = re.compile(r"^dengan\s+rahmat\s+tuhan\s+yang\s+maha\s+esa\W*$", re.I)
+
+
+def _spaced_number(nomor: str, rest: str) -> tuple[str, str]:
+    """A number with "/" that OCR or typing broke with spaces ("-4 / PL.03.4-Kpt/ 12/Prov/III/2018"),
+    joined, and the rest of the line after it."""
+    while m := re.match(r"^(\S+)\s*(.*)$", rest):
+        if not (nomor.endswith("/") or m[1].startswith("/")):
+            break
+        nomor, rest = nomor + m[1], m[2]
+    return nomor, rest
 
 
 def diktum_label(text: str) -> tuple[str, str] | None:
@@ -45,9 +60,40 @@ def diktum_label(text: str) -> tuple[str, str] | None:
         rest = words[k] if len(words) > k else ""
         if rest.startswith(":"):
             colon, rest = True, rest[1:].strip()
-        if head.upper() in DIKTUM_LABELS and (colon or not rest or head.isupper()):
+        if head.upper() in DIKTUM_LABELS and (colon or not rest or head.isupper() and not rest[:1].islower()):
             return head.upper(), rest
     return None
+
+
+_REFERENCE_END = re.compile(r"\b(?:diktum|dalam|pada)$", re.I)
+"""A text ending in a reference word: "... sebagaimana dimaksud dalam Diktum" / "KESATU ..." on
+the next line is the reference continued, not a new diktum."""
+
+
+@dataclass
+class _DiktumDraft:
+    """One diktum as it is read: its text, its rincian, and the label kind of the first rincian."""
+
+    isi: Wrapped
+    rincian: list[Wrapped] = field(default_factory=list)
+    kind: str | None = None
+    nested: bool = False
+    """Items of a second kind stood under the rincian: a lettered list under "1." items."""
+
+    @property
+    def last(self) -> Wrapped:
+        return self.rincian[-1] if self.rincian else self.isi
+
+    def data(self) -> dict | str:
+        isi, rincian = str(self.isi), [str(r) for r in self.rincian]
+        if not isi:
+            isi = rincian.pop(0) if rincian else ""
+        if not rincian:
+            return isi
+        entry: dict = {"isi": isi, "rincian": rincian}
+        if self.kind is not None and (self.kind[0].isdigit() or self.kind == "(1)"):
+            entry["penomoran"] = "1."
+        return entry
 
 
 class _Reader:
@@ -55,7 +101,9 @@ class _Reader:
 
     def __init__(self, lines: list[str]):
         self.notes: list[str] = []
-        self.src = prepare(lines, self.notes)
+        self.dropped: list[str] = []
+        """Lines dropped as page furniture (page numbers, running headers and footers), each listed."""
+        self.src = prepare(lines, self.dropped)
         self.all_texts = [s.text for s in self.src if s.text]
         self.casing = Casing(self.all_texts)
 
@@ -81,6 +129,11 @@ class _Reader:
         menimbang = self.find(0, self._konsiderans("menimbang"))
         after = (menimbang + 1) if menimbang is not None else 0
         mengingat = self.find(after, self._konsiderans("mengingat"))
+        if mengingat is None and menimbang is not None:
+            # a form that labels its Mengingat "Menimbang" again: the second one cites the laws
+            mengingat = self.find(after, self._konsiderans("menimbang"))
+            if mengingat is not None:
+                self.notes.append(f"catatan: bagian kedua berlabel Menimbang (baris {src[mengingat].number}) dibaca sebagai Mengingat")
         after = (mengingat + 1) if mengingat is not None else after
         menetapkan = self.find(after, self._konsiderans("menetapkan"))
         memutuskan = self.find(after, lambda t: bool(_MEMUTUSKAN.match(t)), menetapkan)
@@ -88,6 +141,8 @@ class _Reader:
         diktum_start = max(i for i in (after - 1, memutuskan, menetapkan) if i is not None) + 1
         diktum = self.find(diktum_start, lambda t: diktum_label(t) is not None)
         ditetapkan = self.find(diktum + 1 if diktum is not None else diktum_start, lambda t: bool(_DITETAPKAN.match(t)))
+        # a distribution list after the last diktum and before "Ditetapkan di"
+        disampaikan = self.find(diktum + 1, lambda t: bool(_DISTRIBUSI.match(t)), ditetapkan) if diktum is not None else None
 
         anchors = [
             (i, name)
@@ -98,6 +153,7 @@ class _Reader:
                 (memutuskan, "memutuskan"),
                 (menetapkan, "menetapkan"),
                 (diktum, "diktum"),
+                (disampaikan, "disampaikan"),
                 (ditetapkan, "penutup"),
             )
             if i is not None
@@ -124,7 +180,7 @@ class _Reader:
                 continue
             if SALINAN.match(t) and (not out or out[-1][1] != "lampiran"):
                 out.append((i, "salinan"))
-            elif _TEMBUSAN.match(t) and (not out or out[-1][1] != "lampiran"):
+            elif (_TEMBUSAN.match(t) or _DISTRIBUSI.match(t)) and (not out or out[-1][1] != "lampiran"):
                 out.append((i, "tembusan"))
             elif (m := LAMPIRAN.match(t)) and (
                 not m["rest"] or m["rest"].upper().startswith("KEPUTUSAN") or (t.isupper() and m["roman"])
@@ -158,7 +214,7 @@ class _Reader:
         tanggal = penutup.get("tanggal")
         data["instansi"] = instansi
         data["nomor"] = head["nomor"]
-        data["tahun"] = head["tahun"] if head["tahun"] is not None else (tanggal.year if tanggal else None)
+        data["tahun"] = self.tahun(head, tanggal, tentang)
         if tentang is not None:
             data["tentang"] = tentang
         if head["pembukaan"]:
@@ -187,6 +243,9 @@ class _Reader:
         salinan = self.salinan(regions.get("salinan", []), head["tanda_salinan"])
         if salinan:
             data["salinan"] = salinan
+        disampaikan = self.tembusan(regions.get("disampaikan", []))
+        if disampaikan:
+            data["disampaikan_kepada"] = disampaikan
         tembusan = self.tembusan(regions.get("tembusan", []))
         if tembusan:
             data["tembusan"] = tembusan
@@ -206,6 +265,20 @@ class _Reader:
         if pengaturan:
             data["pengaturan"] = pengaturan
         return data
+
+    def tahun(self, head: dict, tanggal, tentang: str | None) -> int | None:
+        """The year: from the NOMOR line, else the year a number such as 188.45/52/BPBD/2024 ends
+        with, else the date of enactment, else (a guess, noted) the year the title names."""
+        if head["tahun"] is not None:
+            return head["tahun"]
+        if m := re.search(r"(?:^|[/.\-])((?:19|20)\d{2})$", head["nomor"]):
+            return int(m.group(1))
+        if tanggal is not None:
+            return tanggal.year
+        if tentang and (m := re.search(r"\bTahun\s+((?:19|20)\d{2})\b", tentang, re.I)):
+            self.notes.append(f"catatan: tahun ditebak dari judul: {m.group(1)}")
+            return int(m.group(1))
+        return None
 
     # --- the title block ----------------------------------------------------------------------
 
@@ -244,9 +317,13 @@ class _Reader:
         )
         if nm:
             out["instansi"] = nm["instansi"]
-            out["nomor"] = nm["nomor"]
+            out["nomor"], rest = nm["nomor"], nm["rest"]
+            if not nm["tahun"]:
+                out["nomor"], rest = _spaced_number(nm["nomor"], rest)
+                if out["nomor"] != nm["nomor"]:
+                    printed = joined[nm.start("nomor"): len(joined) - len(rest)].strip()
+                    self.notes.append(f"catatan: nomor tertulis berspasi \"{printed}\", dibaca {out['nomor']}")
             out["tahun"] = int(nm["tahun"]) if nm["tahun"] else None
-            rest = nm["rest"]
         else:
             tm = re.match(r"^KEPUTUSAN\s+(?P<instansi>.+?)(?:\s+(?P<rest>TENTANG\b.*))?$", joined, re.I)
             out["instansi"] = tm["instansi"] if tm else joined
@@ -306,12 +383,17 @@ class _Reader:
             entries.append((lines[0], rest, True))
         entries += [(s, s.text, s.bullet) for s in lines[1:] if s.text]
         items: list[Wrapped] = []
+        pending = False  # a label stood alone on the line above: this line starts its item
         for s, text, bullet in entries:
+            if LONE_LABEL.match(text):
+                pending = True
+                continue
             kind, _, body = list_label(text)
-            if kind is not None or not items or ITEM_END.search(items[-1].end) or bullet:
+            if kind is not None or not items or ITEM_END.search(items[-1].end) or bullet or pending:
                 items.append(Wrapped(body))
             else:
                 items[-1].add(text)
+            pending = False
         return [strip_item(str(i)) for i in items if strip_item(str(i))]
 
     def menetapkan(self, lines: list[Src]) -> str | None:
@@ -329,49 +411,46 @@ class _Reader:
 
     def diktum(self, lines: list[Src]) -> tuple[list, str]:
         """Diktum data and the label style; lines before the first label or after a closed
-        sub-list have no place in the model and are reported."""
-        items: list[dict] = []
+        sub-list have no place in the model and are reported.
+
+        A diktum's sub-list has one level in the model: items labelled as its first item is
+        ("1.") start a rincian; items of another kind under them ("a.") stay in that rincian's
+        text with their labels, as the decree prints them.
+        """
+        items: list[_DiktumDraft] = []
         gaya = "kesatu"
         for s in lines:
             if not s.text:
                 continue
             found = diktum_label(s.text)
-            if found:
+            if found and not (items and _REFERENCE_END.search(items[-1].last.end)):
                 label, rest = found
                 if not items and label == "PERTAMA":
                     gaya = "pertama"
-                items.append({"isi": Wrapped(rest), "rincian": [], "kinds": set()})
+                items.append(_DiktumDraft(Wrapped(rest)))
                 continue
             if not items:
                 self.report(s, "diktum")
                 continue
             d = items[-1]
             kind, _, body = list_label(s.text)
-            if kind is not None and d["isi"]:
-                d["rincian"].append(Wrapped(body))
-                d["kinds"].add(kind[0].isdigit() or kind == "(1)")
-            elif d["rincian"]:
-                if d["rincian"][-1].end.endswith("."):
+            if kind is not None and d.isi and (d.kind is None or kind == d.kind):
+                d.kind = kind
+                d.rincian.append(Wrapped(body))
+            elif kind is not None and d.rincian:
+                d.rincian[-1].add(s.text)  # a nested item, its label kept
+            elif d.rincian:
+                if d.rincian[-1].end.endswith(".") and not d.nested:
                     self.report(s, "diktum, teks sesudah rincian")
-                elif ITEM_END.search(d["rincian"][-1].end) and s.bullet:
-                    d["rincian"].append(Wrapped(s.text))
+                elif ITEM_END.search(d.rincian[-1].end) and s.bullet:
+                    d.rincian.append(Wrapped(s.text))
                 else:
-                    d["rincian"][-1].add(s.text)
+                    d.rincian[-1].add(s.text)
             else:
-                d["isi"].add(s.text)
-        out: list = []
-        for d in items:
-            d["isi"], d["rincian"] = str(d["isi"]), [str(r) for r in d["rincian"]]
-            if not d["isi"]:
-                d["isi"] = d["rincian"].pop(0) if d["rincian"] else ""
-            if d["rincian"]:
-                entry = {"isi": d["isi"], "rincian": d["rincian"]}
-                if True in d["kinds"]:
-                    entry["penomoran"] = "1."
-                out.append(entry)
-            else:
-                out.append(d["isi"])
-        return out, gaya
+                d.isi.add(s.text)
+            if kind is not None and d.kind is not None and kind != d.kind:
+                d.nested = True
+        return [d.data() for d in items], gaya
 
     # --- closing parts --------------------------------------------------------------------------
 
@@ -406,43 +485,30 @@ class _Reader:
         return out, mark
 
     def signature(self, lines: list[Src]) -> tuple[dict, str | None, list[Src]]:
-        """Jabatan (with an a.n. line), the ttd/dto. mark, name and NIP of a signature block."""
+        """The signature block (signature.read) as Penandatangan data in running-text casing, the
+        ttd/dto. mark, and the lines that are no part of it."""
         lines = [s for s in lines if s.text]
-        signer: dict = {"jabatan": "", "nama": ""}
-        mark = None
-        i = 0
-        if lines and (m := AN.match(lines[0].text)):
-            parts = [m["rest"]]
-            i = 1
-            while not parts[-1].endswith(",") and i < len(lines) and is_capitals(lines[i].text) and not TTD.match(lines[i].text):
-                parts.append(lines[i].text)
-                i += 1
-            signer["atas_nama"] = self.casing.running_text(" ".join(parts).rstrip(","))[0]
-        rest = lines[i:]
-        nip = next((s for s in rest if _NIP.match(s.text)), None)
-        if nip is not None:
-            signer["nip"] = _NIP.match(nip.text)["nip"]
-            rest = [s for s in rest if s is not nip]
-        ttd = next((j for j, s in enumerate(rest) if TTD.match(s.text)), None)
-        if ttd is not None:
-            mark = "dto." if TTD.match(rest[ttd].text)["mark"].lower() == "dto" else "ttd"
-            jabatan, after = rest[:ttd], rest[ttd + 1:]
-            name, leftovers = (after[0], after[1:]) if after else (None, [])
-        else:
-            comma = next((j for j, s in enumerate(rest) if s.text.endswith(",")), None)
-            if comma is not None:
-                jabatan, after = rest[: comma + 1], rest[comma + 1:]
-                name, leftovers = (after[0], after[1:]) if after else (None, [])
-            else:
-                jabatan, name, leftovers = rest[:-1], (rest[-1] if rest else None), []
-        jabatan_text = " ".join(s.text for s in jabatan).rstrip(",").strip()
-        signer["jabatan"] = self.casing.running_text(jabatan_text)[0] if jabatan_text else ""
-        if name is not None:
-            signer["nama"] = self.casing.name(name.text) if is_capitals(name.text) else name.text
-        if not jabatan_text or name is None:
+        sig = signature.read([s.text for s in lines])
+        signer: dict = {"jabatan": self._running(sig.jabatan), "nama": ""}
+        if sig.nama:
+            signer["nama"] = self.casing.name(sig.nama) if is_capitals(sig.nama) else sig.nama
+        if not sig.jabatan or not sig.nama:
             self.notes.append("penutup: jabatan atau nama penanda tangan tidak ditemukan")
-        ordered = {k: signer[k] for k in ("jabatan", "nama", "nip", "atas_nama") if k in signer}
-        return ordered, mark, leftovers
+        for key in ("nip", "pangkat"):
+            if getattr(sig, key):
+                signer[key] = getattr(sig, key)
+        for key in ("atas_nama", "untuk_beliau"):
+            if getattr(sig, key):
+                signer[key] = self._running(getattr(sig, key))
+        if sig.status:
+            signer["status"] = sig.status
+        if sig.letak_jabatan != "atas":
+            signer["letak_jabatan"] = sig.letak_jabatan
+        return signer, sig.mark, [lines[i] for i in sig.leftovers]
+
+    def _running(self, text: str) -> str:
+        """A position printed in capitals, in running-text casing (as found in the text, or guessed)."""
+        return self.casing.running_text(text)[0] if text else ""
 
     def salinan(self, lines: list[Src], tanda: bool) -> dict | None:
         """"Salinan sesuai dengan aslinya", the unit in capitals, the certifier's jabatan and name."""
@@ -451,7 +517,7 @@ class _Reader:
         m = SALINAN.match(lines[0].text)
         texts = ([Src(lines[0].number, m["rest"], m["rest"])] if m and m["rest"] else []) + [s for s in lines[1:] if s.text]
         texts = [s for s in texts if not TTD.match(s.text)]
-        nip = next((s for s in texts if _NIP.match(s.text)), None)
+        nip = next((s for s in texts if signature.NIP.match(s.text)), None)
         if nip is not None:
             texts.remove(nip)
         capitals = 0  # the unit: leading lines in capitals, leaving at least two
@@ -476,26 +542,31 @@ class _Reader:
         out["jabatan"] = self.casing.running_text(jabatan)[0] if is_capitals(jabatan) else jabatan
         out["nama"] = texts[-1].text
         if nip is not None:
-            out["nip"] = _NIP.match(nip.text)["nip"]
+            out["nip"] = signature.NIP.match(nip.text)["nip"]
         return out
 
     def tembusan(self, lines: list[Src]) -> list[str]:
-        """Tembusan items as typed (their own punctuation kept, labels removed)."""
+        """Items of a Tembusan or distribution list as typed (their own punctuation kept, labels
+        removed). A line without a label continues the item above when it starts in lower case,
+        or when the items are labelled ("Untuk diketahui ..." under the last of them)."""
         if not lines:
             return []
-        m = _TEMBUSAN.match(lines[0].text)
+        m = _TEMBUSAN.match(lines[0].text) or _DISTRIBUSI.match(lines[0].text)
         entries = ([m["rest"]] if m and m["rest"] else []) + [s.text for s in lines[1:] if s.text]
         items: list[Wrapped] = []
+        labelled = False
         for text in entries:
             kind, _, body = list_label(text)
-            if kind is None and items and text[:1].islower():
+            if kind is None and items and (text[:1].islower() or labelled):
                 items[-1].add(text)
             else:
+                labelled |= kind is not None
                 items.append(Wrapped(body))
         return [str(i) for i in items]
 
-def read(lines: list[str]) -> tuple[dict, list[str]]:
-    """Data and unplaced text of a decree given as lines of text."""
+
+def read(lines: list[str]) -> tuple[dict, list[str], list[str]]:
+    """Data, unplaced text and the lines dropped as page furniture, of a decree given as lines of text."""
     reader = _Reader(lines)
     data = reader.read()
-    return data, reader.notes
+    return data, reader.notes, reader.dropped

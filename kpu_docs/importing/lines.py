@@ -8,16 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kpu_docs.importing import furniture, reflow
+from kpu_docs.importing.signature import AN, MARK as TTD  # shared with the Lampiran's closing
 from kpu_docs.wording.punctuation import bare
 
-ARTEFACT = re.compile(r"^(?:(?:[-\u2013\u2022\u00b7\u25aa*]|:)(?:\s+|$))+")
-"""OCR and typing debris before a line's text: "- ", "- : ", ": " (the colon column of a layout)."""
-PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|(?:halaman|hal\.)\s*\d+(?:\s*(?:dari|/)\s*\d+)?)$", re.I)
+ARTEFACT = re.compile(r"^(?:(?:[-\u2013\u2022\u00b7\u25aa*|]|:)(?:\s+|$))+")
+"""OCR and typing debris before a line's text: "- ", "- : ", ": " (the colon column of a layout),
+"| " (a layout table's cell border, as a web page gives it)."""
+LONE_LABEL = re.compile(r"^(?:[a-z]|\d{1,3})[.)]$")
+"""A list label on a line of its own: its item's text follows on the next line."""
 LABEL = re.compile(r"^(?:(?P<letter>[a-z])[.)]|(?P<number>\d{1,3})[.)]|\((?P<paren>\d{1,3})\))\s*(?P<text>\S.*)$")
 SALINAN = re.compile(r"^salinan\s+sesuai\s+dengan\s+aslinya\s*[.,:]?\s*(?P<rest>.*)$", re.I)
 LAMPIRAN = re.compile(r"^(?:LAMPIRAN|Lampiran)(?:\s+(?P<roman>[IVXLC]+)(?![\w]))?\s*[:.]?\s*(?P<rest>.*)$")
-TTD = re.compile(r"^\(?\s*(?P<mark>ttd|dto)\s*\.?\s*\)?$", re.I)
-AN = re.compile(r"^a\.\s*n\.?\s+(?P<rest>\S.*)$", re.I)
 ITEM_END = re.compile(r";\s*(?:dan|atau)?$")
 """An item that closes as list items do: ";", "; dan", "; atau"."""
 
@@ -33,16 +35,27 @@ class Src:
     """The line began with a bullet or colon left over from the layout: it starts an item."""
 
 
-def prepare(lines: list[str], notes: list[str]) -> list[Src]:
-    """Numbered, cleaned lines; page numbers ("- 2 -") become blank lines and are reported."""
-    out = []
+def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
+    """Numbered, cleaned lines; page furniture (page numbers, footers, catchwords: furniture.find)
+    becomes blank lines, or is cut from its line, and is listed in `dropped`."""
+    numbers, raws, texts = [], [], []
     for number, raw in enumerate(lines, start=1):
         raw = raw.replace("\f", "").rstrip()
         text = " ".join(raw.replace("\t", " ").split())
-        if PAGE_NUMBER.match(text):
-            notes.append(f"baris {number} (nomor halaman, diabaikan): {text}")
-            out.append(Src(number, "", ""))
-            continue
+        split = reflow.split(text) if reflow.is_flat(text) else [text]
+        for piece in split:  # a line that lost its breaks becomes several, all with its number
+            numbers.append(number)
+            raws.append(raw if len(split) == 1 else piece)
+            texts.append(piece)
+    pieces = {f.line: f for f in furniture.find(texts)}
+    out = []
+    for index, (number, raw, text) in enumerate(zip(numbers, raws, texts)):
+        if (piece := pieces.get(index)) is not None:
+            dropped.append(f"baris {number} ({piece.kind}): {piece.text}")
+            if not piece.rest:
+                out.append(Src(number, "", ""))
+                continue
+            raw = text = piece.rest
         m = ARTEFACT.match(text)
         bullet = bool(m) and bool(text[m.end():])
         if m:

@@ -39,8 +39,9 @@ def _dump(data: dict) -> str:
     return buffer.getvalue()
 
 
-def to_yaml(data: dict, tidak_terbaca: list[str] | None = None) -> str:
-    """YAML text of the data; what could not be read is listed in a comment at the top."""
+def to_yaml(data: dict, tidak_terbaca: list[str] | None = None, dibuang: list[str] | None = None) -> str:
+    """YAML text of the data; what could not be read, and the lines dropped as page furniture, are
+    listed in comments at the top."""
     body = _dump(_fold(data))
     if YAML(typ="safe", pure=True).load(body) != data:  # pragma: no cover - folding is checked, not trusted
         body = _dump(data)
@@ -48,11 +49,17 @@ def to_yaml(data: dict, tidak_terbaca: list[str] | None = None) -> str:
     if tidak_terbaca:
         head = "# Tidak terbaca saat impor (periksa dan lengkapi sendiri):\n"
         head += "".join("#   - " + " ".join(item.split()) + "\n" for item in tidak_terbaca) + "\n"
+    if dibuang:
+        head += "# Dibuang sebagai kelengkapan halaman (nomor halaman, kepala dan kaki halaman):\n"
+        head += "".join("#   - " + " ".join(item.split()) + "\n" for item in dibuang) + "\n"
     return head + body
 
 
-def write_yaml(data: dict, path: str | Path, tidak_terbaca: list[str] | None = None) -> Path:
-    """Write the data to a .yaml file (UTF-8, atomically), with the unread parts as a comment at the top."""
+def write_yaml(
+    data: dict, path: str | Path, tidak_terbaca: list[str] | None = None, dibuang: list[str] | None = None
+) -> Path:
+    """Write the data to a .yaml file (UTF-8, atomically), with the unread parts and the dropped
+    page furniture as comments at the top."""
     path = Path(path)
-    write_atomic(path, to_yaml(data, tidak_terbaca).encode("utf-8"))
+    write_atomic(path, to_yaml(data, tidak_terbaca, dibuang).encode("utf-8"))
     return path

@@ -283,3 +283,31 @@ def starts_table(text: str) -> bool:
 def continues_table(text: str) -> bool:
     """A line that still belongs to a typed table: it has tabs and is not a typed list item."""
     return "\t" in text and not _typed_item([c.strip() for c in text.split("\t") if c.strip()])
+
+
+# --- tables laid out with spaces (pdftotext -layout) ------------------------------------------
+
+_SEGMENT = re.compile(r"\S+(?: \S+)*")
+"""A run of words with single spaces: a cell's text on one line of a space-aligned table."""
+
+
+def aligned_header(raw: str) -> bool:
+    """A header row laid out with spaces: three or more cells in capitals, two or more spaces apart."""
+    cells = [m.group(0) for m in _SEGMENT.finditer(raw.replace("\t", "    "))]
+    return len(cells) >= 3 and all(c == c.upper() and any(ch.isalpha() for ch in c) for c in cells)
+
+
+def aligned_rows(header: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Space-aligned lines as tab-separated ones, for text_table: each run of words goes to the
+    column of the header whose span (to the middle of the gaps beside it) holds its first letter.
+    Justified text inside a cell ("Tim    Pertimbangan") stays in its cell."""
+    spans = [(m.start(), m.end()) for m in _SEGMENT.finditer(header)]
+    bounds = [(a_end + b_start) / 2 for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
+    out = []
+    for number, raw in lines:
+        cells = [""] * len(spans)
+        for m in _SEGMENT.finditer(raw.replace("\t", "    ")):
+            column = sum(m.start() >= b for b in bounds)
+            cells[column] = f"{cells[column]} {m.group(0)}".strip()
+        out.append((number, "\t".join(cells) if raw.strip() else ""))
+    return out

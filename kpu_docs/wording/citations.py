@@ -1,6 +1,7 @@
 """Citation sentences for Mengingat and Memperhatikan, after Lampiran II UU 12/2011."""
 
 from kpu_docs.models import DasarHukum, Pengundangan, Peraturan
+from kpu_docs.wording.emphasis import isolate
 from kpu_docs.wording.punctuation import punctuate
 
 _MEDIA = {
@@ -16,20 +17,21 @@ _TAMBAHAN = {
 
 
 def pengundangan(p: Pengundangan) -> str:
-    """"(Lembaran Negara Republik Indonesia Tahun 2014 Nomor 6, Tambahan ... Nomor 5494)"."""
-    media = _MEDIA[p.dalam] + (f" {p.wilayah}" if p.wilayah else "")
-    text = f"{media} Tahun {p.tahun} Nomor {p.nomor}"
+    """"(Lembaran Negara Republik Indonesia Tahun 2014 Nomor 6, Tambahan ... Nomor 5494)".
+
+    Each field's emphasis is its own (emphasis.isolate): the sentence is composed of several."""
+    wilayah = f" {isolate(p.wilayah)}" if p.wilayah else ""
+    text = f"{_MEDIA[p.dalam]}{wilayah} Tahun {p.tahun} Nomor {isolate(p.nomor)}"
     if p.tambahan:
-        tambahan = _TAMBAHAN[p.dalam] + (f" {p.wilayah}" if p.wilayah else "")
-        text += f", {tambahan} Nomor {p.tambahan}"
+        text += f", {_TAMBAHAN[p.dalam]}{wilayah} Nomor {isolate(p.tambahan)}"
     return f"({text})"
 
 
 def _identitas(p: Peraturan) -> str:
     tahun = f" Tahun {p.tahun}" if p.tahun is not None else ""
-    text = f"{p.jenis} {p.bentuk_nomor} {p.nomor}{tahun}"
+    text = f"{isolate(p.jenis)} {p.bentuk_nomor} {isolate(p.nomor)}{tahun}"
     if p.tentang is not None:
-        text += f" tentang {p.tentang}"
+        text += f" tentang {isolate(p.tentang)}"
     if p.diundangkan:
         text += " " + pengundangan(p.diundangkan)
     return text

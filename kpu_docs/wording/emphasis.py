@@ -117,3 +117,30 @@ def escape_markup(text: str) -> str:
     if not may_have_markup(text):
         return text
     return _MARKER.sub(lambda m: m.group() if m.group() == "\n" else m.group(1) * 2 + "\\" + m.group(2), text)
+
+
+_TRAILING_BACKSLASHES = re.compile(r"\\+\Z")
+
+
+def isolate(text: str) -> str:
+    """The same printed text and emphasis, written so that every marker pairs within `text`:
+    an opening marker left open or a stray closing one comes back escaped.
+
+    For the sentences composed of several fields (a citation's number and its subject, the
+    instansi and tentang in Menetapkan): a marker left open in one field must print as typed,
+    as it would alone, not pair with a marker in the next field. `spans(isolate(t)) == spans(t)`.
+    """
+    if not may_have_markup(text):
+        return text
+    parts = spans(text)
+    out = []
+    for i, span in enumerate(parts):
+        body = escape_markup(span.text)
+        if not span.plain or i + 1 < len(parts):  # a marker follows: its backslashes must not escape it
+            body = _TRAILING_BACKSLASHES.sub(lambda m: m.group() * 2, body)
+        if span.italic:
+            body = "/{" + body + "}/"
+        if span.bold:
+            body = "+{" + body + "}+"
+        out.append(body)
+    return "".join(out)

@@ -3,6 +3,7 @@
 from kpu_docs.formatting import huruf, ordinal_diktum
 from kpu_docs.models import Keputusan
 from kpu_docs.wording.citations import kutipan_daftar
+from kpu_docs.wording.emphasis import isolate
 from kpu_docs.wording.punctuation import bare, punctuate
 
 
@@ -18,11 +19,11 @@ def menimbang_penutup(keputusan: Keputusan) -> str | None:
     """The closing consideration: the data's own text, or the standard formula from the title."""
     if keputusan.menimbang_penutup is not None:
         return keputusan.menimbang_penutup or None
-    subject = f" tentang {keputusan.tentang}" if keputusan.tentang else ""
+    subject = f" tentang {isolate(keputusan.tentang)}" if keputusan.tentang else ""
     return (
         "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam "
         f"{rujukan_huruf(len(keputusan.menimbang))}, perlu menetapkan "
-        f"Keputusan {keputusan.instansi}{subject}"
+        f"Keputusan {isolate(keputusan.instansi)}{subject}"
     )
 
 
@@ -60,8 +61,8 @@ def menetapkan(keputusan: Keputusan) -> str:
     """Text after "Menetapkan :": "KEPUTUSAN <INSTANSI> TENTANG <SUBJECT>." unless the data says otherwise."""
     if keputusan.menetapkan is not None:
         return keputusan.menetapkan
-    subject = f" TENTANG {bare(keputusan.tentang).upper()}" if keputusan.tentang else ""
-    return f"KEPUTUSAN {keputusan.instansi.upper()}{subject}."
+    subject = f" TENTANG {isolate(bare(keputusan.tentang).upper())}" if keputusan.tentang else ""
+    return f"KEPUTUSAN {isolate(keputusan.instansi.upper())}{subject}."
 
 
 def label_diktum(n: int, gaya: str = "kesatu") -> str:

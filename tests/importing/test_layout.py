@@ -89,9 +89,10 @@ def test_bupati_lampiran_nests_letters_under_numbers():
 
 
 def test_bupati_reports_what_it_cannot_place():
-    notes = imported("keputusan-bupati.txt").tidak_terbaca
-    assert any("(paraf koordinasi)" in n and n.startswith("baris 32") for n in notes)
-    assert any("- 2 -" in n for n in notes)  # the page number is dropped, but not silently
+    result = imported("keputusan-bupati.txt")
+    assert any("(paraf koordinasi)" in n and n.startswith("baris 32") for n in result.tidak_terbaca)
+    # the page number is dropped, but not silently: listed apart from what could not be placed
+    assert [d for d in result.dibuang if "- 2 -" in d] and not [n for n in result.tidak_terbaca if "- 2 -" in n]
 
 
 def test_sumbawa_compact_layout():
@@ -204,9 +205,16 @@ def test_unplaced_text_is_reported_not_dropped():
 
 
 def test_unknown_suffix_is_refused(tmp_path):
+    path = tmp_path / "keputusan.odt"
+    path.write_bytes(b"PK")
+    with pytest.raises(ValueError, match=".docx, .pdf atau .txt"):
+        import_file(path)
+
+
+def test_broken_pdf_is_refused(tmp_path):
     path = tmp_path / "keputusan.pdf"
     path.write_bytes(b"%PDF")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="bukan berkas PDF yang dapat dibaca"):
         import_file(path)
 
 

@@ -2,7 +2,10 @@
 
 import pytest
 
-from kpu_docs.wording.emphasis import Span, escape_markup, plain, spans
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kpu_docs.wording.emphasis import Span, escape_markup, isolate, plain, spans
 
 I = dict(italic=True)
 B = dict(bold=True)
@@ -100,3 +103,26 @@ def test_the_schema_documents_the_markup_on_running_text():
     # fields keep the description under them; settings and numbers are not running text
     assert properties["nomor"]["description"].startswith("Decree number as text")
     assert "description" not in defs["Pengaturan"]["properties"]["huruf"]["anyOf"][0]
+
+
+_MARKUP = st.lists(st.sampled_from(["/{", "}/", "+{", "}+", "\\", "\\\\", "a", " ", "\n"]), max_size=10).map("".join)
+
+
+def _merged(parts):
+    out = []
+    for span in parts:
+        if out and (out[-1].bold, out[-1].italic) == (span.bold, span.italic):
+            out[-1] = Span(out[-1].text + span.text, span.bold, span.italic)
+        elif span.text:
+            out.append(span)
+    return out
+
+
+@settings(max_examples=2000)
+@given(_MARKUP, _MARKUP)
+def test_isolated_fields_keep_their_own_emphasis_when_composed(first, second):
+    """A marker left open in one field prints as typed, as it would alone, and never pairs with
+    a marker of the next field in a sentence composed of both (a citation's nomor and tentang)."""
+    assert spans(isolate(first)) == spans(first)
+    composed = spans(isolate(first) + " tentang " + isolate(second))
+    assert _merged(composed) == _merged([*spans(first), Span(" tentang "), *spans(second)])

@@ -1,0 +1,39 @@
+"""A Lampiran table laid out with spaces, as `pdftotext -layout` gives it, read by its columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kpu_docs.importing import import_file
+from kpu_docs.importing.tables import aligned_header, aligned_rows
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_header_of_capitals_spaced_apart():
+    assert aligned_header("NO             NAMA DESA                    KECAMATAN")
+    assert not aligned_header("informasi     publik     di     lingkungan")
+
+
+def test_words_go_to_the_column_their_first_letter_stands_in():
+    header = "NO            JABATAN DALAM TIM                          JABATAN DALAM DINAS"
+    rows = aligned_rows(header, [
+        (1, " I.     Atasan Langsung PPID                Sekretaris Daerah Kabupaten Kulon Progo"),
+        (2, "II.     Tim    Pertimbangan     Pelayanan   1. Asisten Perekonomian Pembangunan dan"),
+        (3, "        Informasi (TP2I) :                      Sumber      Daya   Alam"),
+        (4, ""),
+    ])
+    assert rows == [
+        (1, "I.\tAtasan Langsung PPID\tSekretaris Daerah Kabupaten Kulon Progo"),
+        (2, "II.\tTim Pertimbangan Pelayanan\t1. Asisten Perekonomian Pembangunan dan"),
+        (3, "\tInformasi (TP2I) :\tSumber Daya Alam"),
+        (4, ""),
+    ]
+
+
+def test_layout_text_lampiran_table_and_its_closing():
+    result = import_file(CORPUS / "kulonprogo-153-2010.txt")
+    (lampiran,) = result.data["lampiran"]
+    (block,) = [b for b in lampiran["isi"] if "tabel" in b]
+    assert block["tabel"]["baris"][-1] == ["VII.", "Desa Ngentakrejo", "Kecamatan Lendah"]  # "Wates, 14 Mei 2010" is the closing
+    assert not [n for n in result.tidak_terbaca if "Wates" in n or "Cap/ttd" in n]

@@ -1,0 +1,45 @@
+"""A decree on one line (a web page's transcript, a JDIH text extraction) broken into its lines."""
+
+from __future__ import annotations
+
+from kpu_docs.importing.reflow import is_flat, split
+
+FLAT = (
+    "1 - 1 - KOMISI PEMILIHAN UMUM KOTA PONTIANAK KEPUTUSAN KOMISI PEMILIHAN UMUM KOTA PONTIANAK NOMOR 37 TAHUN 2014 "
+    "TENTANG PENETAPAN CALON TERPILIH PEMILIHAN UMUM TAHUN 2014 KETUA KOMISI PEMILIHAN UMUM KOTA PONTIANAK, "
+    "Menimbang : a. bahwa perlu menetapkan calon terpilih; b. bahwa berdasarkan pertimbangan sebagaimana dimaksud "
+    "dalam huruf a, perlu menetapkan Keputusan; Mengingat : 1. Undang-Undang Nomor 8 Tahun 2012; 2. Peraturan Komisi "
+    "Pemilihan Umum Nomor 29 Tahun 2013; MEMUTUSKAN Menetapkan : KEPUTUSAN KOMISI PEMILIHAN UMUM KOTA PONTIANAK "
+    "TENTANG PENETAPAN CALON TERPILIH. KESATU : Menetapkan calon terpilih. KEDUA : Keputusan ini mulai berlaku pada "
+    "tanggal ditetapkan. Ditetapkan di Pontianak pada tanggal 12 Mei 2014 KETUA, ^ NAMA KETUA"
+)
+
+
+def test_a_long_line_naming_several_parts_is_flat():
+    assert is_flat(FLAT)
+    assert not is_flat("Menimbang : a. bahwa perlu menetapkan calon terpilih;")
+
+
+def test_broken_where_the_parts_begin():
+    assert split(FLAT) == [
+        "1 - 1 - KOMISI PEMILIHAN UMUM KOTA PONTIANAK",
+        "KEPUTUSAN KOMISI PEMILIHAN UMUM KOTA PONTIANAK",
+        "NOMOR 37 TAHUN 2014",
+        "TENTANG PENETAPAN CALON TERPILIH PEMILIHAN UMUM TAHUN 2014",
+        "KETUA KOMISI PEMILIHAN UMUM KOTA PONTIANAK,",
+        "Menimbang :",
+        "a. bahwa perlu menetapkan calon terpilih;",
+        "b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan;",
+        "Mengingat :",
+        "1. Undang-Undang Nomor 8 Tahun 2012;",
+        "2. Peraturan Komisi Pemilihan Umum Nomor 29 Tahun 2013;",
+        "MEMUTUSKAN",
+        "Menetapkan : KEPUTUSAN KOMISI PEMILIHAN UMUM KOTA PONTIANAK TENTANG PENETAPAN CALON TERPILIH.",
+        "KESATU : Menetapkan calon terpilih.",
+        "KEDUA : Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+        "Ditetapkan di Pontianak",
+        "pada tanggal 12 Mei 2014",
+        "KETUA,",
+        "^",
+        "NAMA KETUA",
+    ]
