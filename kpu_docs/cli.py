@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
 import typer
 from typer.core import TyperGroup
 
+from kpu_docs.cli_text import Konteks, show_usage_error
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -26,11 +28,20 @@ T = TypeVar("T")
 
 
 class _Perintah(TyperGroup):
-    """Help as click prints it, listing each command with its first sentence wrapped, not cut.
+    """Help as click prints it, listing each command with its first sentence wrapped, not cut,
+    in Indonesian (cli_text) down to its headings.
 
     typer's rich help panels import rich's Markdown and Pygments, which alone would cost `--help`
     more time than everything else it does (benchmarks/startup.py).
     """
+
+    context_class = Konteks
+
+    def get_command(self, ctx: typer.Context, name: str) -> Any:
+        command = super().get_command(ctx, name)
+        if command is not None:
+            command.context_class = Konteks  # its help and usage in Indonesian too
+        return command
 
     def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
         rows = []
@@ -68,6 +79,38 @@ def _typer(help: str) -> typer.Typer:
 app = _typer("Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word.")
 
 
+class _Opsi:
+    """Options of the whole command line, set before any command runs."""
+
+    quiet = False
+
+
+def _versi(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"kpu-docs {version('kpu-docs')}")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            typer.echo("kpu-docs (belum dipasang)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _utama(
+    versi: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_versi, help="Cetak versi kpu-docs, lalu keluar.")
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Tanpa keluaran selain galat, peringatan dan hasil yang diminta "
+                     "(skema, nomor, JSON): tanpa \"Ditulis: ...\", ringkasan dan bilah kemajuan."),
+    ] = False,
+) -> None:
+    """Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word."""
+    _Opsi.quiet = quiet
+
+
 class _LazyConsole:
     """A rich Console made when first used: `--help` prints none, and rich costs import time."""
 
@@ -81,6 +124,8 @@ class _LazyConsole:
         return Console(**self._options)
 
     def print(self, *objects: Any, **options: Any) -> None:
+        if _Opsi.quiet and not self._options.get("stderr"):
+            return  # --quiet: what goes to standard output here is information, not results
         self.console.print(*(printable(o) if isinstance(o, str) else o for o in objects), **options)
 
     def __getattr__(self, name: str) -> Any:
@@ -160,7 +205,7 @@ def _warn(keputusan: "Keputusan") -> list[str]:
 
 @app.command()
 def render(
-    berkas: Annotated[list[Path], typer.Argument(help="Berkas data keputusan (.yaml atau .json), satu atau lebih.")],
+    berkas: Annotated[list[Path], typer.Argument(metavar="BERKAS", help="Berkas data keputusan (.yaml atau .json), satu atau lebih.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder hasil.")] = Path("."),
     pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF di sampingnya (LibreOffice, sekali jalan untuk semua).")] = False,
     templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
@@ -257,7 +302,7 @@ def batch(
         TextColumn("sisa"),
         TimeRemainingColumn(),
         console=err.console,
-        disable=quiet or not err.is_terminal,
+        disable=quiet or _Opsi.quiet or not err.is_terminal,
     )
     task = bar.add_task("batch", total=None)
 
@@ -327,7 +372,8 @@ def check(berkas: Berkas, register: RegisterPeriksa = None) -> None:
         for warning in found:
             _labelled("Peringatan:", "yellow", warning)
         warnings += found
-    typer.echo(f"Data sah; {len(warnings)} peringatan.")
+    if not _Opsi.quiet:
+        typer.echo(f"Data sah; {len(warnings)} peringatan.")
 
 
 @app.command()
@@ -529,4 +575,14 @@ def main() -> None:
     # when the first model is built: importlib.metadata and a scan of site-packages, a tenth of
     # `check`'s time, for hooks a decree tool has no use for. Set the variable to use them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    app()
+    try:
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        typer.echo("Dibatalkan.", err=True)
+        raise SystemExit(1) from None
+    except Exception as exc:
+        if not hasattr(exc, "format_message") or not hasattr(exc, "exit_code"):
+            raise
+        show_usage_error(exc)  # click's usage errors (an unknown option, a missing argument)
+        raise SystemExit(exc.exit_code) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
