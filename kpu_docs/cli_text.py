@@ -10,7 +10,7 @@ with its exit code (2). Nothing here is imported for more than `--help` or a usa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import typer
@@ -69,46 +69,43 @@ class Konteks(typer.Context):
     formatter_class = formatter_class(typer.Context.formatter_class)
 
 
-_ERRORS: Iterable[tuple[re.Pattern[str], str]] = [
-    (re.compile(p), r) for p, r in (
-        (r"^Missing argument '(.+)'\.$", r"argumen \1 wajib diisi."),
-        (r"^Missing option '(.+)'\.(.*)$", r"opsi \1 wajib diisi.\2"),
-        (r"^No such option: (\S+) \(Possible options: (.+)\)$", r"opsi tidak dikenal: \1 (mungkin maksudnya: \2)"),
-        (r"^No such option: (\S+)$", r"opsi tidak dikenal: \1"),
-        (r"^No such command '(.+)'\. Did you mean '(.+)'\?$", r"perintah tidak dikenal: \1 (mungkin maksudnya: \2)"),
-        (r"^No such command '(.+)'\.$", r"perintah tidak dikenal: \1"),
-        (r"^Got unexpected extra arguments? \((.+)\)$", r"argumen berlebih: \1"),
-        (r"^Option '(.+)' requires an argument\.$", r"opsi \1 memerlukan nilai."),
-        (r"^Option '(.+)' requires (\d+) arguments\.$", r"opsi \1 memerlukan \2 nilai."),
-        (r"^Option '(.+)' does not take a value\.$", r"opsi \1 tidak menerima nilai."),
-        (r"^Invalid value for (.+?): (.+)$", r"nilai tidak sah untuk \1: \2"),
-        (r"^Invalid value: (.+)$", r"nilai tidak sah: \1"),
-    )
-]
-_VALUES: Iterable[tuple[re.Pattern[str], str]] = [
-    (re.compile(p), r) for p, r in (
-        (r"'(.*)' is not a valid integer( range)?\.", r"'\1' bukan bilangan bulat."),
-        (r"'(.*)' is not a valid float( range)?\.", r"'\1' bukan angka."),
-        (r"(\S+) is not in the range (.+)\.", r"\1 di luar rentang \2."),
-        (r"'(.*)' is not one of (.+)\.", r"'\1' bukan salah satu dari \2."),
-        (r"(File|Directory|Path) '(.*)' does not exist\.", r"'\2' tidak ada."),
-        # typer checks values with pydantic: its messages
-        (r"Input should be a valid integer.*", "harus berupa bilangan bulat"),
-        (r"Input should be a valid number.*", "harus berupa angka"),
-        (r"Input should be greater than or equal to (\S+)", r"tidak boleh kurang dari \1"),
-        (r"Input should be less than or equal to (\S+)", r"tidak boleh lebih dari \1"),
-        (r"Input should be greater than (\S+)", r"harus lebih dari \1"),
-    )
-]
+# Patterns as text: compiled (and cached by re) only when a usage error is shown, not at start-up.
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^Missing argument '(.+)'\.$", r"argumen \1 wajib diisi."),
+    (r"^Missing option '(.+)'\.(.*)$", r"opsi \1 wajib diisi.\2"),
+    (r"^No such option: (\S+) \(Possible options: (.+)\)$", r"opsi tidak dikenal: \1 (mungkin maksudnya: \2)"),
+    (r"^No such option: (\S+)$", r"opsi tidak dikenal: \1"),
+    (r"^No such command '(.+)'\. Did you mean '(.+)'\?$", r"perintah tidak dikenal: \1 (mungkin maksudnya: \2)"),
+    (r"^No such command '(.+)'\.$", r"perintah tidak dikenal: \1"),
+    (r"^Got unexpected extra arguments? \((.+)\)$", r"argumen berlebih: \1"),
+    (r"^Option '(.+)' requires an argument\.$", r"opsi \1 memerlukan nilai."),
+    (r"^Option '(.+)' requires (\d+) arguments\.$", r"opsi \1 memerlukan \2 nilai."),
+    (r"^Option '(.+)' does not take a value\.$", r"opsi \1 tidak menerima nilai."),
+    (r"^Invalid value for (.+?): (.+)$", r"nilai tidak sah untuk \1: \2"),
+    (r"^Invalid value: (.+)$", r"nilai tidak sah: \1"),
+)
+_VALUES: tuple[tuple[str, str], ...] = (
+    (r"'(.*)' is not a valid integer( range)?\.", r"'\1' bukan bilangan bulat."),
+    (r"'(.*)' is not a valid float( range)?\.", r"'\1' bukan angka."),
+    (r"(\S+) is not in the range (.+)\.", r"\1 di luar rentang \2."),
+    (r"'(.*)' is not one of (.+)\.", r"'\1' bukan salah satu dari \2."),
+    (r"(File|Directory|Path) '(.*)' does not exist\.", r"'\2' tidak ada."),
+    # typer checks values with pydantic: its messages
+    (r"Input should be a valid integer.*", "harus berupa bilangan bulat"),
+    (r"Input should be a valid number.*", "harus berupa angka"),
+    (r"Input should be greater than or equal to (\S+)", r"tidak boleh kurang dari \1"),
+    (r"Input should be less than or equal to (\S+)", r"tidak boleh lebih dari \1"),
+    (r"Input should be greater than (\S+)", r"harus lebih dari \1"),
+)
 
 
 def usage_error(message: str) -> str:
     """click's usage error message in Indonesian (an unknown one stays as click wrote it)."""
     for pattern, replacement in _VALUES:
-        message = pattern.sub(replacement, message)
+        message = re.sub(pattern, replacement, message)
     for pattern, replacement in _ERRORS:
-        if pattern.match(message):
-            return pattern.sub(replacement, message)
+        if re.match(pattern, message):
+            return re.sub(pattern, replacement, message)
     return message
 
 
