@@ -8,7 +8,9 @@ registered rule in the table.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -172,6 +174,14 @@ def _found(change: Change, rule_id: str) -> list[str]:
 
 def test_the_minimal_decree_is_clean():
     assert temuan(_decree(lambda data: None)) == []
+
+
+def test_the_readme_lists_every_rule_in_order():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Checks"):]
+    section = section[:section.index("\n### ")]
+    listed = re.findall(r"^\| `([a-z-]+)` \|", section, re.M)
+    assert listed == list(ATURAN)
 
 
 def test_every_rule_has_its_cases():
