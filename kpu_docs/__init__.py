@@ -12,7 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kpu_docs.checks import periksa
+    from kpu_docs.checks import periksa, temuan
     from kpu_docs.errors import InputError
     from kpu_docs.loading import from_data, load
     from kpu_docs.models import Keputusan
@@ -27,12 +27,13 @@ _LAZY = {
     "from_data": ("kpu_docs.loading", "from_data"),
     "load": ("kpu_docs.loading", "load"),
     "periksa": ("kpu_docs.checks", "periksa"),
+    "temuan": ("kpu_docs.checks", "temuan"),
     "render": ("kpu_docs.word", "render_file"),
     "render_bytes": ("kpu_docs.word", "render_bytes"),
     "render_docx": ("kpu_docs.word", "render_docx"),
 }
 
-__all__ = ["InputError", "Keputusan", "from_data", "load", "periksa", "render", "render_bytes", "render_docx"]
+__all__ = ["InputError", "Keputusan", "from_data", "load", "periksa", "render", "render_bytes", "render_docx", "temuan"]
 __version__ = "0.1.0"
 
 

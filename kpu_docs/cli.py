@@ -18,6 +18,7 @@ from kpu_docs.cli_text import Konteks, show_usage_error
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from kpu_docs.checks import Temuan
     from kpu_docs.models import Keputusan
     from kpu_docs.nomor.register import Register
 
@@ -194,13 +195,22 @@ def _load(berkas: Path) -> "Keputusan":
         _fail(str(exc), 2)
 
 
-def _warn(keputusan: "Keputusan") -> list[str]:
-    from kpu_docs.checks import periksa
+def _findings(keputusan: "Keputusan", abaikan: "list[str] | None" = None) -> "list[Temuan]":
+    from kpu_docs.checks import temuan
 
-    warnings = periksa(keputusan)
-    for warning in warnings:
-        _labelled("Peringatan:", "yellow", warning)
-    return warnings
+    return temuan(keputusan, abaikan or ())
+
+
+def _show(found: "list[Temuan]") -> None:
+    """Each finding on standard error with its rule's id, the id pengaturan.abaikan_periksa takes."""
+    for finding in found:
+        _labelled("Peringatan:", "yellow", f"{finding} [{finding.aturan}]")
+
+
+def _warn(keputusan: "Keputusan") -> "list[Temuan]":
+    found = _findings(keputusan)
+    _show(found)
+    return found
 
 
 @app.command()
@@ -362,18 +372,39 @@ RegisterPeriksa = Annotated[
 ]
 
 
+Abaikan = Annotated[
+    Optional[list[str]],
+    typer.Option("--abaikan", metavar="ATURAN",
+                 help="Jangan beri peringatan aturan ini (id dalam tanda kurung siku); boleh berulang."),
+]
+
+
 @app.command()
-def check(berkas: Berkas, register: RegisterPeriksa = None) -> None:
-    """Periksa data keputusan: galat (kode keluar 2) dan peringatan."""
+def check(
+    berkas: Berkas,
+    register: RegisterPeriksa = None,
+    abaikan: Abaikan = None,
+    sebagai_json: Annotated[bool, typer.Option("--json", help="Cetak peringatan sebagai JSON untuk skrip (kode keluar 0).")] = False,
+) -> None:
+    """Periksa data keputusan: galat (kode keluar 2) dan peringatan, masing-masing dengan id aturannya."""
+    from kpu_docs.checks import ATURAN, NOMOR_REGISTER, tidak_dikenal
+
+    unknown = tidak_dikenal(abaikan or ())
+    if unknown:
+        _fail(f"--abaikan: aturan tidak dikenal: {', '.join(unknown)}; aturan yang ada: {', '.join(ATURAN)}", 2)
     keputusan = _load(berkas)
-    warnings = _warn(keputusan)
-    if register is not None:
-        found = _with_register(register, lambda reg: reg.periksa(keputusan.nomor, keputusan.instansi, berkas))
-        for warning in found:
-            _labelled("Peringatan:", "yellow", warning)
-        warnings += found
-    if not _Opsi.quiet:
-        typer.echo(f"Data sah; {len(warnings)} peringatan.")
+    found = _findings(keputusan, abaikan)
+    if register is not None and NOMOR_REGISTER.id not in {*keputusan.pengaturan.abaikan_periksa, *(abaikan or ())}:
+        messages = _with_register(register, lambda reg: reg.periksa(keputusan.nomor, keputusan.instansi, berkas))
+        found += [NOMOR_REGISTER.temuan_di(*message.split(": ", 1)) for message in messages]  # "nomor: ..."
+    if sebagai_json:
+        import json
+
+        typer.echo(json.dumps([f.sebagai_dict() for f in found], ensure_ascii=False, indent=2))
+    else:
+        _show(found)
+        if not _Opsi.quiet:
+            typer.echo(f"Data sah; {len(found)} peringatan.")
 
 
 @app.command()

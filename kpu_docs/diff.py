@@ -268,7 +268,8 @@ def _form(old: Any, new: Any, path: tuple = (), annotation: Any = None) -> Itera
     if isinstance(old, BaseModel) and type(old) is type(new):
         for name, field in type(old).model_fields.items():
             yield from _form(getattr(old, name), getattr(new, name), (*path, name), field.annotation)
-    elif isinstance(old, list) and isinstance(new, list) and any(isinstance(x, (BaseModel, str, list)) for x in old + new):
+    elif (isinstance(old, list) and isinstance(new, list) and path[:1] != ("pengaturan",)
+          and any(isinstance(x, (BaseModel, str, list)) for x in old + new)):  # a setting's list is one value
         matcher = difflib.SequenceMatcher(a=[_key(x) for x in old], b=[_key(x) for x in new], autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "replace":

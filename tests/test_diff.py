@@ -88,12 +88,14 @@ def test_table_cells_by_column_and_spans_as_form():
 def test_forms_that_print_no_text_of_their_own():
     old = k(lampiran=[{"isi": [{"daftar": ["Satu.", "Dua."]}]}])
     new = k(lampiran=[{"isi": [{"daftar": ["Satu.", "Dua."], "penomoran": "a)"}]}],
-            pengaturan={"kertas": "A4", "nomor_halaman": "bawah"}, pola_nomor="{urut}")
+            pengaturan={"kertas": "A4", "nomor_halaman": "bawah", "abaikan_periksa": ["tanggal-libur"]},
+            pola_nomor="{urut}")
     assert [str(d) for d in beda(old, new)] == [
         "[judul] ~ pola_nomor: (tidak ada) → {urut}",
         "[lampiran 1] ~ lampiran[1].isi[1].penomoran: (tidak ada) → a)",
         "[pengaturan] ~ pengaturan.kertas: (tidak ada) → A4",
         "[pengaturan] ~ pengaturan.nomor_halaman: (tidak ada) → bawah",
+        '[pengaturan] ~ pengaturan.abaikan_periksa: [] → ["tanggal-libur"]',
     ]
 
 

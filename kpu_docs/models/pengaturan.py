@@ -49,3 +49,8 @@ class Pengaturan(Model):
     text ended with; "seperti_ditulis" prints each item's text as typed, its own punctuation
     included ("...; dan", ","), and punctuates only what kpu-docs writes itself: the generated
     closing Menimbang point and structured citations (";", or "." for the last)."""
+    abaikan_periksa: list[Teks] = Field(default_factory=list)
+    """Warnings of `kpu-docs check` not to give for this decree, by rule id, e.g. [judul-seragam,
+    tanggal-libur]: `check` prints each warning's id in brackets, and the README lists every rule
+    with its source. Prints nothing. An id that no rule has is a warning (abaikan-tidak-dikenal),
+    not an error, so that a file written for a newer kpu-docs still loads."""

@@ -127,8 +127,8 @@ def test_reference_example_title_is_unchanged(reference):
         ("45/PP.04.1-Kpt/5201/2025", 2026, datetime.date(2025, 9, 3),
          ["penutup.tanggal: tahun 2025 berbeda dengan tahun keputusan 2026",
           "nomor: tahun 2025 pada nomor berbeda dengan tahun keputusan 2026"]),
-        ("314/ORT.07-Kpt/01/KPU/V/2026", 2026, datetime.date(2026, 6, 1),
-         ["nomor: bulan V pada nomor berbeda dengan bulan penutup.tanggal 2026-06-01"]),
+        ("314/ORT.07-Kpt/01/KPU/V/2026", 2026, datetime.date(2026, 6, 2),  # (1 June is a holiday)
+         ["nomor: bulan V pada nomor berbeda dengan bulan penutup.tanggal 2026-06-02"]),
         ("45/PP.04.1-Kpt/5201/2026", 2026, datetime.date(2026, 9, 3), []),
         ("11", 2026, datetime.date(2026, 9, 3), []),
     ],
