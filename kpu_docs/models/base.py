@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ast
+import datetime
 import inspect
+import re
 import textwrap
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, Union
 
+from annotated_types import Interval
 from pydantic import BaseModel, BeforeValidator, ConfigDict, GetJsonSchemaHandler, StringConstraints, ValidationError
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
@@ -139,12 +142,83 @@ TeksBebas = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DAPA
 """Text that may be empty (a table cell)."""
 
 
-def _not_bool(value: object) -> object:
+# Numbers, yes/no values and dates: the model takes what the JSON Schema (`kpu-docs schema`)
+# describes, and nothing more. A number may be written as its digits in text (a spreadsheet cell
+# gives text, and `tahun: "2025"` in a file means 2025), as the schema says; pydantic's lax mode
+# would also take " 2025 ", "2025.0", "2_025", `true` as 1, "yes" as true and a number of
+# seconds as a date, none of which the schema allows or an editor would show as valid.
+
+_WHOLE_NUMBER = re.compile("0|[1-9][0-9]*")
+_DECIMAL = re.compile("-?(0|[1-9][0-9]*)([.][0-9]+)?")
+_ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+TEKS_BENAR_SALAH = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+"""true and false as text, as a spreadsheet cell or a CSV file writes them."""
+
+
+def _whole_number(value: object) -> object:
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "Input should be a valid integer")
+    if isinstance(value, str):
+        if not _WHOLE_NUMBER.fullmatch(value):
+            raise PydanticCustomError("int_parsing", "Input should be a valid integer")
+        return int(value)
     return value
 
 
-BilanganBulat = Annotated[int, BeforeValidator(_not_bool)]
-"""A whole number. `true` is not one: pydantic would take it as 1 (and `tahun: true` would be
-"tidak boleh kurang dari 1945" instead of "harus berupa bilangan bulat")."""
+def _decimal(value: object) -> object:
+    if isinstance(value, bool):
+        raise PydanticCustomError("float_type", "Input should be a valid number")
+    if isinstance(value, str):
+        if not _DECIMAL.fullmatch(value):
+            raise PydanticCustomError("float_parsing", "Input should be a valid number")
+        return float(value)
+    return value
+
+
+def _true_false(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        if value not in TEKS_BENAR_SALAH:
+            raise PydanticCustomError("bool_parsing", "Input should be a valid boolean")
+        return TEKS_BENAR_SALAH[value]
+    raise PydanticCustomError("bool_type", "Input should be a valid boolean")
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, datetime.date):  # a YAML date (a date and time is refused by pydantic unless at midnight)
+        return value
+    if isinstance(value, str):
+        if not _ISO_DATE.fullmatch(value):
+            raise PydanticCustomError("date_parsing", "Input should be a valid date")
+        return value
+    raise PydanticCustomError("date_type", "Input should be a valid date")
+
+
+_SATU_ATAU_LEBIH = Interval(ge=1)
+BilanganPositif = Annotated[int, _SATU_ATAU_LEBIH, BeforeValidator(_whole_number, json_schema_input_type=Union[
+    Annotated[int, _SATU_ATAU_LEBIH], Annotated[str, StringConstraints(pattern="^[1-9][0-9]*$")]])]
+"""A whole number from 1 up, or its digits as text ("2"). `true` is not one: pydantic would take
+it as 1 (and `tahun: true` would be "tidak boleh kurang dari 1945", not "harus berupa bilangan bulat")."""
+
+_RENTANG_TAHUN = Interval(ge=1945, le=2100)
+Tahun = Annotated[int, _RENTANG_TAHUN, BeforeValidator(_whole_number, json_schema_input_type=Union[
+    Annotated[int, _RENTANG_TAHUN],
+    Annotated[str, StringConstraints(pattern="^(194[5-9]|19[5-9][0-9]|20[0-9][0-9]|2100)$")]])]
+"""A year from 1945 to 2100: 2025, or "2025" (a year from a spreadsheet cell is text)."""
+
+Angka = Annotated[float, BeforeValidator(_decimal, json_schema_input_type=Union[
+    float, Annotated[str, StringConstraints(pattern="^-?(0|[1-9][0-9]*)([.][0-9]+)?$")]])]
+"""A number (2.5), or its digits as text ("2.5"), a point before the decimals."""
+
+_UKURAN_HURUF = Interval(ge=8, le=16)
+UkuranHuruf = Annotated[float, _UKURAN_HURUF, BeforeValidator(_decimal, json_schema_input_type=Union[
+    Annotated[float, _UKURAN_HURUF], Annotated[str, StringConstraints(pattern="^((8|9|1[0-5])([.][0-9]+)?|16([.]0+)?)$")]])]
+"""A font size in points from 8 to 16 (12, 11.5), or the same as text."""
+
+YaTidak = Annotated[bool, BeforeValidator(_true_false, json_schema_input_type=Union[
+    bool, Literal["true", "True", "TRUE", "false", "False", "FALSE"]])]
+"""true or false, or either as text ("true", "TRUE"); not yes, no, 1 or 0."""
+
+Tanggal = Annotated[datetime.date, BeforeValidator(_iso_date, json_schema_input_type=datetime.date)]
+"""A date: a YAML date, or ISO text 2025-09-03 (not a number of seconds, nor a date with a time)."""

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
-from kpu_docs.models.base import BilanganBulat, Model, Teks, TeksBebas
+from kpu_docs.models.base import Angka, BilanganPositif, Model, Teks, TeksBebas, YaTidak
 from kpu_docs.models.diktum import BarisNilai
 
 Penomoran = Literal["A.", "1.", "a.", "1)", "a)", "(1)"]
@@ -85,9 +85,9 @@ class Sel(Model):
 
     teks: TeksBebas = ""
     """Cell text; a new line in the text starts a new paragraph in the cell."""
-    gabung_baris: BilanganBulat = Field(default=1, ge=1)
+    gabung_baris: BilanganPositif = 1
     """Rows this cell spans downwards."""
-    gabung_kolom: BilanganBulat = Field(default=1, ge=1)
+    gabung_kolom: BilanganPositif = 1
     """Columns this cell spans to the right."""
 
 
@@ -103,11 +103,11 @@ class Tabel(Model):
     baris: list[list[Isian]] = Field(default_factory=list)
     """Body rows; a cell covered by a span from above or the left is simply left out. With
     nomor_urut the rows leave the number column out."""
-    lebar: list[float] | None = None
+    lebar: list[Angka] | None = None
     """Column widths in cm; by default shared out by content."""
-    lanskap: bool = False
+    lanskap: YaTidak = False
     """Print this table on landscape pages."""
-    nomor_urut: bool = False
+    nomor_urut: YaTidak = False
     """Number the rows: the first column (named in kolom, e.g. "NO") is filled 1, 2, 3, ...,
     centred, and each row of baris leaves it out, so adding or deleting a row needs no
     renumbering. A row whose first cell is covered by a span from the row above shares that
@@ -158,9 +158,9 @@ class TabelKelompok(Model):
     (NO, KOMPONEN, INDIKATOR/PROGRAM, RENCANA AKSI, TARGET WAKTU)."""
     kelompok: list[Kelompok] = Field(min_length=1)
     """The groups, numbered 1, 2, ... in the first column."""
-    lebar: list[float] | None = None
+    lebar: list[Angka] | None = None
     """Column widths in cm; by default shared out by content."""
-    lanskap: bool = False
+    lanskap: YaTidak = False
     """Print this table on landscape pages."""
 
     @model_validator(mode="after")
@@ -248,9 +248,9 @@ class Lampiran(Model):
     """Title centred in capitals under the heading block."""
     isi: list[Blok] = Field(default_factory=list)
     """Body blocks in order."""
-    tanggal_di_kepala: bool = False
+    tanggal_di_kepala: YaTidak = False
     """Add "TANGGAL 3 SEPTEMBER 2025" to the heading block, as some offices do."""
-    tanda_tangan: bool = True
+    tanda_tangan: YaTidak = True
     """Close with the signatory's jabatan, signature and name at the bottom right."""
 
 
