@@ -80,7 +80,7 @@ class Source:
         try:
             tree = load_round_trip(text)
         except YAMLError as exc:
-            raise yaml_error(exc, path) from None
+            raise yaml_error(exc, path, text) from None
         check_size(tree, str(path))
         return cls(text, tree)
 

@@ -39,7 +39,7 @@ class Model(BaseModel):
         try:
             super().__init__(**data)
         except ValidationError as exc:
-            raise from_validation_error(exc) from None
+            raise from_validation_error(exc, data=data, model=type(self)) from None
 
     # Only a call in code comes through here: marked as pydantic marks its own __init__, so that
     # validating a file (and the models nested in it) does not call it for every model.
@@ -56,7 +56,7 @@ class Model(BaseModel):
         try:
             return type(self).model_validate(data)
         except ValidationError as exc:
-            raise from_validation_error(exc) from None
+            raise from_validation_error(exc, data=data, model=type(self)) from None
 
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Self:
         """pydantic's copy, except that `update` is validated (through `ubah`): pydantic would
@@ -147,6 +147,13 @@ TeksBebas = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DAPA
 # gives text, and `tahun: "2025"` in a file means 2025), as the schema says; pydantic's lax mode
 # would also take " 2025 ", "2025.0", "2_025", `true` as 1, "yes" as true and a number of
 # seconds as a date, none of which the schema allows or an editor would show as valid.
+
+def only_text(value: object) -> None:
+    """Refuse a number, true or false, a date or nothing where text (or a mapping) belongs, as
+    text: the message then says to quote it ("beri tanda kutip"), not that a mapping is wanted."""
+    if value is None or isinstance(value, (int, float, datetime.date)):
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+
 
 _WHOLE_NUMBER = re.compile("0|[1-9][0-9]*")
 _DECIMAL = re.compile("-?(0|[1-9][0-9]*)([.][0-9]+)?")

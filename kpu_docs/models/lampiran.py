@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
-from kpu_docs.models.base import Angka, BilanganPositif, Model, Teks, TeksBebas, YaTidak
+from kpu_docs.models.base import Angka, BilanganPositif, Model, Teks, TeksBebas, YaTidak, only_text
 from kpu_docs.models.diktum import BarisNilai
 
 Penomoran = Literal["A.", "1.", "a.", "1)", "a)", "(1)"]
@@ -51,6 +51,7 @@ class Butir(Model):
 
 def _text_to_butir(value: object) -> object:
     """A plain string in a list is an item without blocks under it."""
+    only_text(value)
     return {"butir": value} if isinstance(value, str) else value
 
 
@@ -200,6 +201,7 @@ def _block_kind(value: object) -> str | None:
 
 def _as_block(value: object) -> object:
     """A plain string in a body is a paragraph; a table built in code needs no wrapper."""
+    only_text(value)
     if isinstance(value, str):
         return {"paragraf": value}
     if isinstance(value, Tabel):
