@@ -327,7 +327,8 @@ def from_validation_error(
     letak: Letak | None = None,
 ) -> InputError:
     """Translate pydantic's errors on `data` (validated as `model`): one message per mistake,
-    named by its field path and, with `letak`, its line and column in the file."""
+    named by its field path and, with `letak`, its line and column in the file (and then in the
+    file's order)."""
     cache: dict[tuple, list[str]] = {}
 
     def names(path: tuple) -> list[str]:
@@ -348,4 +349,6 @@ def from_validation_error(
     masalah = [first if not others else Masalah(first.lokasi, first.pesan, first.baris, first.kolom, first.kunci,
                                                  tuple(others))
                for first, *others in groups.values()]
+    if letak:
+        masalah.sort(key=lambda m: (m.baris or 0, m.kolom or 0))  # in the order of the file
     return InputError(masalah, sumber)

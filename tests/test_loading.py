@@ -225,8 +225,8 @@ def test_a_number_as_a_list_item_or_a_list_of_items(tmp_path):
 def test_yes_and_a_decimal_comma_get_their_fix(tmp_path):
     text = DECREE + "pengaturan:\n  lampiran_terpisah: yes\n  ukuran_huruf: 11,5\n"
     assert problems(tmp_path, text) == [
-        "baris 23, kolom 3: pengaturan.ukuran_huruf: harus berupa angka dengan titik desimal: 11.5",
         "baris 22, kolom 3: pengaturan.lampiran_terpisah: harus berupa true atau false; tulis lampiran_terpisah: true",
+        "baris 23, kolom 3: pengaturan.ukuran_huruf: harus berupa angka dengan titik desimal: 11.5",
     ]
 
 
@@ -255,14 +255,14 @@ def test_every_problem_in_a_yaml_file_names_its_line_and_column(tmp_path):
         'baris 2, kolom 1: nomor: harus berupa teks; beri tanda kutip: nomor: "12"',
         "baris 3, kolom 1: tahun: harus berupa bilangan bulat",
         "baris 11, kolom 5: mengingat[2].tahun: tidak boleh kurang dari 1945",
+        "baris 16, kolom 3: penutup.Tempat: kunci tidak dikenal; maksud Anda tempat?",
         "baris 18, kolom 3: penutup.penandatangan.nama: wajib diisi",
         'baris 20, kolom 5: penutup.penandatangan.nip: harus berupa teks; beri tanda kutip: nip: "1970"',
-        "baris 16, kolom 3: penutup.Tempat: kunci tidak dikenal; maksud Anda tempat?",
         "baris 22, kolom 11: lampiran[1].isi[1]: blok tidak dikenal: harus memuat salah satu kunci judul, bagian, "
         "paragraf, daftar, daftar_mengingat, tabel, tabel_kelompok, rincian_nilai",
         "baris 23, kolom 1: warna: kunci tidak dikenal (periksa ejaan)",
     ]
-    assert all(m.baris and m.kolom for m in caught.value.masalah)
+    assert all(m.baris and m.kolom for m in caught.value.masalah)  # and in the order of the file
 
 
 def test_a_valid_file_is_not_parsed_again_for_positions(tmp_path, monkeypatch):
