@@ -7,7 +7,7 @@ import datetime
 import inspect
 import re
 import textwrap
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Callable, Literal, Union
 
 from annotated_types import Interval
 from pydantic import BaseModel, BeforeValidator, ConfigDict, GetJsonSchemaHandler, StringConstraints, ValidationError
@@ -155,31 +155,30 @@ def only_text(value: object) -> None:
         raise PydanticCustomError("string_type", "Input should be a valid string")
 
 
-_WHOLE_NUMBER = re.compile("0|[1-9][0-9]*")
-_DECIMAL = re.compile("-?(0|[1-9][0-9]*)([.][0-9]+)?")
 _ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TEKS_BENAR_SALAH = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 """true and false as text, as a spreadsheet cell or a CSV file writes them."""
 
 
-def _whole_number(value: object) -> object:
-    if isinstance(value, bool):
-        raise PydanticCustomError("int_type", "Input should be a valid integer")
-    if isinstance(value, str):
-        if not _WHOLE_NUMBER.fullmatch(value):
-            raise PydanticCustomError("int_parsing", "Input should be a valid integer")
-        return int(value)
-    return value
+def _from_digits(pattern: str, convert: Callable[[str], object], kind: str) -> Callable[[object], object]:
+    """A validator that takes a number as it is and its digits as text (the whole text matching
+    `pattern`) as that number; true and false are no numbers (pydantic's `kind`_type error)."""
+    digits = re.compile(pattern)
+
+    def validate(value: object) -> object:
+        if isinstance(value, bool):
+            raise PydanticCustomError(f"{kind}_type", "Input should be a valid number")
+        if isinstance(value, str):
+            if not digits.fullmatch(value):
+                raise PydanticCustomError(f"{kind}_parsing", "Input should be a valid number")
+            return convert(value)
+        return value
+
+    return validate
 
 
-def _decimal(value: object) -> object:
-    if isinstance(value, bool):
-        raise PydanticCustomError("float_type", "Input should be a valid number")
-    if isinstance(value, str):
-        if not _DECIMAL.fullmatch(value):
-            raise PydanticCustomError("float_parsing", "Input should be a valid number")
-        return float(value)
-    return value
+_whole_number = _from_digits("0|[1-9][0-9]*", int, "int")
+_decimal = _from_digits("-?(0|[1-9][0-9]*)([.][0-9]+)?", float, "float")
 
 
 def _true_false(value: object) -> object:
