@@ -80,7 +80,7 @@ class Source:
         try:
             tree = load_round_trip(text)
         except YAMLError as exc:
-            raise yaml_error(exc, path) from None
+            raise yaml_error(exc, path, text) from None
         check_size(tree, str(path))
         return cls(text, tree)
 
@@ -103,12 +103,38 @@ class Source:
         return self._absolute(start), end
 
     def scalar_span(self, path: tuple) -> tuple[int, int]:
-        """Offsets of a one-line scalar itself, without what follows it on its line."""
+        """Offsets of a scalar itself, without what follows it: a one-line scalar to the end of
+        its token, a block scalar (`|`, `>-`) from its indicator to its last line of text."""
         begin, end = self.span(path)
+        if self.text[begin:begin + 1] in ("|", ">"):
+            return begin, _block_end(self.text, begin, end)
         token = _SCALAR.match(self.text, begin, end)
         if token is None:
             raise ValueError(f"nilai {'.'.join(map(str, path))} tidak dapat disunting di tempat")
         return begin, token.end()
+
+
+def _block_end(text: str, begin: int, end: int) -> int:
+    """Where a block scalar whose indicator is at `begin` ends: after its last line indented as
+    deep as its first (blank lines and less indented comments after it are not its own)."""
+    header_end = text.find("\n", begin, end)
+    if header_end < 0:
+        return end
+    last, indent, at = header_end, None, header_end + 1
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line = text[at:line_end if line_end >= 0 else end]
+        if line.strip():
+            depth = len(line) - len(line.lstrip(" "))
+            if indent is None:
+                indent = depth
+            if depth < indent:
+                break
+            last = at + len(line)
+        if line_end < 0:
+            break
+        at = line_end + 1
+    return last
 
 
 def quoted(value: str) -> str:

@@ -35,6 +35,18 @@ def test_bad_input_exits_2_with_indonesian_message_and_no_file(tmp_path):
     assert not (tmp_path / "hasil").exists()
 
 
+def test_check_names_the_line_the_key_and_the_fix(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace("\nmenimbang:\n", "\nMenimbang:\n").replace('nomor: "11"', "nomor: 11")
+    bad = tmp_path / "salah.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(bad)])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[1:] == [
+        '  - baris 12, kolom 1: nomor: harus berupa teks; beri tanda kutip: nomor: "11"',
+        "  - baris 20, kolom 1: Menimbang: kunci tidak dikenal; maksud Anda menimbang?",
+    ]
+
+
 def test_schema_validates_the_example():
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0

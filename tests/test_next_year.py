@@ -136,3 +136,16 @@ def test_cli_prints_a_summary(tmp_path):
     assert kpu_docs.load(target).tahun == 2027
     diff = list(difflib.unified_diff(EXAMPLE.read_text().splitlines(), target.read_text().splitlines(), n=0))
     assert all("2027" in line or "NOMOR" in line for line in diff if line.startswith("+") and not line.startswith("+++"))
+
+
+@pytest.mark.parametrize("written", [">-\n  11/PP.04.1-Kpt/5201/2025\n", ">-\n  11/PP.04.1-Kpt/5201/2025\n\n# komentar\n",
+                                     "|-\n    11/PP.04.1-Kpt/5201/2025\n"])
+def test_a_block_scalar_nomor_is_replaced_whole(tmp_path, written):
+    """A folded or literal nomor was edited at its indicator alone: invalid text, then a crash."""
+    source = tmp_path / "k.yaml"
+    source.write_text(EXAMPLE.read_text(encoding="utf-8").replace('nomor: "11"\n', f"nomor: {written}", 1), encoding="utf-8")
+    target = tmp_path / "baru.yaml"
+    next_year(source, target)
+    assert kpu_docs.load(target).nomor == "[ISI NOMOR]/PP.04.1-Kpt/5201/2026"
+    assert 'nomor: "[ISI NOMOR]/PP.04.1-Kpt/5201/2026"\n' + ("\n# komentar\n" if "komentar" in written else "") + "tahun: 2026\n" \
+        in target.read_text(encoding="utf-8")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ast
+import datetime
 import inspect
+import re
 import textwrap
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable, Literal, Union
 
+from annotated_types import Interval
 from pydantic import BaseModel, BeforeValidator, ConfigDict, GetJsonSchemaHandler, StringConstraints, ValidationError
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
@@ -36,7 +39,7 @@ class Model(BaseModel):
         try:
             super().__init__(**data)
         except ValidationError as exc:
-            raise from_validation_error(exc) from None
+            raise from_validation_error(exc, data=data, model=type(self)) from None
 
     # Only a call in code comes through here: marked as pydantic marks its own __init__, so that
     # validating a file (and the models nested in it) does not call it for every model.
@@ -53,7 +56,7 @@ class Model(BaseModel):
         try:
             return type(self).model_validate(data)
         except ValidationError as exc:
-            raise from_validation_error(exc) from None
+            raise from_validation_error(exc, data=data, model=type(self)) from None
 
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Self:
         """pydantic's copy, except that `update` is validated (through `ubah`): pydantic would
@@ -139,12 +142,89 @@ TeksBebas = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DAPA
 """Text that may be empty (a table cell)."""
 
 
-def _not_bool(value: object) -> object:
+# Numbers, yes/no values and dates: the model takes what the JSON Schema (`kpu-docs schema`)
+# describes, and nothing more. A number may be written as its digits in text (a spreadsheet cell
+# gives text, and `tahun: "2025"` in a file means 2025), as the schema says; pydantic's lax mode
+# would also take " 2025 ", "2025.0", "2_025", `true` as 1, "yes" as true and a number of
+# seconds as a date, none of which the schema allows or an editor would show as valid.
+
+def only_text(value: object) -> None:
+    """Refuse a number, true or false, a date or nothing where text (or a mapping) belongs, as
+    text: the message then says to quote it ("beri tanda kutip"), not that a mapping is wanted."""
+    if value is None or isinstance(value, (int, float, datetime.date)):
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+
+
+_ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+TEKS_BENAR_SALAH = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+"""true and false as text, as a spreadsheet cell or a CSV file writes them."""
+
+
+def _from_digits(pattern: str, convert: Callable[[str], object], kind: str) -> Callable[[object], object]:
+    """A validator that takes a number as it is and its digits as text (the whole text matching
+    `pattern`) as that number; true and false are no numbers (pydantic's `kind`_type error)."""
+    digits = re.compile(pattern)
+
+    def validate(value: object) -> object:
+        if isinstance(value, bool):
+            raise PydanticCustomError(f"{kind}_type", "Input should be a valid number")
+        if isinstance(value, str):
+            if not digits.fullmatch(value):
+                raise PydanticCustomError(f"{kind}_parsing", "Input should be a valid number")
+            return convert(value)
+        return value
+
+    return validate
+
+
+_whole_number = _from_digits("0|[1-9][0-9]*", int, "int")
+_decimal = _from_digits("-?(0|[1-9][0-9]*)([.][0-9]+)?", float, "float")
+
+
+def _true_false(value: object) -> object:
     if isinstance(value, bool):
-        raise PydanticCustomError("int_type", "Input should be a valid integer")
-    return value
+        return value
+    if isinstance(value, str):
+        if value not in TEKS_BENAR_SALAH:
+            raise PydanticCustomError("bool_parsing", "Input should be a valid boolean")
+        return TEKS_BENAR_SALAH[value]
+    raise PydanticCustomError("bool_type", "Input should be a valid boolean")
 
 
-BilanganBulat = Annotated[int, BeforeValidator(_not_bool)]
-"""A whole number. `true` is not one: pydantic would take it as 1 (and `tahun: true` would be
-"tidak boleh kurang dari 1945" instead of "harus berupa bilangan bulat")."""
+def _iso_date(value: object) -> object:
+    if isinstance(value, datetime.date):  # a YAML date (a date and time is refused by pydantic unless at midnight)
+        return value
+    if isinstance(value, str):
+        if not _ISO_DATE.fullmatch(value):
+            raise PydanticCustomError("date_parsing", "Input should be a valid date")
+        return value
+    raise PydanticCustomError("date_type", "Input should be a valid date")
+
+
+_SATU_ATAU_LEBIH = Interval(ge=1)
+BilanganPositif = Annotated[int, _SATU_ATAU_LEBIH, BeforeValidator(_whole_number, json_schema_input_type=Union[
+    Annotated[int, _SATU_ATAU_LEBIH], Annotated[str, StringConstraints(pattern="^[1-9][0-9]*$")]])]
+"""A whole number from 1 up, or its digits as text ("2"). `true` is not one: pydantic would take
+it as 1 (and `tahun: true` would be "tidak boleh kurang dari 1945", not "harus berupa bilangan bulat")."""
+
+_RENTANG_TAHUN = Interval(ge=1945, le=2100)
+Tahun = Annotated[int, _RENTANG_TAHUN, BeforeValidator(_whole_number, json_schema_input_type=Union[
+    Annotated[int, _RENTANG_TAHUN],
+    Annotated[str, StringConstraints(pattern="^(194[5-9]|19[5-9][0-9]|20[0-9][0-9]|2100)$")]])]
+"""A year from 1945 to 2100: 2025, or "2025" (a year from a spreadsheet cell is text)."""
+
+Angka = Annotated[float, BeforeValidator(_decimal, json_schema_input_type=Union[
+    float, Annotated[str, StringConstraints(pattern="^-?(0|[1-9][0-9]*)([.][0-9]+)?$")]])]
+"""A number (2.5), or its digits as text ("2.5"), a point before the decimals."""
+
+_UKURAN_HURUF = Interval(ge=8, le=16)
+UkuranHuruf = Annotated[float, _UKURAN_HURUF, BeforeValidator(_decimal, json_schema_input_type=Union[
+    Annotated[float, _UKURAN_HURUF], Annotated[str, StringConstraints(pattern="^((8|9|1[0-5])([.][0-9]+)?|16([.]0+)?)$")]])]
+"""A font size in points from 8 to 16 (12, 11.5), or the same as text."""
+
+YaTidak = Annotated[bool, BeforeValidator(_true_false, json_schema_input_type=Union[
+    bool, Literal["true", "True", "TRUE", "false", "False", "FALSE"]])]
+"""true or false, or either as text ("true", "TRUE"); not yes, no, 1 or 0."""
+
+Tanggal = Annotated[datetime.date, BeforeValidator(_iso_date, json_schema_input_type=datetime.date)]
+"""A date: a YAML date, or ISO text 2025-09-03 (not a number of seconds, nor a date with a time)."""

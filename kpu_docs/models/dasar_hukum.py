@@ -6,7 +6,7 @@ from typing import Literal, Union
 
 from pydantic import Field, model_validator
 
-from kpu_docs.models.base import BilanganBulat, Model, Teks
+from kpu_docs.models.base import Model, Tahun, Teks, YaTidak
 
 Media = Literal["lembaran_negara", "berita_negara", "lembaran_daerah", "berita_daerah"]
 
@@ -17,7 +17,7 @@ class Pengundangan(Model):
     dalam: Media
     """lembaran_negara (UU, Perppu, PP, Perpres), berita_negara (peraturan menteri or lembaga,
     such as PKPU), lembaran_daerah (Perda), berita_daerah (Perkada)."""
-    tahun: BilanganBulat = Field(ge=1945, le=2100)
+    tahun: Tahun
     """Year of the Lembaran or Berita."""
     nomor: Teks
     """Number within that year's Lembaran or Berita."""
@@ -47,7 +47,7 @@ class Peraturan(Model):
     """The word before the number as the cited text writes it: "Nomor" (Lampiran II UU 12/2011),
     or "Nomor:" / "Nomor :" as many ministerial decisions are cited ("Keputusan Menteri Kesehatan
     Nomor: 123/KMK/2020")."""
-    tahun: BilanganBulat | None = Field(default=None, ge=1945, le=2100)
+    tahun: Tahun | None = None
     """Year; omit for a number string that already carries it (it then prints without "Tahun")."""
     tentang: Teks | None = None
     """Subject, in the regulation's own capitalisation. May be left out where the citation names
@@ -58,7 +58,7 @@ class Peraturan(Model):
     """Publication; omitted for decisions that are not promulgated."""
     perubahan: list[Peraturan] = Field(default_factory=list)
     """Amending regulations, oldest first (or only the latest one)."""
-    beberapa_kali: bool | None = None
+    beberapa_kali: YaTidak | None = None
     """Print "sebagaimana telah beberapa kali diubah terakhir dengan" and cite only the last
     amendment. Default: true when more than one amendment is listed."""
 

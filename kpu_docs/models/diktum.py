@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Field
 
-from kpu_docs.models.base import Model, Teks
+from kpu_docs.models.base import Model, Teks, only_text
 
 
 def _number_as_text(value: object) -> object:
@@ -40,6 +40,7 @@ class Diktum(Model):
 
 def _from_text(value: object) -> object:
     """A plain string in the file is a diktum without a sub-list."""
+    only_text(value)
     return {"isi": value} if isinstance(value, str) else value
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from kpu_docs.models.base import BilanganBulat, Model, Teks, TeksBebas
+from kpu_docs.models.base import Model, Tahun, Teks, TeksBebas
 from kpu_docs.models.dasar_hukum import DasarHukum
 from kpu_docs.models.diktum import DiktumIsian
 from kpu_docs.models.lampiran import Lampiran
@@ -61,7 +61,7 @@ class Keputusan(Model):
     "{urut}/PP.04.1-Kpt/5201/{tahun}" or "800/{urut}/BKPSDM/{tahun}". A pattern with {tahun}
     prints the number as given; without it the title reads "NOMOR 11 TAHUN 2025". Used by
     `kpu-docs nomor ambil`, `next-year` and `check`."""
-    tahun: BilanganBulat = Field(ge=1945, le=2100)
+    tahun: Tahun
     """Year of the decree."""
     tentang: Teks | None = None
     """Subject in running-text capitalisation ("Penetapan Rencana Aksi ..."); the title prints it

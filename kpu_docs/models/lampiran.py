@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
-from kpu_docs.models.base import BilanganBulat, Model, Teks, TeksBebas
+from kpu_docs.models.base import Angka, BilanganPositif, Model, Teks, TeksBebas, YaTidak, only_text
 from kpu_docs.models.diktum import BarisNilai
 
 Penomoran = Literal["A.", "1.", "a.", "1)", "a)", "(1)"]
@@ -51,6 +51,7 @@ class Butir(Model):
 
 def _text_to_butir(value: object) -> object:
     """A plain string in a list is an item without blocks under it."""
+    only_text(value)
     return {"butir": value} if isinstance(value, str) else value
 
 
@@ -85,9 +86,9 @@ class Sel(Model):
 
     teks: TeksBebas = ""
     """Cell text; a new line in the text starts a new paragraph in the cell."""
-    gabung_baris: BilanganBulat = Field(default=1, ge=1)
+    gabung_baris: BilanganPositif = 1
     """Rows this cell spans downwards."""
-    gabung_kolom: BilanganBulat = Field(default=1, ge=1)
+    gabung_kolom: BilanganPositif = 1
     """Columns this cell spans to the right."""
 
 
@@ -103,11 +104,11 @@ class Tabel(Model):
     baris: list[list[Isian]] = Field(default_factory=list)
     """Body rows; a cell covered by a span from above or the left is simply left out. With
     nomor_urut the rows leave the number column out."""
-    lebar: list[float] | None = None
+    lebar: list[Angka] | None = None
     """Column widths in cm; by default shared out by content."""
-    lanskap: bool = False
+    lanskap: YaTidak = False
     """Print this table on landscape pages."""
-    nomor_urut: bool = False
+    nomor_urut: YaTidak = False
     """Number the rows: the first column (named in kolom, e.g. "NO") is filled 1, 2, 3, ...,
     centred, and each row of baris leaves it out, so adding or deleting a row needs no
     renumbering. A row whose first cell is covered by a span from the row above shares that
@@ -158,9 +159,9 @@ class TabelKelompok(Model):
     (NO, KOMPONEN, INDIKATOR/PROGRAM, RENCANA AKSI, TARGET WAKTU)."""
     kelompok: list[Kelompok] = Field(min_length=1)
     """The groups, numbered 1, 2, ... in the first column."""
-    lebar: list[float] | None = None
+    lebar: list[Angka] | None = None
     """Column widths in cm; by default shared out by content."""
-    lanskap: bool = False
+    lanskap: YaTidak = False
     """Print this table on landscape pages."""
 
     @model_validator(mode="after")
@@ -200,6 +201,7 @@ def _block_kind(value: object) -> str | None:
 
 def _as_block(value: object) -> object:
     """A plain string in a body is a paragraph; a table built in code needs no wrapper."""
+    only_text(value)
     if isinstance(value, str):
         return {"paragraf": value}
     if isinstance(value, Tabel):
@@ -248,9 +250,9 @@ class Lampiran(Model):
     """Title centred in capitals under the heading block."""
     isi: list[Blok] = Field(default_factory=list)
     """Body blocks in order."""
-    tanggal_di_kepala: bool = False
+    tanggal_di_kepala: YaTidak = False
     """Add "TANGGAL 3 SEPTEMBER 2025" to the heading block, as some offices do."""
-    tanda_tangan: bool = True
+    tanda_tangan: YaTidak = True
     """Close with the signatory's jabatan, signature and name at the bottom right."""
 
 

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kpu_docs.models.base import Model, Teks
+from kpu_docs.models.base import Model, Teks, UkuranHuruf, YaTidak
 
 
 class Pengaturan(Model):
@@ -21,7 +21,7 @@ class Pengaturan(Model):
     huruf: Teks | None = None
     """Font family for the whole document, e.g. "Arial" or "Bookman Old Style".
     Default: the template's Normal style (the shipped templates use Arial)."""
-    ukuran_huruf: float | None = Field(default=None, ge=8, le=16)
+    ukuran_huruf: UkuranHuruf | None = None
     """Font size in points. Default: the template's Normal style (12 in the shipped templates)."""
     nomor_halaman: Literal["atas", "bawah"] | None = None
     """Page numbers: "atas", none on page 1 and from page 2 centred at the top as "- 2 -" (Tata
@@ -31,17 +31,17 @@ class Pengaturan(Model):
     """The signatory's name: in capitals ("EDY PUTRAWAN"), as regional governments and KPU print
     it, or as written, degrees in their own case ("Prof. Dra. Sri Hartati, M.Sc., Ph.D."), as
     universities and ministries do."""
-    baris_tentang: bool = True
+    baris_tentang: YaTidak = True
     """Print the word TENTANG on its own line above the subject; false prints the subject straight
     under the NOMOR line, as some offices do."""
     bentuk_nomor: Literal["NOMOR", "Nomor :"] = "NOMOR"
     """The number line: "NOMOR 11 TAHUN 2025" or "Nomor : 11 Tahun 2025" (a full number string
     such as 188.45/12/2025 prints as given either way)."""
-    koma_jabatan_penetap: bool = True
+    koma_jabatan_penetap: YaTidak = True
     """End the enacting official's line with a comma ("KETUA ... KOTA MATARAM,")."""
     memutuskan: Literal["MEMUTUSKAN:", "MEMUTUSKAN :", "MEMUTUSKAN", "M E M U T U S K A N :"] = "MEMUTUSKAN:"
     """The line between the konsiderans and the diktum, as the office prints it."""
-    lampiran_terpisah: bool = False
+    lampiran_terpisah: YaTidak = False
     """Write each Lampiran as its own .docx beside the decree instead of appending it."""
     tanda_baca_konsiderans: Literal["seragam", "seperti_ditulis"] = "seragam"
     """Closing punctuation of the Menimbang, Mengingat and Memperhatikan items: "seragam" closes

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Literal
 
 from pydantic import model_validator
 
-from kpu_docs.models.base import Model, Teks
+from kpu_docs.models.base import Model, Tanggal, Teks, YaTidak
 
 
 class Penandatangan(Model):
@@ -64,20 +63,20 @@ class Penutup(Model):
 
     tempat: Teks
     """Place of enactment, e.g. "Mataram"."""
-    tanggal: datetime.date
+    tanggal: Tanggal
     """Date of enactment (ISO in files: 2025-09-03), printed "3 September 2025"."""
     penandatangan: Penandatangan
     """The signatory."""
     tanda_tangan_elektronik: TandaTanganElektronik | None = None
     """Signed electronically (BSrE): QR code, its line above the position and the footer sentence."""
-    titik_dua: bool = False
+    titik_dua: YaTidak = False
     """Print "Ditetapkan di : Mataram" / "pada tanggal : 3 September 2025", the colons aligned."""
 
 
 class Salinan(Model):
     """A certified copy: the SALINAN mark on page 1 and the "Salinan sesuai dengan aslinya" block."""
 
-    tanda: bool = True
+    tanda: YaTidak = True
     """Print "SALINAN" at the top left of the first page."""
     unit: Teks
     """Certifying unit, e.g. "Sekretariat Komisi Pemilihan Umum Kota Mataram"."""

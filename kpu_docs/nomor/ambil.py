@@ -54,7 +54,7 @@ def ambil_nomor(berkas: str | Path, register: str | Path, oleh: str | None = Non
     source = Source.from_file(berkas)
     text = source.text
     data = plain(source.tree)
-    keputusan = from_data(data, base_dir=berkas.parent, sumber=str(berkas))
+    keputusan = from_data(data, base_dir=berkas.parent, sumber=str(berkas), teks=text)
     pola = pola_untuk_diisi(keputusan, str(berkas))
     begin, end = source.scalar_span(("nomor",))
 
