@@ -8,7 +8,7 @@ import os
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Callable, NoReturn, Optional, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -17,6 +17,7 @@ from kpu_docs.cli_text import Konteks, show_usage_error
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from typer._click import Context as ClickContext  # the context typer's own classes are typed with
 
     from kpu_docs.checks import Temuan
     from kpu_docs.models import Keputusan
@@ -38,13 +39,13 @@ class _Perintah(TyperGroup):
 
     context_class = Konteks
 
-    def get_command(self, ctx: typer.Context, name: str) -> Any:
+    def get_command(self, ctx: "ClickContext", name: str) -> Any:
         command = super().get_command(ctx, name)
         if command is not None:
             command.context_class = Konteks  # its help and usage in Indonesian too
         return command
 
-    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_commands(self, ctx: "ClickContext", formatter: Any) -> None:
         rows = []
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
@@ -54,7 +55,7 @@ class _Perintah(TyperGroup):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: "ClickContext") -> Any:
         """The one place the library's errors become messages and exit codes (KpuDocsError: its
         message, exit code 2 for bad input, 1 for a failed conversion); an operating system
         error (a full disk, a folder that cannot be written) is a message too, never a traceback."""
@@ -180,7 +181,7 @@ def _labelled(label: str, colour: str, message: str) -> None:
     typer.echo(f" {printable(message)}", err=True)
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     _labelled("Galat:", "red", message)
     raise typer.Exit(code)
 

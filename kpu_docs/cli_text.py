@@ -50,7 +50,7 @@ def _usage(args: str) -> str:
 def formatter_class(base: type) -> type:
     """click's help formatter, writing Indonesian headings, usage and option notes."""
 
-    class Formatter(base):  # type: ignore[misc, valid-type]
+    class Formatter(base):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             super().write_usage(prog, _usage(args), prefix="Penggunaan: ")
 

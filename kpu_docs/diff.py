@@ -152,21 +152,21 @@ def _blocks(k: Keputusan, blocks: list[Blok], tables: _Tables, depth: int = 0) -
         elif isinstance(block, RincianNilai):
             out += [f"{pad}{line.label} : {line.nilai}" for line in block.rincian_nilai]
         elif isinstance(block, TabelBlok):
-            t, name = block.tabel, tables.next()
-            out.append(f"{pad}Tabel: " + " | ".join(t.kolom))
-            columns = t.kolom[1:] if t.nomor_urut else t.kolom
+            tabel, name = block.tabel, tables.next()
+            out.append(f"{pad}Tabel: " + " | ".join(tabel.kolom))
+            columns = tabel.kolom[1:] if tabel.nomor_urut else tabel.kolom
             rows: dict[int, list[tuple[str, str]]] = {}
-            for r, c, sel in t.penempatan():
+            for r, c, sel in tabel.penempatan():
                 rows.setdefault(r, []).append((columns[c], sel.teks))
             out += [_Baris(cells, f"{name}, baris {r}") for r, cells in rows.items()]
         elif isinstance(block, TabelKelompokBlok):
-            t, name = block.tabel_kelompok, tables.next()
-            out.append(f"{pad}Tabel: " + " | ".join(t.kolom))
+            kelompok, name = block.tabel_kelompok, tables.next()
+            out.append(f"{pad}Tabel: " + " | ".join(kelompok.kolom))
             n = 0
-            for g, group in enumerate(t.kelompok, start=1):
+            for g, group in enumerate(kelompok.kelompok, start=1):
                 for row in group.baris:
                     n += 1
-                    out.append(_Baris(list(zip(t.kolom[1:], [group.nama, *row])), f"{name}, kelompok {g}, baris {n}"))
+                    out.append(_Baris(list(zip(kelompok.kolom[1:], [group.nama, *row])), f"{name}, kelompok {g}, baris {n}"))
     return out
 
 
@@ -276,8 +276,8 @@ def _form(old: Any, new: Any, path: tuple = (), annotation: Any = None) -> Itera
                 for i, j in zip(range(i1, i2), range(j1, j2)):
                     yield from _form(old[i], new[j], (*path, j))
     elif old != new and not isinstance(old, BaseModel) and not isinstance(new, BaseModel):
-        name = path[-1] if path else None
-        if path[:1] and path[0] in _ALL_FORM or not any(v is not None and _is_text(v, name, annotation) for v in (old, new)):
+        last = path[-1] if path else None
+        if path[:1] and path[0] in _ALL_FORM or not any(v is not None and _is_text(v, last, annotation) for v in (old, new)):
             yield path, old, new
 
 

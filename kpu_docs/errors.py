@@ -141,7 +141,8 @@ def _walk(loc: tuple, data: Any, missing: bool) -> tuple[tuple, bool]:
     missing key, at the end); a capitalised key the user typed is a key like any other."""
     from pydantic import BaseModel
 
-    node, path, branch = data, [], False
+    node, branch = data, False
+    path: list[str | int] = []
     for i, part in enumerate(loc):
         if isinstance(part, int) and isinstance(node, (list, tuple)) and 0 <= part < len(node):
             path.append(part)

@@ -95,24 +95,24 @@ def yaml_error(exc: YAMLError, path: Path, text: str | None = None) -> InputErro
     lines = text.splitlines() if text is not None else []
     if mark is not None:
         line, column = mark.line, mark.column
-    elif isinstance(getattr(exc, "position", None), int) and text is not None:  # a reader error: an offset
-        line = text.count("\n", 0, exc.position)
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1)
+    elif isinstance(position := getattr(exc, "position", None), int) and text is not None:  # a reader error: an offset
+        line = text.count("\n", 0, position)
+        column = position - (text.rfind("\n", 0, position) + 1)
     else:
         line = column = None
     if "end of stream" in problem and "quoted" in context and start is not None:
         line, column = start.line, start.column  # where the quote opens, not the end of the file
     here = lines[line] if line is not None and line < len(lines) else ""
     char = here[column:column + 1] if column is not None else ""
-    if isinstance(getattr(exc, "character", None), int):
-        char = chr(exc.character)
+    if isinstance(character := getattr(exc, "character", None), int):
+        char = chr(character)
     shown = f"'{char}'" if char.isprintable() and char else f"U+{ord(char):04X}" if char else ""
     for pattern, template in [(r"^", _TAB)] * (char == "\t") + _YAML_PROBLEMS:
         found = re.search(pattern, problem)
         if found:
             groups = [group.replace("tag:yaml.org,2002:", "!!") for group in found.groups()]
             message = template.format(*groups, karakter=shown, kutip=_quote_fix(here),
-                                      mulai=(start or mark).line + 1 if (start or mark) else "?")
+                                      mulai=opened.line + 1 if (opened := start or mark) else "?")
             break
     else:
         message = f"{context + ': ' if context else ''}{problem} (pesan pengurai YAML)"
@@ -245,7 +245,7 @@ def yaml_positions(text: str) -> Letak:
 
 def _entry(mapping: MappingNode, key: str | int) -> tuple[Node, Node] | None:
     """The (key, value) nodes of `key` in a composed mapping, through merge keys (<<: *base)."""
-    merged = []
+    merged: list[tuple[Node, Node]] = []
     for key_node, value_node in mapping.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
             merged += value_node.value if isinstance(value_node, SequenceNode) else [value_node]
@@ -275,7 +275,7 @@ def from_data(data: Any, base_dir: Path | None = None, sumber: str | None = None
                 "logo",
                 "harus berupa lokasi gambar di dalam folder berkas keputusan, misalnya logo.png atau "
                 "gambar/logo.png (bukan lokasi mutlak atau ../); salin gambarnya ke folder itu",
-                *(where[:2] if where else ()), kunci="logo",
+                where.baris if where else None, where.kolom if where else None, kunci="logo",
             )], sumber)
         data = {**data, "logo": str(Path(base_dir) / data["logo"])}
     try:

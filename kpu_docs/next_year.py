@@ -211,9 +211,9 @@ def _walk(node, path: tuple, report: Laporan) -> None:
                 node[key] = shifted
                 report.diubah.append(Perubahan(where, value, shifted))
         elif isinstance(value, datetime.date):
-            shifted = _shift_date(value, report.tahun_baru - report.tahun_lama)
-            node[key] = shifted
-            report.diubah.append(Perubahan(where, value, shifted))
+            moved = _shift_date(value, report.tahun_baru - report.tahun_lama)
+            node[key] = moved
+            report.diubah.append(Perubahan(where, value, moved))
 
 
 def _list_old_documents(items, where: tuple, report: Laporan) -> None:

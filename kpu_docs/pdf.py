@@ -14,7 +14,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from kpu_docs.errors import KpuDocsError
@@ -66,7 +66,11 @@ def to_pdf(
     outdir.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".kpu-docs-pdf-", dir=outdir))  # beside the PDFs: a rename moves them
     try:
-        folder = nullcontext(profile) if profile else tempfile.TemporaryDirectory(prefix="kpu-docs-lo-")
+        folder: AbstractContextManager[Path | str]
+        if profile:
+            folder = nullcontext(profile)
+        else:
+            folder = tempfile.TemporaryDirectory(prefix="kpu-docs-lo-")
         with folder as profile_dir:
             # a private profile: a LibreOffice already open on the desktop does not swallow the job
             code, output = _run(

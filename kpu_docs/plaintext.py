@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import nsmap, qn
+from docx.oxml.styles import CT_Style
 from docx.styles.style import StyleFactory
 from lxml import etree
 
@@ -31,11 +32,14 @@ def _child(element, tag: str):
 
 @dataclass(slots=True)
 class Line:
-    """One paragraph: its list label ("" when none), text, style name and list level."""
+    """One paragraph: its list label ("" when none), text, style name and list level.
+
+    The style name is None for a style without a w:name, as python-docx gives it.
+    """
 
     label: str
     text: str
-    style: str
+    style: str | None
     level: int = 0
     element: object = field(default=None, repr=False, compare=False)
     """The w:p element, for readers that need more than the text (indents, list ids, sections)."""
@@ -76,8 +80,8 @@ class _Styles:
     """
 
     def __init__(self, document: Document):
-        self.by_id: dict[str, object] = {}
-        self.defaults: dict[object, object] = {}
+        self.by_id: dict[str | None, CT_Style] = {}
+        self.defaults: dict[WD_STYLE_TYPE | None, CT_Style] = {}
         for style in document.styles.element.iterchildren(qn("w:style")):
             self.by_id.setdefault(style.styleId, style)  # the first of an id, as python-docx finds it
             if style.default:
@@ -85,7 +89,7 @@ class _Styles:
         self._names: dict[tuple, str | None] = {}
         self._num_prs: dict[str | None, object] = {}
 
-    def _style(self, style_id: str | None, style_type: WD_STYLE_TYPE):
+    def _style(self, style_id: str | None, style_type: WD_STYLE_TYPE) -> CT_Style | None:
         """The w:style python-docx gives for an id: that style if it is of the type, else the type's default."""
         style = self.by_id.get(style_id) if style_id else None
         if style is None or style.type != style_type:
@@ -93,7 +97,7 @@ class _Styles:
         return style
 
     def name(self, style_id: str | None, style_type: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
-        """The style's name as python-docx gives it ("" when the document has no such style)."""
+        """The style's name as python-docx gives it: "" when the document has no such style, None when it is unnamed."""
         key = (style_id, style_type)
         if key not in self._names:
             style = self._style(style_id, style_type)
@@ -118,9 +122,12 @@ class _List:
     """One w:num as Word counts it: its counter key, level definitions and start numbers."""
 
     def __init__(self, num_id: str, num, abstracts: dict):
-        abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstract_id_el = num.find(qn("w:abstractNumId"))
+        abstract_id = abstract_id_el.get(qn("w:val")) if abstract_id_el is not None else None
         abstract = abstracts.get(abstract_id)
-        self.levels = {int(l.get(qn("w:ilvl"))): l for l in abstract.findall(qn("w:lvl"))}
+        # a num whose abstractNum is missing draws no labels (it used to raise AttributeError)
+        lvls = abstract.findall(qn("w:lvl")) if abstract is not None else []
+        self.levels = {int(l.get(qn("w:ilvl"))): l for l in lvls}
         restarts = {
             int(o.get(qn("w:ilvl"))): int(o.find(qn("w:startOverride")).get(qn("w:val")))
             for o in num.findall(qn("w:lvlOverride"))

@@ -51,7 +51,7 @@ def pdf_to_png(pdf: Path, outdir: Path, pages: list[int] | None = None, dpi: int
     prefix = prefix or Path(pdf).stem
     written = []
     with tempfile.TemporaryDirectory(prefix="kpu-docs-png-") as tmp:
-        ranges = [(p, p) for p in pages] if pages else [(None, None)]
+        ranges: list[tuple[int | None, int | None]] = [(p, p) for p in pages] if pages else [(None, None)]
         for first, last in ranges:
             args = [binary, "-png", "-r", str(dpi)]
             if first:

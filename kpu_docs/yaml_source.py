@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import ScalarString
 
@@ -35,13 +36,13 @@ def same_data(text: str, data) -> bool:
 
 def _positions(node, out: list) -> list[tuple[int, int]]:
     """(line, col) of every key, item and scalar in a round-trip tree: where each token starts."""
-    if isinstance(node, dict):
+    if isinstance(node, CommentedMap):  # a round-trip tree's mappings and lists carry their positions
         for key, value in node.items():
             out.append(tuple(node.lc.key(key)))
             if not isinstance(value, (dict, list)):
                 out.append(tuple(node.lc.value(key)))
             _positions(value, out)
-    elif isinstance(node, list):
+    elif isinstance(node, CommentedSeq):
         for i, value in enumerate(node):
             if not isinstance(value, (dict, list)):
                 out.append(tuple(node.lc.item(i)))
@@ -55,7 +56,7 @@ def value_start(tree, path: tuple) -> tuple[int, int]:
     for part in path[:-1]:
         node = node[part]
     last = path[-1]
-    return tuple(node.lc.value(last) if isinstance(node, dict) else node.lc.item(last))
+    return tuple(node.lc.value(last) if isinstance(node, CommentedMap) else node.lc.item(last))
 
 
 def line_of(tree, path: tuple) -> int | None:

@@ -32,11 +32,16 @@ class RowNumbers:
         cannot start leaves no new register behind."""
         self.register = Register(self.path, create=True)
 
+    def _opened(self) -> Register:
+        if self.register is None:
+            raise RuntimeError("RowNumbers.open() belum dipanggil")  # a caller's mistake, not the user's
+        return self.register
+
     def give(self, berkas: str, data: dict) -> str:
         """The number for the row written to `<berkas>.docx`; InputError if the row's decree is not valid."""
         keputusan = from_data(data, base_dir=self.base_dir)
         pola = pola_untuk_diisi(keputusan)
-        entri = self.register.ambil(
+        entri = self._opened().ambil(
             instansi=keputusan.instansi, pola=pola, tahun=keputusan.tahun, tanggal=keputusan.penutup.tanggal,
             tentang=keputusan.tentang, berkas=self.outdir / f"{berkas}.docx", oleh=self.oleh,
             pakai_lagi=(DIAMBIL, DITULIS, GAGAL),
@@ -49,7 +54,7 @@ class RowNumbers:
         """Record that the row's file is written (or still there as written), or why it is not."""
         id = self._ids.pop(berkas, None)
         if id is not None:
-            self.register.tandai(id, DITULIS if written else GAGAL, None if written else "; ".join(masalah))
+            self._opened().tandai(id, DITULIS if written else GAGAL, None if written else "; ".join(masalah))
 
     def close(self) -> None:
         if self.register is not None:

@@ -116,17 +116,17 @@ def _put(data: Any, path: Path, value: Any, depth: int) -> Any:
             data = []
         if not isinstance(data, list):
             raise PathError(f"{here} di berkas dasar bukan daftar")
-        copy = list(data)
-        if part < len(copy):
-            copy[part] = _put(copy[part], path, value, depth + 1)
-        elif part == len(copy):
-            copy.append(_put(None, path, value, depth + 1))
+        items = list(data)
+        if part < len(items):
+            items[part] = _put(items[part], path, value, depth + 1)
+        elif part == len(items):
+            items.append(_put(None, path, value, depth + 1))
         else:
             raise PathError(
                 f"{format_path(path[: depth + 1])}: nomor urut melewati akhir daftar "
-                f"({len(copy)} butir; butir baru hanya [{len(copy) + 1}])"
+                f"({len(items)} butir; butir baru hanya [{len(items) + 1}])"
             )
-        return copy
+        return items
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -55,7 +55,7 @@ class Plan:
         tabel: str | Path | None = None,
         kunci: str | None = None,
         ke: str | None = None,
-        templates: Path | None = None,
+        templates: str | Path | None = None,
         numbers: RowNumbers | None = None,
     ):
         self.base = Path(base)
@@ -89,7 +89,7 @@ class Plan:
         self.table: TableRows | None = None
         self.target: tuple = ()
         try:
-            if tabel:
+            if tabel and kunci:  # a table without its key column was refused above
                 self._open_table(tabel, kunci, ke)
             self.total, last = self.source.count()
         except BaseException:
@@ -179,8 +179,10 @@ class Plan:
         """(field path, value) for each field this row sets: all a worker needs besides the base."""
         if len(cells) > self.width:
             raise RowError(f"ada isian di luar kolom yang berjudul (kolom ke-{self.width + 1} dan seterusnya)")
-        changes = [(path, cells[position]) for position, path in self.columns if cells[position]]
-        if self.table is not None:
+        changes: list[tuple[tuple, Any]] = [
+            (path, cells[position]) for position, path in self.columns if cells[position]
+        ]
+        if self.table is not None and self.key_at is not None:  # a table comes with its key column
             kunci = self.source.header[self.key_at]
             key = cells[self.key_at]
             where = format_path(self.target + ("baris",))

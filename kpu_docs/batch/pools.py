@@ -8,10 +8,23 @@ queueing the whole batch in memory.
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable, Set
 from concurrent import futures
-from typing import Any, Callable
+from typing import Any, Protocol
 
 from kpu_docs.batch.errors import BatchError
+
+
+class Pool(Protocol):
+    """What the batch loop asks of a pool."""
+
+    workers: int
+
+    def submit(self, fn: Callable, *args: Any) -> Any: ...
+
+    def wait_any(self, pending: set) -> tuple[set, set]: ...
+
+    def close(self, pending: Set[Any] = frozenset()) -> None: ...
 
 
 class InlinePool:
@@ -31,7 +44,7 @@ class InlinePool:
         done, not_done = futures.wait(pending, return_when=futures.FIRST_COMPLETED)
         return set(done), set(not_done)
 
-    def close(self, pending: set = frozenset()) -> None:
+    def close(self, pending: Set[Any] = frozenset()) -> None:
         """Release the workers; `pending` work (after an error or Ctrl+C) is cancelled."""
 
 
@@ -56,7 +69,7 @@ class ProcessPool(InlinePool):
     def submit(self, fn: Callable, *args: Any) -> futures.Future:
         return self._executor.submit(fn, *args)
 
-    def close(self, pending: set = frozenset()) -> None:
+    def close(self, pending: Set[Any] = frozenset()) -> None:
         self._executor.shutdown(wait=True, cancel_futures=bool(pending))
 
 
@@ -88,7 +101,7 @@ class DaskPool:
         done, not_done = self._distributed.wait(list(pending), return_when="FIRST_COMPLETED")
         return set(done), set(not_done)
 
-    def close(self, pending: set = frozenset()) -> None:
+    def close(self, pending: Set[Any] = frozenset()) -> None:
         if pending:
             self.client.cancel(list(pending))
         if self._own:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import datetime
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 from kpu_docs.batch.errors import BatchError
@@ -85,10 +85,10 @@ class Source:
             rows += 1
         return rows, last
 
-    def _raw(self) -> Iterator[list[str]]:
+    def _raw(self) -> Generator[list[str], None, None]:
         return self._excel_rows() if self.excel else self._csv_rows()
 
-    def _csv_rows(self) -> Iterator[list[str]]:
+    def _csv_rows(self) -> Generator[list[str], None, None]:
         try:
             with open(self.path, encoding="utf-8-sig", newline="") as handle:
                 delimiter = _delimiter(handle.readline())
@@ -102,7 +102,7 @@ class Source:
         except UnicodeDecodeError:
             raise BatchError(f"{self.label}: berkas bukan teks UTF-8 (simpan sebagai \"CSV UTF-8\")") from None
 
-    def _excel_rows(self) -> Iterator[list[str]]:
+    def _excel_rows(self) -> Generator[list[str], None, None]:
         import openpyxl
 
         try:
@@ -136,7 +136,7 @@ def _split_sheet(spec: str) -> tuple[Path, str | None]:
 def _delimiter(first_line: str) -> str:
     """Comma, semicolon (Excel in Indonesian locale) or tab: whichever the header row uses most."""
     counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 

@@ -18,7 +18,7 @@ from kpu_docs.batch.errors import BatchError
 from kpu_docs.batch.manifest import Manifest, digest
 from kpu_docs.batch.numbers import RowNumbers
 from kpu_docs.batch.plan import Failure, Plan
-from kpu_docs.batch.pools import DaskPool, InlinePool, ProcessPool
+from kpu_docs.batch.pools import DaskPool, InlinePool, Pool, ProcessPool
 from kpu_docs.batch.work import RenderSettings, Task, TaskResult, render_chunk
 from kpu_docs.files import write_all_atomic
 
@@ -127,7 +127,7 @@ def run_batch(
         cluster = DaskPool(dask) if dask is not None else None
         workers = cluster.workers if cluster else max(1, min(workers, plan.total))
 
-        def make_pool():
+        def make_pool() -> Pool:
             if cluster:
                 return cluster
             return ProcessPool(workers) if workers > 1 else InlinePool()
@@ -178,9 +178,9 @@ class _Loop:
         self.outcomes: list[RowOutcome] = []
         self.pending: set = set()
         self.in_flight: dict[Any, list[tuple[int, str, str]]] = {}
-        self.pool = None
+        self.pool: Pool | None = None
 
-    def run(self, make_pool: Callable, workers: int) -> list[RowOutcome]:
+    def run(self, make_pool: Callable[[], Pool], workers: int) -> list[RowOutcome]:
         size = chunk_size(self.plan.total, workers, self.settings.pdf)
         self.progress(0, self.plan.total, None)
         chunk: list[Task] = []
@@ -206,18 +206,21 @@ class _Loop:
             self.manifest.save()
         return self.outcomes
 
-    def _submit(self, make_pool: Callable, chunk: list[Task]) -> None:
+    def _submit(self, make_pool: Callable[[], Pool], chunk: list[Task]) -> None:
         if self.pool is None:
             self.pool = make_pool()  # started on the first chunk: a run that skips everything starts none
-        while len(self.pending) >= 2 * self.pool.workers:
+        pool = self.pool
+        while len(self.pending) >= 2 * pool.workers:
             self._collect()
-        future = self.pool.submit(render_chunk, chunk, self.settings)
+        future = pool.submit(render_chunk, chunk, self.settings)
         self.pending.add(future)
         self.in_flight[future] = [(t.baris, t.berkas, t.masukan) for t in chunk]
         if future.done():  # in this process the work is done already: report it now
             self._collect()
 
     def _collect(self) -> None:
+        if self.pool is None:  # nothing was submitted, so nothing is pending
+            return
         done, self.pending = self.pool.wait_any(self.pending)
         for future in done:
             chunk = self.in_flight.pop(future)

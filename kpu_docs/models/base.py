@@ -7,6 +7,7 @@ import datetime
 import inspect
 import re
 import textwrap
+from collections.abc import Mapping
 from typing import Annotated, Any, Callable, Literal, Union
 
 from annotated_types import Interval
@@ -58,7 +59,7 @@ class Model(BaseModel):
         except ValidationError as exc:
             raise from_validation_error(exc, data=data, model=type(self)) from None
 
-    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Self:
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """pydantic's copy, except that `update` is validated (through `ubah`): pydantic would
         store the new values unchecked, and a mapping where a table belongs would vanish."""
         if update:
@@ -117,6 +118,8 @@ def _own_attribute_docstrings(klass: type) -> dict[str, str]:
     try:
         (node,) = ast.parse(textwrap.dedent(inspect.getsource(klass))).body
     except (OSError, TypeError, SyntaxError):  # no source at hand: descriptions are documentation only
+        return {}
+    if not isinstance(node, ast.ClassDef):  # getsource gives the class statement
         return {}
     docs: dict[str, str] = {}
     for statement, following in zip(node.body, node.body[1:]):

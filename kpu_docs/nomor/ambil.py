@@ -35,7 +35,7 @@ def pola_untuk_diisi(keputusan: Keputusan, sumber: str | None = None) -> Pola:
     if keputusan.penutup.tanggal.year != keputusan.tahun:
         problems.append(Masalah("penutup.tanggal", f"tahun {keputusan.penutup.tanggal.year} berbeda dengan tahun "
                                                    f"keputusan {keputusan.tahun}; samakan dulu sebelum mengambil nomor"))
-    if problems:
+    if problems or pola is None:  # a missing pattern is among the problems
         raise InputError(problems, sumber)
     return pola
 

@@ -66,7 +66,7 @@ def as_xlsx(entries: list[Entri], judul: str = "Register Nomor") -> bytes:
     from openpyxl.styles import Font
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's one sheet, the active one
     sheet.title = judul[:31]
     sheet.append(list(KOLOM))
     for cell in sheet[1]:

@@ -249,7 +249,8 @@ class Register:
 
     def daftar(self, tahun: int | None = None, instansi: str | None = None) -> list[Entri]:
         """Every row, in the order the numbers were taken (as an agenda book reads)."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[int | str] = []
         if tahun is not None:
             where.append("tahun = ?")
             params.append(tahun)

@@ -131,6 +131,8 @@ def _keputusan_body(target: _Target, context: dict) -> str:
     body = render_source(template.body, context, "keputusan.docx")
     root = etree.fromstring(f"{template.head}{body}{template.tail}".encode("utf-8"))
     body_element = root.find(f"{_W}body")
+    if body_element is None:
+        raise TemplateProblem(f"{template.path.name}: document.xml tanpa w:body atau pengaturan halaman")
     names = {target.style_id(name): name for name in DIKTUM_LISTS}
     restart_runs(body_element, target.lists, names)
     _last_diktum_whole(body_element)
@@ -190,7 +192,7 @@ def render_packages(keputusan: Keputusan, templates: Path | None = None, *, comb
             body += target.lampiran(i, appendix.body_on_new_page, lampiran)
     when = properties.render_time()
     packages = [target.zip(body, when, added, context)]
-    if not combined:
+    if not combined and appendix is not None:  # appendix is None only when there is no Lampiran
         for i in range(1, count + 1):
             own = _Target(appendix, appendix.styles, keputusan)
             own_context = lampiran_context(keputusan, i)

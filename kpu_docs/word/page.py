@@ -29,9 +29,26 @@ def _xml(element: etree._Element) -> str:
     return _XMLNS.sub("", etree.tostring(element, encoding="unicode"))
 
 
+def _part(sect: etree._Element, tag: str) -> etree._Element:
+    """A child of the template's final w:sectPr that the page geometry needs (w:pgSz, w:pgMar)."""
+    found = sect.find(f"{_W}{tag}")
+    if found is None:
+        raise TemplateProblem(f"templat: pengaturan halaman tanpa w:{tag}")
+    return found
+
+
+def _length(element: etree._Element, attribute: str) -> str:
+    """A length attribute of w:pgSz or w:pgMar, in twips as written."""
+    value = element.get(f"{_W}{attribute}")
+    if value is None:
+        where = etree.QName(element).localname
+        raise TemplateProblem(f"templat: w:{where} pada pengaturan halaman tanpa atribut w:{attribute}")
+    return value
+
+
 def _text_width_cm(sect: etree._Element) -> float:
-    pg, mar = sect.find(f"{_W}pgSz"), sect.find(f"{_W}pgMar")
-    twips = int(pg.get(f"{_W}w")) - int(mar.get(f"{_W}left")) - int(mar.get(f"{_W}right"))
+    pg, mar = _part(sect, "pgSz"), _part(sect, "pgMar")
+    twips = int(_length(pg, "w")) - int(_length(mar, "left")) - int(_length(mar, "right"))
     return twips / 567
 
 
@@ -67,12 +84,11 @@ class Sections:
 
 
 def _set_paper(sect: etree._Element, kertas: str | None, landscape: bool) -> None:
-    pg = sect.find(f"{_W}pgSz")
+    pg = _part(sect, "pgSz")
     if kertas:
         short, long = (str(twips(mm / 10)) for mm in PAPER_MM[kertas])
     else:
-        w, h = pg.get(f"{_W}w"), pg.get(f"{_W}h")
-        short, long = sorted((w, h), key=int)
+        short, long = sorted((_length(pg, "w"), _length(pg, "h")), key=int)
     pg.set(f"{_W}w", long if landscape else short)
     pg.set(f"{_W}h", short if landscape else long)
     if landscape:
@@ -87,7 +103,7 @@ def _starts_new_page(sect: etree._Element) -> None:
         sect.remove(old)
     kind = etree.Element(f"{_W}type")
     kind.set(f"{_W}val", "nextPage")
-    sect.find(f"{_W}pgSz").addprevious(kind)
+    _part(sect, "pgSz").addprevious(kind)
 
 
 def _number_at_bottom(sect: etree._Element, template: Prepared) -> None:

@@ -107,7 +107,8 @@ def _run_properties(own: str, flags: str) -> str:
     for flag, before in (("b", "rStyle|rFonts"), ("i", "rStyle|rFonts|b|bCs")):
         if flag in flags:
             own = re.sub(rf"<w:{flag}(?:\s[^>]*)?/>", "", own)  # w:val="0" would turn it off
-            lead = re.match(rf"(?:<w:(?:{before})\b[^>]*/>)*", own).end()
+            leading = re.match(rf"(?:<w:(?:{before})\b[^>]*/>)*", own)  # matches, if only ""
+            lead = leading.end() if leading else 0
             own = f"{own[:lead]}<w:{flag}/>{own[lead:]}"
     return f"<w:rPr>{own}</w:rPr>" if own else ""
 
@@ -169,19 +170,23 @@ class Prepared:
         """The body again, its first printed paragraph starting a new page: for a Lampiran
         appended to the decree."""
         document = _parse(self.members, "word/document.xml", self.path)
-        for p in document.find(f"{_W}body").iter(f"{_W}p"):
+        for p in _body(document, self.path).iter(f"{_W}p"):
             if not "".join(p.itertext()).lstrip().startswith("{%"):  # not a control paragraph
                 ppr_child(p, "pageBreakBefore")
                 break
         xml = etree.tostring(document, encoding="unicode")
         opened, final = _BODY_OPEN.search(xml), _FINAL_SECT.search(xml)
+        if opened is None or final is None:
+            raise TemplateProblem(f"{self.path.name}: document.xml tanpa w:body atau pengaturan halaman")
         return _compile(_jinja_source(xml[opened.end(): final.start()]), self.path.name)
 
     @functools.cached_property
     def relationships(self) -> dict[str, str]:
         """Relationship id -> type (its last segment: "footer", "header", "image", ...) of the document part."""
         rels = _parse(self.members, "word/_rels/document.xml.rels", self.path)
-        return {r.get("Id"): r.get("Type").rsplit("/", 1)[-1] for r in rels}
+        return {
+            rid: (r.get("Type") or "").rsplit("/", 1)[-1] for r in rels if (rid := r.get("Id")) is not None
+        }
 
     def style_id(self, name: str) -> str:
         try:
@@ -209,11 +214,14 @@ class Prepared:
 @functools.lru_cache(maxsize=16)
 def style_ids_by_name(styles: etree._Element) -> dict[str, str]:
     """Style name -> style id in a styles.xml (a restyled template may rename ids, not names)."""
-    return {
-        s.find(f"{_W}name").get(f"{_W}val"): s.get(f"{_W}styleId")
-        for s in styles.iter(f"{_W}style")
-        if s.find(f"{_W}name") is not None
-    }
+    ids: dict[str, str] = {}
+    for s in styles.iter(f"{_W}style"):
+        name = s.find(f"{_W}name")
+        name_val = name.get(f"{_W}val") if name is not None else None
+        style_id = s.get(f"{_W}styleId")
+        if name_val is not None and style_id is not None:  # a style without either cannot be used by name
+            ids[name_val] = style_id
+    return ids
 
 
 def _read(path: Path) -> tuple[dict[str, bytes], dict[str, etree._Element]]:
@@ -234,6 +242,14 @@ def _read(path: Path) -> tuple[dict[str, bytes], dict[str, etree._Element]]:
             "gambar dan isi lain harus tersimpan di dalam templat (di Word: sisipkan gambarnya, jangan tautkan)"
         )
     return members, trees
+
+
+def _body(document: etree._Element, path: Path) -> etree._Element:
+    """document.xml's w:body, a child of its root."""
+    body = document.find(f"{_W}body")
+    if body is None:
+        raise TemplateProblem(f"{path.name}: document.xml tanpa w:body atau pengaturan halaman")
+    return body
 
 
 def _parse(members: dict[str, bytes], name: str, path: Path) -> etree._Element:
@@ -264,7 +280,7 @@ def _load(path: Path) -> Prepared:
     for name, data in members.items():
         if re.fullmatch(r"word/(header|footer)\d*\.xml", name) and (b"{{" in data or b"{%" in data):
             dynamic[name] = _compile(_jinja_source(data.decode("utf-8")), f"{path.name}/{name}")
-    sect_pr = document.find(f"{_W}body")[-1]
+    sect_pr = _body(document, path)[-1]
     return Prepared(
         path=path,
         members=members,
@@ -286,6 +302,6 @@ def _cached(path: str, mtime_ns: int, size: int, inode: int) -> Prepared:
 
 def prepare(path: Path) -> Prepared:
     """The prepared template at `path`, read again only when the file changes."""
-    path = os.path.abspath(path)
-    stat = os.stat(path)
-    return _cached(path, stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    absolute = os.path.abspath(path)
+    stat = os.stat(absolute)
+    return _cached(absolute, stat.st_mtime_ns, stat.st_size, stat.st_ino)

@@ -93,14 +93,16 @@ def spans(text: str) -> list[Span]:
             if paired:
                 active[kind] += 1 if opens else -1
                 continue
-            piece = marker
-        if not piece:
+            literal: str = marker  # a marker without its pair prints as typed
+        else:
+            literal = piece
+        if not literal:
             continue
         bold, italic = active["b"] > 0, active["i"] > 0
         if result and result[-1].bold == bold and result[-1].italic == italic:
-            result[-1] = Span(result[-1].text + piece, bold, italic)
+            result[-1] = Span(result[-1].text + literal, bold, italic)
         else:
-            result.append(Span(piece, bold, italic))
+            result.append(Span(literal, bold, italic))
     return result
 
 

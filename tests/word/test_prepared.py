@@ -1,5 +1,6 @@
 """Templates are read and compiled once per process, in Jinja's sandbox."""
 
+import re
 import shutil
 import zipfile
 
@@ -44,4 +45,40 @@ def test_a_broken_tag_is_an_error_naming_the_template(tmp_path):
     folder = _copy_templates(tmp_path / "templat", by=b"{{ tempat ")
     keputusan = Keputusan.model_validate(minimal_data())
     with pytest.raises(TemplateProblem, match="keputusan.docx: tag templat rusak"):
+        kpu_docs.render_bytes(keputusan, folder)
+
+
+def _rewritten(folder, change):
+    """The templates with keputusan.docx's document.xml passed through `change`."""
+    _copy_templates(folder)
+    source = folder / "keputusan.docx"
+    with zipfile.ZipFile(source) as zin:
+        items = [(item, zin.read(item.filename)) for item in zin.infolist()]
+    with zipfile.ZipFile(source, "w") as zout:
+        for item, data in items:
+            zout.writestr(item, change(data) if item.filename == "word/document.xml" else data)
+    return folder
+
+
+def test_a_body_that_is_not_the_documents_child_is_a_template_problem(tmp_path):
+    folder = _rewritten(
+        tmp_path / "templat",
+        lambda xml: xml.replace(b"<w:body>", b"<w:customXml><w:body>").replace(b"</w:body>", b"</w:body></w:customXml>"),
+    )
+    keputusan = Keputusan.model_validate(minimal_data())
+    with pytest.raises(TemplateProblem, match="keputusan.docx: document.xml tanpa w:body"):
+        kpu_docs.render_bytes(keputusan, folder)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda xml: re.sub(rb"<w:pgMar [^>]*/>", b"", xml), "pengaturan halaman tanpa w:pgMar"),
+        (lambda xml: re.sub(rb'(<w:pgSz) w:w="\d+"', rb"\1", xml), "w:pgSz pada pengaturan halaman tanpa atribut w:w"),
+    ],
+)
+def test_a_page_without_its_size_or_margins_is_a_template_problem(tmp_path, change, message):
+    folder = _rewritten(tmp_path / "templat", change)
+    keputusan = Keputusan.model_validate(minimal_data())
+    with pytest.raises(TemplateProblem, match=message):
         kpu_docs.render_bytes(keputusan, folder)
