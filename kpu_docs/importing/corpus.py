@@ -38,12 +38,16 @@ class Entry:
     text: Path
     gold: Path
     pdf: Path | None = None
+    ocr: Path | None = None
+    """The raw OCR of a scan whose corrected transcription is `text`: scored and reported, but not
+    held to the corpus's accuracy target (its misreadings are not the importer's to undo)."""
     cut: tuple[str, ...] = ()
     floor: dict[str, float] = field(default_factory=dict)
 
     def inputs(self) -> dict[str, Path]:
-        """The inputs to score, by kind: "text", and "pdf" where the corpus has the PDF."""
-        return {"text": self.text, **({"pdf": self.pdf} if self.pdf else {})}
+        """The inputs to score, by kind: "text", "pdf" where the corpus has the PDF, "ocr" where it
+        keeps a scan's raw OCR beside its corrected transcription."""
+        return {"text": self.text, **({"pdf": self.pdf} if self.pdf else {}), **({"ocr": self.ocr} if self.ocr else {})}
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ def load(folder: str | Path) -> list[Entry]:
                 text=(folder / item.get("input", f"{name}.txt")).resolve(),
                 gold=(folder / item.get("gold", f"{name}.gold.yaml")).resolve(),
                 pdf=pdf if pdf.exists() else None,
+                ocr=(folder / item["ocr"]).resolve() if "ocr" in item else None,
                 cut=tuple(item.get("cut", ())),
                 floor=dict(item.get("floor", {})),
             )
