@@ -78,13 +78,35 @@ def list_label(text: str) -> tuple[str | None, int | None, str]:
     return "(1)", int(m["paren"]), m["text"]
 
 
+_BREAK = re.compile(r"(?P<word>[^\W\d_]+)(?P<mark> ?-)$")
+"""A word the typist broke at the line end: "Keuang-", "tang -" (a typewriter's justified hyphen)."""
+
+
+def _glue(a: str, b: str) -> tuple[int, str]:
+    """How `b` continues `a`: how many characters come off the end of `a`, and what follows.
+
+    A word hyphenated at the line end is one word again ("Keuang-" "an" -> "Keuangan", "tang -"
+    "gal" -> "tanggal"), unless its halves repeat a root, as Indonesian reduplication does
+    ("Perundang-" "undangan", "terus-" "menerus": the hyphen is the word's own). A number broken
+    after its slash loses the hyphen the typist added ("Kep/076/-" "VI/1994")."""
+    if a.endswith("/-") and b[:1].isalnum():
+        return 1, b
+    if b[:1].islower() and (m := _BREAK.search(a)):
+        first, second = m["word"].casefold(), re.match(r"[^\W\d_]*", b)[0].casefold()
+        if any(first[-k:] in second for k in range(3, len(first) + 1)):
+            return len(m["mark"]), f"-{b}"  # reduplication: the hyphen kept, a " -" closed up
+        return len(m["mark"]), b
+    if a.endswith("-") and b[:1].islower():
+        return 0, b
+    return 0, f" {b}"
+
+
 def join(a: str, b: str) -> str:
-    """Two pieces of one wrapped text; a word hyphenated at the break is rejoined."""
+    """Two pieces of one wrapped text; a word hyphenated at the break is rejoined (see _glue)."""
     if not a:
         return b
-    if a.endswith("-") and b[:1].islower():
-        return a + b
-    return f"{a} {b}"
+    cut, glue = _glue(a, b)
+    return a[: len(a) - cut] + glue
 
 
 class Wrapped:
@@ -105,10 +127,25 @@ class Wrapped:
         self.end = first[-self.END:]
 
     def add(self, line: str) -> None:
-        """join(text, line): join only looks at whether the text is empty and how it ends."""
-        joined = join(self.end, line)
-        self._pieces.append(joined[len(self.end):])
-        self.end = joined[-self.END:]
+        """join(text, line): join only looks at whether the text is empty and how its last word ends."""
+        if not self.end:
+            self._pieces.append(line)
+        else:
+            cut, glue = _glue(self.end, line)
+            while cut:  # a hyphen (" -") taken off the text's end: at most two characters
+                last = self._pieces[-1]
+                self._pieces[-1] = last[: max(0, len(last) - cut)]
+                cut -= min(cut, len(last))
+                if not self._pieces[-1] and len(self._pieces) > 1:
+                    self._pieces.pop()
+            self._pieces.append(glue)
+        tail, size = [], 0
+        for piece in reversed(self._pieces):
+            tail.append(piece)
+            size += len(piece)
+            if size >= self.END:
+                break
+        self.end = "".join(reversed(tail))[-self.END:]
 
     def __bool__(self) -> bool:
         return bool(self.end)

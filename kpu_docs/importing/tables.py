@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
+from kpu_docs.importing.lines import Wrapped
 from kpu_docs.plaintext import cell_span, paragraph_text
 
 # --- Word tables ----------------------------------------------------------------------------
@@ -128,17 +129,17 @@ def _split(line: str) -> list[str]:
 
 
 def _joined(texts) -> str:
-    """A cell's pieces from its wrapped lines as one text: joined by spaces, a word hyphenated at
-    the break rejoined, empty pieces skipped. One pass (joining pair by pair copies the text so
-    far for every line)."""
-    pieces: list[str] = []
+    """A cell's pieces from its wrapped lines as one text, joined as lines.join joins a wrapped
+    text (a word hyphenated at the break rejoined), empty pieces skipped; linear (Wrapped)."""
+    text: Wrapped | None = None
     for b in texts:
         if not b:
             continue
-        if pieces and not (pieces[-1].endswith("-") and b[:1].islower()):
-            b = " " + b
-        pieces.append(b)
-    return "".join(pieces)
+        if text is None:
+            text = Wrapped(b)
+        else:
+            text.add(b)
+    return str(text) if text is not None else ""
 
 
 def _wraps_header(line: str) -> bool:

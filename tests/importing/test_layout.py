@@ -249,3 +249,40 @@ def test_handmade_docx_lampiran_with_word_table():
         {"bagian": "Ketentuan Lain"},
         {"paragraf": "Jadwal dapat diubah sesuai kebutuhan."},
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "joined"),
+    [
+        ("Arsip Keuang-", "an di lingkungan", "Arsip Keuangan di lingkungan"),  # a typist's break
+        ("Tahun 1994 tang -", "gal 15 April", "Tahun 1994 tanggal 15 April"),  # a typewriter's " -"
+        ("belum di-", "tetapkan.", "belum ditetapkan."),
+        ("Ketentuan-Keten-", "tuan Pokok", "Ketentuan-Ketentuan Pokok"),
+        ("Peraturan Perundang-", "undangan", "Peraturan Perundang-undangan"),  # reduplication keeps it
+        ("secara terus-", "menerus", "secara terus-menerus"),
+        ("sehari -", "hari", "sehari-hari"),
+        ("Nomor Kep/076/-", "VI/1994 tanggal", "Nomor Kep/076/VI/1994 tanggal"),  # a number broken after "/"
+        ("Undang-", "Undang Nomor 7", "Undang- Undang Nomor 7"),  # capitals: left for the citation reader
+    ],
+)
+def test_a_word_hyphenated_at_the_line_end_is_one_word(a, b, joined):
+    from kpu_docs.importing.lines import Wrapped, join
+
+    assert join(a, b) == joined
+    wrapped = Wrapped(a)
+    wrapped.add(b)
+    assert str(wrapped) == joined
+
+
+def test_typewritten_items_hyphenated_at_line_ends():
+    r = import_text(
+        "KEPUTUSAN KETUA LEMBAGA\nNOMOR : KEP/1/IV/1997\nTENTANG\nJADWAL RETENSI ARSIP\nKETUA LEMBAGA\n"
+        "Menimbang : a. Bahwa Rencana Jadwal Retensi Arsip Keuang-\nan telah mendapat persetujuan.\n"
+        "Mengingat : 1. Peraturan Pemerintah Nomor 34 Tahun 1979 tentang Penyusut-\nan Arsip.\n"
+        "MEMUTUSKAN\nMenetapkan : KEPUTUSAN KETUA LEMBAGA TENTANG JADWAL RETENSI ARSIP\n"
+        "Pertama : Mensahkan berlakunya Jadwal Retensi Arsip seperti termuat dalam lampiran Keputusan ini sebagai perangkat lu -\n"
+        "nak.\nDitetapkan di : Jakarta\nPada tanggal : 24 April 1997\nKETUA LEMBAGA,\nDrs. AMIR\n"
+    )
+    assert r.data["menimbang"][0] == "Bahwa Rencana Jadwal Retensi Arsip Keuangan telah mendapat persetujuan"
+    assert r.data["mengingat"][0]["tentang"] == "Penyusutan Arsip"
+    assert r.data["diktum"][0].endswith("sebagai perangkat lunak.")
