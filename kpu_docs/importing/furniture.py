@@ -1,8 +1,8 @@
 """Page furniture: what a printed page carries besides the decree, found so it can be dropped.
 
 A decree's text as a PDF, a scan or a web page gives it still has its pages' furniture in it:
-page numbers ("-2-", "- 2 -", a bare "2"), the column-number row a table repeats on every page
-("1 2 3"), catchwords at a page's foot that repeat the start of the next page ("KESATU ...",
+page numbers ("-2-", "- 2 -", a bare "2"), the header a later page repeats (the decree's title,
+number and date), the column-number row a table repeats on every page ("1 2 3"), catchwords at a page's foot that repeat the start of the next page ("KESATU ...",
 "3. Undang-Undang ..."), e-signature footers with their token, the addresses and link texts of
 the web page the text was copied from, and stray marks where an image stood ("^", "|"). Left in,
 they become law: a page number inside a Mengingat item, a catchword as a bogus diktum.
@@ -64,8 +64,38 @@ def find(texts: list[str]) -> list[Furniture]:
         if piece is not None:
             found[i] = piece
     _esign_continuations(texts, found)
+    _running_header(texts, found)
     _debris(texts, found)
     return [found[i] for i in sorted(found)]
+
+
+_HEADER_TITLE = re.compile(r"^(?:\d{1,3}\s+)?KEPUTUSAN\b[^a-z]*$")
+_HEADER_NOMOR = re.compile(r"^NOMOR\b\s*:?\s*\S", re.I)
+_HEADER_DATE = re.compile(r"^TANGGAL\s*:", re.I)
+_LAMPIRAN = re.compile(r"^LAMPIRAN\b", re.I)
+
+
+def _running_header(texts: list[str], found: dict[int, Furniture]) -> None:
+    """The header a later page repeats at its top: "KEPUTUSAN KETUA LAPAN" (a page number may
+    stand before it), "NOMOR : <the decree's own number>", and its "TANGGAL : ..." line. A
+    Lampiran's heading names the number too, but under its LAMPIRAN line, and stays."""
+    filled = [i for i, t in enumerate(texts) if t]
+    title = next((k for k, i in enumerate(filled) if _TITLE.match(texts[i])), None)
+    if title is None:
+        return
+    own = next((k for k in range(title, min(title + 4, len(filled))) if _HEADER_NOMOR.match(texts[filled[k]])), None)
+    if own is None:
+        return
+    number = re.sub(r"[\s:]", "", texts[filled[own]]).upper()
+    for k in range(own + 1, len(filled)):
+        i = filled[k]
+        if k < 1 or i in found or re.sub(r"[\s:]", "", texts[i]).upper() != number:
+            continue
+        head = filled[k - 1]
+        if not _HEADER_TITLE.match(texts[head]) or k >= 2 and _LAMPIRAN.match(texts[filled[k - 2]]):
+            continue
+        for j in (head, i) + ((filled[k + 1],) if k + 1 < len(filled) and _HEADER_DATE.match(texts[filled[k + 1]]) else ()):
+            found[j] = Furniture(j, "kepala halaman", texts[j])
 
 
 def _debris(texts: list[str], found: dict[int, Furniture]) -> None:
