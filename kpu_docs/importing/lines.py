@@ -17,7 +17,9 @@ ARTEFACT = re.compile(r"^(?:(?:[-\u2013\u2022\u00b7\u25aa*|]|:)(?:\s+|$))+")
 "| " (a layout table's cell border, as a web page gives it)."""
 LONE_LABEL = re.compile(r"^(?:[a-z]|\d{1,3})[.)]$")
 """A list label on a line of its own: its item's text follows on the next line."""
-LABEL = re.compile(r"^(?:(?P<letter>[a-z])[.)]|(?P<number>\d{1,3})[.)]|\((?P<paren>\d{1,3})\))\s*(?P<text>\S.*)$")
+LABEL = re.compile(r"^(?:(?P<letter>[a-z])[.)]|(?P<number>\d{1,3})[.)](?!\d)|\((?P<paren>\d{1,3})\))\s*(?P<text>\S.*)$")
+"""A typed list label and its item's text ("a. ...", "12.melaksanakan" as OCR runs them together);
+not the start of a number that wrapped to the line ("100.2.2.6/4845/OTDA")."""
 SALINAN = re.compile(r"^salinan\s+sesuai\s+dengan\s+aslinya\s*[.,:]?\s*(?P<rest>.*)$", re.I)
 LAMPIRAN = re.compile(r"^(?:LAMPIRAN|Lampiran)(?:\s+(?P<roman>[IVXLC]+)(?![\w]))?\s*[:.]?\s*(?P<rest>.*)$")
 ITEM_END = re.compile(r";\s*(?:dan|atau)?$")
@@ -88,9 +90,12 @@ def _glue(a: str, b: str) -> tuple[int, str]:
     A word hyphenated at the line end is one word again ("Keuang-" "an" -> "Keuangan", "tang -"
     "gal" -> "tanggal"), unless its halves repeat a root, as Indonesian reduplication does
     ("Perundang-" "undangan", "terus-" "menerus": the hyphen is the word's own). A number broken
-    after its slash loses the hyphen the typist added ("Kep/076/-" "VI/1994")."""
+    after its slash loses the hyphen the typist added ("Kep/076/-" "VI/1994"); one broken at its own
+    hyphen is closed up ("13887/R-" "AK.02.03/SD/K/2025")."""
     if a.endswith("/-") and b[:1].isalnum():
         return 1, b
+    if re.search(r"/\S*-$", a) and b[:1].isalnum():  # a number broken at its own hyphen
+        return 0, b
     if b[:1].islower() and (m := _BREAK.search(a)):
         first, second = m["word"].casefold(), re.match(r"[^\W\d_]*", b)[0].casefold()
         if any(first[-k:] in second for k in range(3, len(first) + 1)):

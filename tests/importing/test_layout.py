@@ -286,3 +286,19 @@ def test_typewritten_items_hyphenated_at_line_ends():
     assert r.data["menimbang"][0] == "Bahwa Rencana Jadwal Retensi Arsip Keuangan telah mendapat persetujuan"
     assert r.data["mengingat"][0]["tentang"] == "Penyusutan Arsip"
     assert r.data["diktum"][0].endswith("sebagai perangkat lunak.")
+
+
+def test_a_number_wrapped_to_the_line_start_is_no_list_label():
+    r = import_text(
+        "KEPUTUSAN BUPATI DONGGALA\nNOMOR : 188.45/057A/BKPSDM/2025\nTENTANG\nPENETAPAN TIM PENILAI\nBUPATI DONGGALA,\n"
+        "Menimbang : a. bahwa perlu menetapkan Keputusan Bupati tentang Penetapan Tim Penilai;\n"
+        "Memperhatikan : 1. Surat Kementerian Dalam Negeri Nomor\n100.2.2.6/4845/OTDA Perihal Persetujuan Pelaksanaan;\n"
+        "2. Surat Badan Kepegawaian Negara Nomor 13887/R-\nAK.02.03/SD/K/2025 Perihal Persetujuan Rencana.\n"
+        "12.melaksanakan tata kelola.\n"
+        "MEMUTUSKAN :\nKESATU : Penetapan Tim Penilai.\nDitetapkan di Donggala\npada tanggal 13 Oktober 2025\nBUPATI DONGGALA,\nVERA\n"
+    )
+    assert r.data["memperhatikan"] == [
+        "Surat Kementerian Dalam Negeri Nomor 100.2.2.6/4845/OTDA Perihal Persetujuan Pelaksanaan",
+        "Surat Badan Kepegawaian Negara Nomor 13887/R-AK.02.03/SD/K/2025 Perihal Persetujuan Rencana",
+        "melaksanakan tata kelola",  # OCR runs a label into its text: still a label
+    ]
