@@ -358,6 +358,13 @@ class _Reader:
             if len(groups) >= 2:
                 jabatan = groups[-1]
                 subject = [s for g in groups[:-1] for s in g]
+                # a blank line inside the subject (OCR spacing): its last line runs on into the
+                # jabatan's group; the jabatan is the shortest tail of the group naming the instansi
+                instansi = " ".join(out["instansi"].split()).casefold()
+                for k in range(len(jabatan) - 1, 0, -1):
+                    if instansi and instansi in " ".join(s.text for s in jabatan[k:]).casefold():
+                        subject, jabatan = subject + jabatan[:k], jabatan[k:]
+                        break
             elif groups and (len(groups[0]) >= 2 or t is None or groups[0][0].text.endswith(",")):
                 jabatan, subject = groups[0][-1:], groups[0][:-1]
             else:
