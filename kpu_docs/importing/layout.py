@@ -65,6 +65,8 @@ def diktum_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+_CAPITAL_LABEL = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
+"""A diktum's sub-list labelled in capitals ("A. Kepala Unit ...:"), its numbered items under it."""
 _REFERENCE_END = re.compile(r"\b(?:diktum|dalam|pada)$", re.I)
 """A text ending in a reference word: "... sebagaimana dimaksud dalam Diktum" / "KESATU ..." on
 the next line is the reference continued, not a new diktum."""
@@ -441,6 +443,12 @@ class _Reader:
                 continue
             d = items[-1]
             kind, _, body = list_label(s.text)
+            if kind is None and (m := _CAPITAL_LABEL.match(s.text)) and d.isi:
+                # "A. ... / B. ...": capitals label the sub-list only in their order, so that an
+                # initial at a line's start ("H. AHMAD") stays text
+                expected = 1 if d.kind is None else len(d.rincian) + 1 if d.kind == "A." else 0
+                if ord(m["letter"]) - ord("A") + 1 == expected:
+                    kind, body = "A.", m["text"]
             if kind is not None and d.isi and (d.kind is None or kind == d.kind):
                 d.kind = kind
                 d.rincian.append(Wrapped(body))

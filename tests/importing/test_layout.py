@@ -302,3 +302,21 @@ def test_a_number_wrapped_to_the_line_start_is_no_list_label():
         "Surat Badan Kepegawaian Negara Nomor 13887/R-AK.02.03/SD/K/2025 Perihal Persetujuan Rencana",
         "melaksanakan tata kelola",  # OCR runs a label into its text: still a label
     ]
+
+
+def test_a_diktum_sub_list_labelled_in_capitals_keeps_its_numbered_items_in_the_text():
+    r = import_text(
+        "KEPUTUSAN BUPATI DONGGALA\nNOMOR 1 TAHUN 2025\nTENTANG\nTIM PENILAI\nBUPATI DONGGALA,\n"
+        "Menimbang : a. bahwa perlu menetapkan tim;\nMEMUTUSKAN :\nKESATU : Membentuk tim.\n"
+        "KEDUA : Tim mempunyai tugas sebagai berikut :\nA. Ketua Tim Assesor:\n1. Mengkoordinasikan tugas; dan\n"
+        "2. Memantau kinerja.\nB. Assesor:\n1. Membantu Panitia Seleksi\ndalam penilaian.\n"
+        "H. AHMAD tetap menjadi teks bila tidak pada urutannya.\n"
+        "Ditetapkan di Donggala\npada tanggal 13 Oktober 2025\nBUPATI DONGGALA,\nVERA\n"
+    )
+    assert r.data["diktum"][1] == {
+        "isi": "Tim mempunyai tugas sebagai berikut :",
+        "rincian": [
+            "Ketua Tim Assesor: 1. Mengkoordinasikan tugas; dan 2. Memantau kinerja.",
+            "Assesor: 1. Membantu Panitia Seleksi dalam penilaian. H. AHMAD tetap menjadi teks bila tidak pada urutannya.",
+        ],
+    }
