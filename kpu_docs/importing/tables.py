@@ -202,7 +202,9 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
         width >= 3
         and bool(numbers)
         and numbers == [str(i) for i in range(1, len(numbers) + 1)]
-        and any(not cells[0] and not cells[1] and cells[2] for _, _, cells in parsed)
+        # a further row of a group: no number or group name, its own cells filled (one wrapped
+        # cell alone, "Penilaian Kompetensi Pegawai", only continues the row above)
+        and any(not cells[0] and not cells[1] and sum(map(bool, cells[2:])) >= min(2, width - 2) for _, _, cells in parsed)
     )
     key = 2 if grouped else 0
 
@@ -292,23 +294,33 @@ _SEGMENT = re.compile(r"\S+(?: \S+)*")
 """A run of words with single spaces: a cell's text on one line of a space-aligned table."""
 
 
+_NUMBER_COLUMN = re.compile(r"^No(?:mor)?\.?$")
+"""The number column's header as it is often typed, not in capitals: "No", "No.", "Nomor"."""
+
+
 def aligned_header(raw: str) -> bool:
-    """A header row laid out with spaces: three or more cells in capitals, two or more spaces apart."""
+    """A header row laid out with spaces: three or more cells in capitals ("No" may head the number
+    column), two or more spaces apart."""
     cells = [m.group(0) for m in _SEGMENT.finditer(raw.replace("\t", "    "))]
-    return len(cells) >= 3 and all(c == c.upper() and any(ch.isalpha() for ch in c) for c in cells)
+    return len(cells) >= 3 and all(
+        c == c.upper() and any(ch.isalpha() for ch in c) or k == 0 and _NUMBER_COLUMN.match(c) for k, c in enumerate(cells)
+    )
 
 
 def aligned_rows(header: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Space-aligned lines as tab-separated ones, for text_table: each run of words goes to the
-    column of the header whose span (to the middle of the gaps beside it) holds its first letter.
-    Justified text inside a cell ("Tim    Pertimbangan") stays in its cell."""
+    column of the header whose span (to the middle of the gaps beside it) holds most of it, so
+    that a cell's text set flush left under a centred heading still finds its column ("1   Rachman
+    Yape" under "No   N A M A"). Justified text inside a cell ("Tim    Pertimbangan") stays in it."""
     spans = [(m.start(), m.end()) for m in _SEGMENT.finditer(header)]
     bounds = [(a_end + b_start) / 2 for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
+    edges = [float("-inf"), *bounds, float("inf")]
     out = []
     for number, raw in lines:
         cells = [""] * len(spans)
         for m in _SEGMENT.finditer(raw.replace("\t", "    ")):
-            column = sum(m.start() >= b for b in bounds)
+            shares = [min(m.end(), right) - max(m.start(), left) for left, right in zip(edges, edges[1:])]
+            column = shares.index(max(shares))
             cells[column] = f"{cells[column]} {m.group(0)}".strip()
         out.append((number, "\t".join(cells) if raw.strip() else ""))
     return out
