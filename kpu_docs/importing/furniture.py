@@ -65,6 +65,7 @@ def find(texts: list[str]) -> list[Furniture]:
             found[i] = piece
     _esign_continuations(texts, found)
     _running_header(texts, found)
+    _repeated_catchword(texts, found)
     _debris(texts, found)
     return [found[i] for i in sorted(found)]
 
@@ -96,6 +97,25 @@ def _running_header(texts: list[str], found: dict[int, Furniture]) -> None:
             continue
         for j in (head, i) + ((filled[k + 1],) if k + 1 < len(filled) and _HEADER_DATE.match(texts[filled[k + 1]]) else ()):
             found[j] = Furniture(j, "kepala halaman", texts[j])
+
+
+def _repeated_catchword(texts: list[str], found: dict[int, Furniture]) -> None:
+    """A catchword without its dots (OCR loses them): the last words of a page, up to three, that
+    the next page opens with again, past its page number ("... Perundang-undangan (Lembaran" /
+    "2 -2- (Lembaran Negara ..."); cut from the line they end."""
+    for i, piece in sorted(found.items()):
+        if piece.kind != "nomor halaman":
+            continue
+        after = piece.rest or next((t for t in texts[i + 1: i + 3] if t), "")
+        j = next((j for j in range(i - 1, max(i - 3, -1), -1) if texts[j]), None)
+        if j is None or j in found or not after:
+            continue
+        words, opening = texts[j].split(), after.split()
+        for n in (3, 2, 1):
+            if len(words) >= n and len(opening) > n and words[-n:] == opening[:n]:
+                head = " ".join(words[-n:])
+                found[j] = Furniture(j, "kata penghubung halaman", head, " ".join(words[:-n]))
+                break
 
 
 def _debris(texts: list[str], found: dict[int, Furniture]) -> None:

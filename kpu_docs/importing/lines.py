@@ -41,10 +41,13 @@ def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
     """Numbered, cleaned lines; page furniture (page numbers, footers, catchwords: furniture.find)
     becomes blank lines, or is cut from its line, and is listed in `dropped`."""
     numbers, raws, texts = [], [], []
-    for number, raw in enumerate(lines, start=1):
-        raw = raw.replace("\f", "").rstrip()
+    cleaned = [raw.replace("\f", "").rstrip() for raw in lines]
+    # a transcript that lost its line breaks lost them on every page: once one line is flat, every
+    # long line is broken again, also a page whose text names no part of the decree
+    flat = any(reflow.is_flat(" ".join(raw.split())) for raw in cleaned)
+    for number, raw in enumerate(cleaned, start=1):
         text = " ".join(raw.replace("\t", " ").split())
-        split = reflow.split(text) if reflow.is_flat(text) else [text]
+        split = reflow.split(text) if reflow.is_flat(text) or flat and len(text) > reflow.FLAT_FROM else [text]
         for piece in split:  # a line that lost its breaks becomes several, all with its number
             numbers.append(number)
             raws.append(raw if len(split) == 1 else piece)
