@@ -30,7 +30,8 @@ _TOKEN = re.compile(r"^token\s*:\s*\S+$", re.I)
 _ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?(?:/\S*)?$", re.I)
 _ADDRESS_PIECE = re.compile(r"^(?:id|com|org|net|go\.id|ac\.id)$", re.I)
 _LINK_TEXT = re.compile(r"\s*(?P<link>lebih lengkap,? klik di sini\.?)$", re.I)
-_SITE_LINE = re.compile(r"^status\s*:\s*(?:sudah tidak berlaku|masih berlaku|berlaku)\b.*$", re.I)
+_SITE_LINE = re.compile(r"^(?:status\s*:\s*(?:sudah tidak berlaku|masih berlaku|berlaku)\b.*|iklan|advertisements?)$", re.I)
+"""A web page's own line: a legal database's status line, a blog's label over its advertisement."""
 _MARKS = re.compile(r"^[\^|#*~_=\u00a6\u2022\u25cf]+(?:\s+[\^|#*~_=\u00a6\u2022\u25cf]+)*$")
 _INITIALS = re.compile(r"^-\s?[a-z]{1,4}\s?-$")
 """The typist's initials under the distribution list ("-wh-")."""

@@ -25,7 +25,8 @@ from kpu_docs.importing.lines import ARTEFACT, ITEM_END, LAMPIRAN, LONE_LABEL, S
 
 _KONSIDERANS = re.compile(r"^(?P<name>menimbang|mengingat|memperhatikan|menetapkan)\b\s*:?\s*(?P<rest>.*)$", re.I)
 _MEMUTUSKAN = re.compile(r"^m\s*e\s*m\s*u\s*t\s*u\s*s\s*k\s*a\s*n\s*[:.]?$", re.I)
-_DITETAPKAN = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<tempat>.*?)\s*[.,]?$", re.I)
+_DITETAPKAN = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<tempat>.*?)\s*[.,]?(?:\s+(?P<tanggal>pada\s+tanggal\b.*))?$", re.I)
+"""The place of enactment; "pada tanggal ..." may follow on the same line, as a web page sets it."""
 _TANGGAL = re.compile(r"^pada\s+tanggal\s*:?\s*(?P<tanggal>.*)$", re.I)
 _TEMBUSAN = re.compile(r"^tembusan\b(?:[^:]{0,30}:\s*(?P<rest>.*)|(?:\s+\S+){0,2})$", re.I)
 """The Tembusan heading: "Tembusan:", "Tembusan Yth.:", "Tembusan disampaikan kepada:" (items may follow)."""
@@ -479,6 +480,8 @@ class _Reader:
         m = _DITETAPKAN.match(filled[0].text)
         out["tempat"] = m["tempat"] if m else ""
         rest = filled[1:]
+        if m and m["tanggal"]:
+            rest.insert(0, Src(filled[0].number, m["tanggal"], m["tanggal"]))
         tanggal = None
         if not out["tempat"] and rest and not _TANGGAL.match(rest[0].text):
             out["tempat"] = rest.pop(0).text.rstrip(".,")

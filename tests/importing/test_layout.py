@@ -320,3 +320,17 @@ def test_a_diktum_sub_list_labelled_in_capitals_keeps_its_numbered_items_in_the_
             "Assesor: 1. Membantu Panitia Seleksi dalam penilaian. H. AHMAD tetap menjadi teks bila tidak pada urutannya.",
         ],
     }
+
+
+def test_place_and_date_on_one_line_and_a_blogs_advertisement_label():
+    r = import_text(
+        "KEPUTUSAN KOMISI PEMILIHAN UMUM PROVINSI NUSA TENGGARA BARAT\nNOMOR : 147/Kpts/KPU-Prov-017/2012\nTENTANG\n"
+        "PEDOMAN TEKNIS\nKOMISI PEMILIHAN UMUM PROVINSI NUSA TENGGARA BARAT\n\nMenimbang : dst…\n\n"
+        "KESATU : Pedoman Teknis sebagaimana tercantum dalam Lampiran.\n\n"
+        "Ditetapkan di Mataram Pada tanggal 20 November 2012   \nKetua,\n\nttd\nFAUZAN KHALID\n\nIklan\n"
+    )
+    assert r.data["penutup"]["tempat"] == "Mataram"
+    assert r.data["penutup"]["tanggal"] == datetime.date(2012, 11, 20)
+    assert r.data["penutup"]["penandatangan"] == {"jabatan": "Ketua", "nama": "Fauzan Khalid"}
+    assert r.dibuang == ["baris 17 (keterangan situs): Iklan"]
+    assert not [n for n in r.tidak_terbaca if n.startswith("baris")]
