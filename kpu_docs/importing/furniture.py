@@ -39,6 +39,10 @@ _ONE_WORD_CATCHWORDS = re.compile(r"^(?:menimbang|mengingat|memperhatikan|meneta
 _TITLE = re.compile(r"^KEPUTUSAN\b", re.I)
 _SHORT_WORDS = frozenset("ttd dto nip no ket yth dan di cap plt plh an ub".split())
 
+COLUMN_NUMBERS = "nomor kolom tabel"
+"""The kind of a table's column-number row ("1 2 3"): dropped, but its raw line is kept, since
+its numbers stand over the columns of its page (lines.prepare, tables.aligned_rows)."""
+
 CATCHWORD_REACH = 8
 """How many lines after a catchword the next page's first line may stand (OCR debris, the page
 number and a running header can come between)."""
@@ -135,7 +139,7 @@ def _single(i: int, text: str, texts: list[str]) -> Furniture | None:
     if m := _PAGE_MARK_PREFIX.match(text):
         return Furniture(i, "nomor halaman", m["mark"], text[m.end():])
     if _COLUMN_NUMBERS.match(text) and text.split() == [str(n) for n in range(1, len(text.split()) + 1)]:
-        return Furniture(i, "nomor kolom tabel", text)
+        return Furniture(i, COLUMN_NUMBERS, text)
     if _ESIGN.match(text) or _TOKEN.match(text):
         return Furniture(i, "kaki halaman tanda tangan elektronik", text)
     if _ADDRESS.match(text) and not re.match(r"^\d", text):

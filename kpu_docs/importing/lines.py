@@ -58,7 +58,8 @@ def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
         if (piece := pieces.get(index)) is not None:
             dropped.append(f"baris {number} ({piece.kind}): {piece.text}")
             if not piece.rest:
-                out.append(Src(number, "", ""))
+                # a table's column-number row keeps its layout: where a page sets the columns
+                out.append(Src(number, raw if piece.kind == furniture.COLUMN_NUMBERS else "", ""))
                 continue
             raw = text = piece.rest
         m = ARTEFACT.match(text)

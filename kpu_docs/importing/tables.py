@@ -307,16 +307,46 @@ def aligned_header(raw: str) -> bool:
     )
 
 
+def _column_numbers(raw: str, width: int) -> list[float] | None:
+    """The centres of the numbers of a column-number row ("1   2          3") of a table of
+    `width` columns, or None when the line is no such row."""
+    found = list(re.finditer(r"\S+", raw))
+    if [m.group(0) for m in found] != [str(n) for n in range(1, width + 1)]:
+        return None
+    return [(m.start() + m.end()) / 2 for m in found]
+
+
+def _page_bounds(centres: list[float], left: float) -> list[float]:
+    """Where a page's columns meet, from the numbers centred over them: columns side by side, the
+    first from the page's left edge (as far left as its number stands), each as wide on either
+    side of its number. pdftotext -layout narrows an empty column on a page where a row runs on
+    ("1   2                 3": the numbers of the empty columns close together)."""
+    bounds, edge = [], min(left, centres[0])
+    for centre in centres[:-1]:
+        edge = 2 * centre - edge
+        bounds.append(edge)
+    return bounds
+
+
 def aligned_rows(header: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Space-aligned lines as tab-separated ones, for text_table: each run of words goes to the
     column of the header whose span (to the middle of the gaps beside it) holds most of it, so
     that a cell's text set flush left under a centred heading still finds its column ("1   Rachman
-    Yape" under "No   N A M A"). Justified text inside a cell ("Tim    Pertimbangan") stays in it."""
+    Yape" under "No   N A M A"). Justified text inside a cell ("Tim    Pertimbangan") stays in it.
+    A column-number row after the first rows is a later page's: its numbers say where that page
+    sets the columns, for the lines that follow."""
     spans = [(m.start(), m.end()) for m in _SEGMENT.finditer(header)]
     bounds = [(a_end + b_start) / 2 for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
     edges = [float("-inf"), *bounds, float("inf")]
     out = []
+    started = False  # rows read under the header: a column-number row after them is a later page's
     for number, raw in lines:
+        if (numbers := _column_numbers(raw, len(spans))) is not None:
+            if started:
+                edges = [float("-inf"), *_page_bounds(numbers, len(raw) - len(raw.lstrip())), float("inf")]
+            out.append((number, ""))
+            continue
+        started |= bool(raw.strip()) and raw != header
         cells = [""] * len(spans)
         for m in _SEGMENT.finditer(raw.replace("\t", "    ")):
             shares = [min(m.end(), right) - max(m.start(), left) for left, right in zip(edges, edges[1:])]
