@@ -137,6 +137,8 @@ class _Reader:
             mengingat = self.find(after, self._konsiderans("menimbang"))
             if mengingat is not None:
                 self.notes.append(f"catatan: bagian kedua berlabel Menimbang (baris {src[mengingat].number}) dibaca sebagai Mengingat")
+        if menimbang is None and mengingat is not None:
+            menimbang = self._menimbang_cut_off(mengingat)
         after = (mengingat + 1) if mengingat is not None else after
         menetapkan = self.find(after, self._konsiderans("menetapkan"))
         memutuskan = self.find(after, lambda t: bool(_MEMUTUSKAN.match(t)), menetapkan)
@@ -174,6 +176,17 @@ class _Reader:
             else:
                 regions[name] = src[start:end]
         return self.assemble(regions, lampiran)
+
+    def _menimbang_cut_off(self, mengingat: int) -> int | None:
+        """Where an excerpt that opens inside the Menimbang begins (its title and the label cut
+        off, "d. bahwa ..." items before Mengingat): the first line, read as Menimbang and noted."""
+        before = [i for i in range(mengingat) if self.src[i].text]
+        if not before or any(re.match(r"^KEPUTUSAN\b", self.src[i].text, re.I) for i in before):
+            return None
+        if not any(re.match(r"^(?:[a-z][.)]\s*)?bahwa\b", self.src[i].text) for i in before):
+            return None
+        self.notes.append(f"catatan: teks dimulai di tengah Menimbang (baris {self.src[before[0]].number}); dibaca sebagai Menimbang")
+        return before[0]
 
     def _closing_anchors(self, start: int) -> list[tuple[int, str]]:
         out = []
@@ -391,6 +404,8 @@ class _Reader:
         if first and first["rest"]:
             rest = ARTEFACT.sub("", first["rest"])
             entries.append((lines[0], rest, True))
+        elif first is None:  # the part's label was cut off (an excerpt): its first line is text
+            entries.append((lines[0], lines[0].text, lines[0].bullet))
         entries += [(s, s.text, s.bullet) for s in lines[1:] if s.text]
         items: list[Wrapped] = []
         pending = False  # a label stood alone on the line above: this line starts its item

@@ -334,3 +334,20 @@ def test_place_and_date_on_one_line_and_a_blogs_advertisement_label():
     assert r.data["penutup"]["penandatangan"] == {"jabatan": "Ketua", "nama": "Fauzan Khalid"}
     assert r.dibuang == ["baris 17 (keterangan situs): Iklan"]
     assert not [n for n in r.tidak_terbaca if n.startswith("baris")]
+
+
+def test_an_excerpt_that_opens_inside_the_menimbang():
+    r = import_text(
+        "-2-\ntentang Tata Kerja Komisi Pemilihan Umum, dalam penyelenggaraan\nPemilihan Umum;\n"
+        "d. bahwa sesuai dengan salah satu misi KPU;\n"
+        "e. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, huruf c, dan huruf d\n"
+        "perlu menetapkan Keputusan Komisi Pemilihan Umum tentang Program Penyusunan;\n"
+        "Mengingat : 1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;\n"
+    )
+    assert r.data["menimbang"] == [
+        "tentang Tata Kerja Komisi Pemilihan Umum, dalam penyelenggaraan Pemilihan Umum",
+        "bahwa sesuai dengan salah satu misi KPU",
+    ]
+    assert r.data["menimbang_penutup"].startswith("bahwa berdasarkan pertimbangan")
+    assert "catatan: teks dimulai di tengah Menimbang (baris 2); dibaca sebagai Menimbang" in r.tidak_terbaca
+    assert not [n for n in r.tidak_terbaca if n.startswith("baris")]
