@@ -6,6 +6,11 @@ Ditetapkan di, Salinan sesuai dengan aslinya, Tembusan, LAMPIRAN), tolerating th
 real files: labels in any case with or without a colon, letters typed by hand, OCR bullets,
 items wrapped over several lines and pages. What cannot be placed is reported with its line
 number; nothing is dropped silently.
+
+Two steps with typed records between them: finding (`_Reader.find_parts`: the lines sorted into
+`Parts` at the fixed words) and assembling (`_Reader.assemble`: each part read on its own, the
+title block into a `Title`, then the data put together in the order of the model). A new form of
+a part is a change to the method that reads that part.
 """
 
 from __future__ import annotations
@@ -74,6 +79,44 @@ the next line is the reference continued, not a new diktum."""
 
 
 @dataclass
+class Parts:
+    """The decree's lines sorted into its parts by their fixed words (the finding step); each
+    part is read on its own when the data is assembled. A part the decree lacks has no lines."""
+
+    kepala: list[Src] = field(default_factory=list)
+    """Everything before the first part: kop, title block, pembukaan, jabatan."""
+    menimbang: list[Src] = field(default_factory=list)
+    mengingat: list[Src] = field(default_factory=list)
+    memperhatikan: list[Src] = field(default_factory=list)
+    memutuskan: list[Src] = field(default_factory=list)
+    menetapkan: list[Src] = field(default_factory=list)
+    diktum: list[Src] = field(default_factory=list)
+    disampaikan: list[Src] = field(default_factory=list)
+    """A distribution list between the last diktum and "Ditetapkan di"."""
+    penutup: list[Src] = field(default_factory=list)
+    salinan: list[Src] = field(default_factory=list)
+    tembusan: list[Src] = field(default_factory=list)
+    lampiran: list[list[Src]] = field(default_factory=list)
+    """Each Lampiran's lines, its heading first."""
+
+
+@dataclass
+class Title:
+    """The title block as printed (capitals kept): what the kop, KEPUTUSAN ... NOMOR ... TENTANG
+    ..., the pembukaan and the jabatan lines say."""
+
+    tanda_salinan: bool = False
+    kop: list[str] = field(default_factory=list)
+    alamat: str | None = None
+    instansi: str = ""
+    nomor: str = NOMOR_KOSONG
+    tahun: int | None = None
+    tentang: str | None = None
+    pembukaan: str | None = None
+    jabatan: str = ""
+
+
+@dataclass
 class _DiktumDraft:
     """One diktum as it is read: its text, its rincian, and the label kind of the first rincian."""
 
@@ -128,6 +171,10 @@ class _Reader:
 
     def read(self) -> dict:
         """Split the lines into parts at their fixed words, then assemble the data."""
+        return self.assemble(self.find_parts())
+
+    def find_parts(self) -> Parts:
+        """The lines sorted into the decree's parts, at the fixed words each part begins with."""
         src = self.src
         menimbang = self.find(0, self._konsiderans("menimbang"))
         after = (menimbang + 1) if menimbang is not None else 0
@@ -166,16 +213,13 @@ class _Reader:
         anchors.sort()
         if ditetapkan is not None:
             anchors += self._closing_anchors(ditetapkan + 1)
-        regions: dict[str, list[Src]] = {"kepala": src[: anchors[0][0]] if anchors else src}
-        lampiran: list[list[Src]] = []
+        parts = Parts(kepala=src[: anchors[0][0]] if anchors else list(src))
         for (start, name), (end, _) in zip(anchors, anchors[1:] + [(len(src), "")]):
             if name == "lampiran":
-                lampiran.append(src[start:end])
-            elif name in regions:
-                regions[name] += src[start:end]
+                parts.lampiran.append(src[start:end])
             else:
-                regions[name] = src[start:end]
-        return self.assemble(regions, lampiran)
+                getattr(parts, name).extend(src[start:end])
+        return parts
 
     def _menimbang_cut_off(self, mengingat: int) -> int | None:
         """Where an excerpt that opens inside the Menimbang begins (its title and the label cut
@@ -206,12 +250,12 @@ class _Reader:
 
     # --- assembling -------------------------------------------------------------------------
 
-    def assemble(self, regions: dict[str, list[Src]], lampiran: list[list[Src]]) -> dict:
+    def assemble(self, parts: Parts) -> dict:
         """Read every part and put the data together in the order of the model."""
-        head = self.head(regions.get("kepala", []))
+        head = self.head(parts.kepala)
         data: dict = {}
-        instansi_caps, tentang_caps = head["instansi"], head["tentang"]
-        menimbang = self.points(regions.get("menimbang", []))
+        instansi_caps, tentang_caps = head.instansi, head.tentang
+        menimbang = self.points(parts.menimbang)
         instansi = tentang = None
         if menimbang and (found := casing_from_closing(menimbang[-1], instansi_caps, tentang_caps)):
             instansi, tentang = found
@@ -226,48 +270,48 @@ class _Reader:
                 self.notes.append(f"catatan: tentang hanya tertulis dalam huruf kapital; periksa huruf besar-kecilnya: {tentang}")
         menimbang, menimbang_penutup = split_menimbang(menimbang, instansi, tentang)
 
-        penutup, mark = self.penutup(regions.get("penutup", []))
+        penutup, mark = self.penutup(parts.penutup)
         tanggal = penutup.get("tanggal")
         data["instansi"] = instansi
-        data["nomor"] = head["nomor"]
+        data["nomor"] = head.nomor
         data["tahun"] = self.tahun(head, tanggal, tentang)
         if tentang is not None:
             data["tentang"] = tentang
-        if head["pembukaan"]:
-            data["pembukaan"] = head["pembukaan"]
-        data["jabatan_penetap"] = self.casing.running_text(head["jabatan"])[0] if head["jabatan"] else ""
-        if head["kop"]:
-            data["kop"] = {"baris": head["kop"], **({"alamat": head["alamat"]} if head["alamat"] else {})}
+        if head.pembukaan:
+            data["pembukaan"] = head.pembukaan
+        data["jabatan_penetap"] = self.casing.running_text(head.jabatan)[0] if head.jabatan else ""
+        if head.kop:
+            data["kop"] = {"baris": head.kop, **({"alamat": head.alamat} if head.alamat else {})}
         data["menimbang"] = menimbang
         if menimbang_penutup is not None:
             data["menimbang_penutup"] = menimbang_penutup
-        data["mengingat"] = [parse_citation(t, normalise=True) for t in self.points(regions.get("mengingat", []))]
-        memperhatikan = self.points(regions.get("memperhatikan", []))
+        data["mengingat"] = [parse_citation(t, normalise=True) for t in self.points(parts.mengingat)]
+        memperhatikan = self.points(parts.memperhatikan)
         if memperhatikan:
             data["memperhatikan"] = [parse_citation(t, normalise=True) for t in memperhatikan]
-        for s in regions.get("memutuskan", [])[1:]:
+        for s in parts.memutuskan[1:]:
             if s.text:
                 self.report(s, "memutuskan")
-        menetapkan = self.menetapkan(regions.get("menetapkan", []))
+        menetapkan = self.menetapkan(parts.menetapkan)
         if menetapkan is not None:
             value = menetapkan_field(menetapkan, instansi, tentang)
             if value is not None:
                 data["menetapkan"] = value
-        diktum, gaya = self.diktum(regions.get("diktum", []))
+        diktum, gaya = self.diktum(parts.diktum)
         data["diktum"] = diktum
         data["penutup"] = penutup
-        salinan = self.salinan(regions.get("salinan", []), head["tanda_salinan"])
+        salinan = self.salinan(parts.salinan, head.tanda_salinan)
         if salinan:
             data["salinan"] = salinan
-        disampaikan = self.tembusan(regions.get("disampaikan", []))
+        disampaikan = self.tembusan(parts.disampaikan)
         if disampaikan:
             data["disampaikan_kepada"] = disampaikan
-        tembusan = self.tembusan(regions.get("tembusan", []))
+        tembusan = self.tembusan(parts.tembusan)
         if tembusan:
             data["tembusan"] = tembusan
         items = []
         lampiran_reader = LampiranReader(self.notes, self.all_texts)
-        for i, part in enumerate(lampiran, start=1):
+        for i, part in enumerate(parts.lampiran, start=1):
             item = lampiran_reader.read(part, i, data)
             if item is not None:
                 items.append(item)
@@ -282,12 +326,12 @@ class _Reader:
             data["pengaturan"] = pengaturan
         return data
 
-    def tahun(self, head: dict, tanggal, tentang: str | None) -> int | None:
+    def tahun(self, head: Title, tanggal, tentang: str | None) -> int | None:
         """The year: from the NOMOR line, else the year a number such as 188.45/52/BPBD/2024 ends
         with, else the date of enactment, else (a guess, noted) the year the title names."""
-        if head["tahun"] is not None:
-            return head["tahun"]
-        if m := re.search(r"(?:^|[/.\-])((?:19|20)\d{2})$", head["nomor"]):
+        if head.tahun is not None:
+            return head.tahun
+        if m := re.search(r"(?:^|[/.\-])((?:19|20)\d{2})$", head.nomor):
             return int(m.group(1))
         if tanggal is not None:
             return tanggal.year
@@ -298,14 +342,13 @@ class _Reader:
 
     # --- the title block ----------------------------------------------------------------------
 
-    def head(self, lines: list[Src]) -> dict:
+    def head(self, lines: list[Src]) -> Title:
         """SALINAN mark, kop, KEPUTUSAN <instansi> NOMOR ..., subject (with or without a TENTANG
         line), pembukaan and jabatan, all still in the capitals they are printed in."""
-        out = {"tanda_salinan": False, "kop": [], "alamat": None, "instansi": "", "nomor": NOMOR_KOSONG,
-               "tahun": None, "tentang": None, "pembukaan": None, "jabatan": ""}
+        out = Title()
         mark = next((s for s in lines if s.text.upper().rstrip(".") == "SALINAN"), None)
         if mark is not None:
-            out["tanda_salinan"] = True
+            out.tanda_salinan = True
             lines = [s for s in lines if s is not mark]
         filled = [s for s in lines if s.text]
         k = next((i for i, s in enumerate(lines) if re.match(r"^KEPUTUSAN\b", s.text, re.I)), None)
@@ -318,9 +361,9 @@ class _Reader:
             if not s.text:
                 continue
             if re.search(r"\b(?:jalan|jl\.|telp|telepon|faks|kode pos|laman|e-?mail|pos-el)\b", s.text, re.I):
-                out["alamat"] = s.text
+                out.alamat = s.text
             elif is_capitals(s.text):
-                out["kop"].append(s.text)
+                out.kop.append(s.text)
             else:
                 self.report(s, "kop")
         m = next((i for i in range(k, len(lines)) if re.search(r"\bNOMOR\b", lines[i].text, re.I)), None)
@@ -332,17 +375,17 @@ class _Reader:
             joined, re.I,
         )
         if nm:
-            out["instansi"] = nm["instansi"]
-            out["nomor"], rest = nm["nomor"], nm["rest"]
+            out.instansi = nm["instansi"]
+            out.nomor, rest = nm["nomor"], nm["rest"]
             if not nm["tahun"]:
-                out["nomor"], rest = _spaced_number(nm["nomor"], rest)
-                if out["nomor"] != nm["nomor"]:
+                out.nomor, rest = _spaced_number(nm["nomor"], rest)
+                if out.nomor != nm["nomor"]:
                     printed = joined[nm.start("nomor"): len(joined) - len(rest)].strip()
-                    self.notes.append(f"catatan: nomor tertulis berspasi \"{printed}\", dibaca {out['nomor']}")
-            out["tahun"] = int(nm["tahun"]) if nm["tahun"] else None
+                    self.notes.append(f"catatan: nomor tertulis berspasi \"{printed}\", dibaca {out.nomor}")
+            out.tahun = int(nm["tahun"]) if nm["tahun"] else None
         else:
             tm = re.match(r"^KEPUTUSAN\s+(?P<instansi>.+?)(?:\s+(?P<rest>TENTANG\b.*))?$", joined, re.I)
-            out["instansi"] = tm["instansi"] if tm else joined
+            out.instansi = tm["instansi"] if tm else joined
             rest = tm["rest"] or "" if tm else ""
             self.notes.append(f"baris {title_lines[0].number} (judul): nomor keputusan tidak ditemukan; diisi {NOMOR_KOSONG}")
         tail: list[Src | None] = []  # None marks a blank line
@@ -360,7 +403,7 @@ class _Reader:
             tail = ([Src(tail[t].number, first, first)] if first else []) + tail[t + 1:]
         p = next((i for i, s in enumerate(tail) if s and _PEMBUKAAN.match(s.text)), None)
         if p is not None:
-            out["pembukaan"] = tail[p].text.rstrip(",")
+            out.pembukaan = tail[p].text.rstrip(",")
             subject, jabatan = tail[:p], tail[p + 1:]
         else:
             groups: list[list[Src]] = [[]]
@@ -376,7 +419,7 @@ class _Reader:
                 subject = [s for g in groups[:-1] for s in g]
                 # a blank line inside the subject (OCR spacing): its last line runs on into the
                 # jabatan's group; the jabatan is the shortest tail of the group naming the instansi
-                instansi = " ".join(out["instansi"].split()).casefold()
+                instansi = " ".join(out.instansi.split()).casefold()
                 for k in range(len(jabatan) - 1, 0, -1):
                     if instansi and instansi in " ".join(s.text for s in jabatan[k:]).casefold():
                         subject, jabatan = subject + jabatan[:k], jabatan[k:]
@@ -387,9 +430,9 @@ class _Reader:
                 jabatan, subject = [], groups[0] if groups else []
         subject_text = " ".join(s.text for s in subject if s)
         if t is not None or subject_text:
-            out["tentang"] = subject_text if subject_text else None
-        out["jabatan"] = " ".join(s.text for s in jabatan if s).rstrip(",").strip()
-        if not out["jabatan"]:
+            out.tentang = subject_text if subject_text else None
+        out.jabatan = " ".join(s.text for s in jabatan if s).rstrip(",").strip()
+        if not out.jabatan:
             self.notes.append("judul: jabatan penetap tidak ditemukan")
         return out
 
