@@ -1,8 +1,8 @@
 """Page furniture: what a printed page carries besides the decree, found so it can be dropped.
 
 A decree's text as a PDF, a scan or a web page gives it still has its pages' furniture in it:
-page numbers ("-2-", "- 2 -", a bare "2"), the column-number row a table repeats on every page
-("1 2 3"), catchwords at a page's foot that repeat the start of the next page ("KESATU ...",
+page numbers ("-2-", "- 2 -", a bare "2"), the header a later page repeats (the decree's title,
+number and date), the column-number row a table repeats on every page ("1 2 3"), catchwords at a page's foot that repeat the start of the next page ("KESATU ...",
 "3. Undang-Undang ..."), e-signature footers with their token, the addresses and link texts of
 the web page the text was copied from, and stray marks where an image stood ("^", "|"). Left in,
 they become law: a page number inside a Mengingat item, a catchword as a bogus diktum.
@@ -30,13 +30,18 @@ _TOKEN = re.compile(r"^token\s*:\s*\S+$", re.I)
 _ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?(?:/\S*)?$", re.I)
 _ADDRESS_PIECE = re.compile(r"^(?:id|com|org|net|go\.id|ac\.id)$", re.I)
 _LINK_TEXT = re.compile(r"\s*(?P<link>lebih lengkap,? klik di sini\.?)$", re.I)
-_SITE_LINE = re.compile(r"^status\s*:\s*(?:sudah tidak berlaku|masih berlaku|berlaku)\b.*$", re.I)
+_SITE_LINE = re.compile(r"^(?:status\s*:\s*(?:sudah tidak berlaku|masih berlaku|berlaku)\b.*|iklan|advertisements?)$", re.I)
+"""A web page's own line: a legal database's status line, a blog's label over its advertisement."""
 _MARKS = re.compile(r"^[\^|#*~_=\u00a6\u2022\u25cf]+(?:\s+[\^|#*~_=\u00a6\u2022\u25cf]+)*$")
 _INITIALS = re.compile(r"^-\s?[a-z]{1,4}\s?-$")
 """The typist's initials under the distribution list ("-wh-")."""
 _ONE_WORD_CATCHWORDS = re.compile(r"^(?:menimbang|mengingat|memperhatikan|menetapkan|memutuskan|ke[a-z]+|pertama)$", re.I)
 _TITLE = re.compile(r"^KEPUTUSAN\b", re.I)
 _SHORT_WORDS = frozenset("ttd dto nip no ket yth dan di cap plt plh an ub".split())
+
+COLUMN_NUMBERS = "nomor kolom tabel"
+"""The kind of a table's column-number row ("1 2 3"): dropped, but its raw line is kept, since
+its numbers stand over the columns of its page (lines.prepare, tables.aligned_rows)."""
 
 CATCHWORD_REACH = 8
 """How many lines after a catchword the next page's first line may stand (OCR debris, the page
@@ -64,8 +69,58 @@ def find(texts: list[str]) -> list[Furniture]:
         if piece is not None:
             found[i] = piece
     _esign_continuations(texts, found)
+    _running_header(texts, found)
+    _repeated_catchword(texts, found)
     _debris(texts, found)
     return [found[i] for i in sorted(found)]
+
+
+_HEADER_TITLE = re.compile(r"^(?:\d{1,3}\s+)?KEPUTUSAN\b[^a-z]*$")
+_HEADER_NOMOR = re.compile(r"^NOMOR\b\s*:?\s*\S", re.I)
+_HEADER_DATE = re.compile(r"^TANGGAL\s*:", re.I)
+_LAMPIRAN = re.compile(r"^LAMPIRAN\b", re.I)
+
+
+def _running_header(texts: list[str], found: dict[int, Furniture]) -> None:
+    """The header a later page repeats at its top: "KEPUTUSAN KETUA LAPAN" (a page number may
+    stand before it), "NOMOR : <the decree's own number>", and its "TANGGAL : ..." line. A
+    Lampiran's heading names the number too, but under its LAMPIRAN line, and stays."""
+    filled = [i for i, t in enumerate(texts) if t]
+    title = next((k for k, i in enumerate(filled) if _TITLE.match(texts[i])), None)
+    if title is None:
+        return
+    own = next((k for k in range(title, min(title + 4, len(filled))) if _HEADER_NOMOR.match(texts[filled[k]])), None)
+    if own is None:
+        return
+    number = re.sub(r"[\s:]", "", texts[filled[own]]).upper()
+    for k in range(own + 1, len(filled)):
+        i = filled[k]
+        if k < 1 or i in found or re.sub(r"[\s:]", "", texts[i]).upper() != number:
+            continue
+        head = filled[k - 1]
+        if not _HEADER_TITLE.match(texts[head]) or k >= 2 and _LAMPIRAN.match(texts[filled[k - 2]]):
+            continue
+        for j in (head, i) + ((filled[k + 1],) if k + 1 < len(filled) and _HEADER_DATE.match(texts[filled[k + 1]]) else ()):
+            found[j] = Furniture(j, "kepala halaman", texts[j])
+
+
+def _repeated_catchword(texts: list[str], found: dict[int, Furniture]) -> None:
+    """A catchword without its dots (OCR loses them): the last words of a page, up to three, that
+    the next page opens with again, past its page number ("... Perundang-undangan (Lembaran" /
+    "2 -2- (Lembaran Negara ..."); cut from the line they end."""
+    for i, piece in sorted(found.items()):
+        if piece.kind != "nomor halaman":
+            continue
+        after = piece.rest or next((t for t in texts[i + 1: i + 3] if t), "")
+        j = next((j for j in range(i - 1, max(i - 3, -1), -1) if texts[j]), None)
+        if j is None or j in found or not after:
+            continue
+        words, opening = texts[j].split(), after.split()
+        for n in (3, 2, 1):
+            if len(words) >= n and len(opening) > n and words[-n:] == opening[:n]:
+                head = " ".join(words[-n:])
+                found[j] = Furniture(j, "kata penghubung halaman", head, " ".join(words[:-n]))
+                break
 
 
 def _debris(texts: list[str], found: dict[int, Furniture]) -> None:
@@ -84,7 +139,7 @@ def _single(i: int, text: str, texts: list[str]) -> Furniture | None:
     if m := _PAGE_MARK_PREFIX.match(text):
         return Furniture(i, "nomor halaman", m["mark"], text[m.end():])
     if _COLUMN_NUMBERS.match(text) and text.split() == [str(n) for n in range(1, len(text.split()) + 1)]:
-        return Furniture(i, "nomor kolom tabel", text)
+        return Furniture(i, COLUMN_NUMBERS, text)
     if _ESIGN.match(text) or _TOKEN.match(text):
         return Furniture(i, "kaki halaman tanda tangan elektronik", text)
     if _ADDRESS.match(text) and not re.match(r"^\d", text):

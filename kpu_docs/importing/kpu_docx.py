@@ -5,11 +5,17 @@ Menimbang", "Isi Lampiran", ...), so its output can be read without guessing: ev
 line maps to one field. What the renderer generates (the closing Menimbang formula, the
 Menetapkan line, a Dasar Hukum list repeating the Mengingat) is left out of the data when it
 equals what would be generated, so that rendering the imported data prints the same document.
+
+Two steps with typed records between them: finding (_Reader: every paragraph placed by its style
+into the decree's parts, a Lampiran's body as _Heading, _Paragraph, _Item and _Table entries, each
+diktum a _Diktum, each signature a _Part) and assembling (`read`: the title block a _Title, then
+the data in the order of the model).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from docx import Document as open_docx
@@ -84,29 +90,82 @@ def _has_picture(element) -> bool:
     return bool(_PICTURE(element))
 
 
+@dataclass
 class _Part:
     """Signature and certification lines of the decree or of one Lampiran."""
 
-    def __init__(self) -> None:
-        self.atas_nama: str | None = None
-        self.jabatan: str | None = None
-        self.tanda: str | None = None
-        self.nama: str | None = None
-        self.nip: str | None = None
-        self.salinan: list[str] = []
-        self.salinan_nama: list[str] = []
-        self.signed = False
+    atas_nama: str | None = None
+    jabatan: str | None = None
+    tanda: str | None = None
+    nama: str | None = None
+    nip: str | None = None
+    salinan: list[str] = field(default_factory=list)
+    salinan_nama: list[str] = field(default_factory=list)
+    signed: bool = False
 
 
+@dataclass
+class _Diktum:
+    """One diktum as its paragraphs give it: the text after its label, and its rincian."""
+
+    isi: str | None = None
+    rincian: list[str] = field(default_factory=list)
+    penomoran: str | None = None
+
+    def data(self) -> dict | str:
+        if not self.rincian:
+            return self.isi or ""
+        out: dict = {"isi": self.isi or "", "rincian": self.rincian}
+        if self.penomoran:
+            out["penomoran"] = self.penomoran
+        return out
+
+
+@dataclass
+class _Heading:
+    """A Lampiran's second title ("judul") or a section heading ("bagian")."""
+
+    kind: str
+    text: str
+
+
+@dataclass
+class _Paragraph:
+    """A Lampiran paragraph at its depth (indent in steps of STEP_CM)."""
+
+    depth: int
+    text: str
+
+
+@dataclass
+class _Item:
+    """A Lampiran list item: its depth, its numbering level, its list (numId) and its text."""
+
+    depth: int
+    level: int
+    key: object
+    text: str
+
+
+@dataclass
+class _Table:
+    """A Lampiran table block ({tabel: ...} or {tabel_kelompok: ...})."""
+
+    block: dict
+
+
+_Entry = _Heading | _Paragraph | _Item | _Table
+
+
+@dataclass
 class _Lampiran:
-    """One Lampiran as read: heading lines, title, body entries (with depths) and signature."""
+    """One Lampiran as read: heading lines, title, body entries and signature."""
 
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.heading: list[str] = []
-        self.judul: str | None = None
-        self.entries: list[tuple] = []
-        self.part = _Part()
+    label: str
+    heading: list[str] = field(default_factory=list)
+    judul: str | None = None
+    entries: list[_Entry] = field(default_factory=list)
+    part: _Part = field(default_factory=_Part)
 
 
 class _Reader:
@@ -124,7 +183,7 @@ class _Reader:
         self.jabatan_penetap: str | None = None
         self.konsiderans: dict[str, list[str]] = {"menimbang": [], "mengingat": [], "memperhatikan": []}
         self.menetapkan: str | None = None
-        self.diktum: list[dict] = []
+        self.diktum: list[_Diktum] = []
         self.diktum_labels: list[str] = []
         self.tempat: str | None = None
         self.tanggal: str | None = None
@@ -156,7 +215,7 @@ class _Reader:
             for row in block.rows:
                 self.report("tabel di luar lampiran", " | ".join(c or "" for c in row))
             return
-        self.lampiran[-1].entries.append(("table", word_table(element)))
+        self.lampiran[-1].entries.append(_Table(word_table(element)))
 
     def line(self, line: Line, element) -> None:
         """One paragraph, placed by its style (and, in the konsiderans, by the label row above it)."""
@@ -193,14 +252,14 @@ class _Reader:
         elif style == "Isi Diktum":
             if self.current == "menetapkan" and self.menetapkan is None:
                 self.menetapkan = text
-            elif self.current == "diktum" and "isi" not in self.diktum[-1]:
-                self.diktum[-1]["isi"] = text
+            elif self.current == "diktum" and self.diktum[-1].isi is None:
+                self.diktum[-1].isi = text
             elif text:
                 self.report("diktum", text)
         elif style in ("Butir Diktum", "Butir Diktum Angka") and self.current == "diktum":
-            self.diktum[-1].setdefault("rincian", []).append(text)
+            self.diktum[-1].rincian.append(text)
             if style == "Butir Diktum Angka":
-                self.diktum[-1]["penomoran"] = "1."
+                self.diktum[-1].penomoran = "1."
         elif style == "Penutup":
             self.penutup(text)
         elif style == "Jabatan Penandatangan":
@@ -248,7 +307,7 @@ class _Reader:
             self.current = KONSIDERANS[text]
         elif text in DIKTUM_LABELS:
             self.current = "diktum"
-            self.diktum.append({})
+            self.diktum.append(_Diktum())
             self.diktum_labels.append(text)
         elif text and text != ":":
             self.report("label", text)
@@ -274,20 +333,19 @@ class _Reader:
             if lampiran.judul is None and not lampiran.entries:
                 lampiran.judul = text
             else:
-                lampiran.entries.append(("judul", text))
+                lampiran.entries.append(_Heading("judul", text))
         elif style == "Bagian Lampiran":
-            lampiran.entries.append(("bagian", text))
+            lampiran.entries.append(_Heading("bagian", text))
         elif style == "Isi Lampiran":
-            if _landscape(element) and lampiran.entries and lampiran.entries[-1][0] == "table":
-                table = lampiran.entries[-1][1]
-                next(iter(table.values()))["lanskap"] = True
+            if _landscape(element) and lampiran.entries and isinstance(lampiran.entries[-1], _Table):
+                next(iter(lampiran.entries[-1].block.values()))["lanskap"] = True
             if text:
-                lampiran.entries.append(("para", _indent_steps(element, self.document), text))
+                lampiran.entries.append(_Paragraph(_indent_steps(element, self.document), text))
         elif style == "Butir Lampiran":
-            lampiran.entries.append(("item", _indent_steps(element, self.document) - 1, line.level, _num(element), text))
+            lampiran.entries.append(_Item(_indent_steps(element, self.document) - 1, line.level, _num(element), text))
 
 
-def _tree(entries: list[tuple], unplaced: list[str], where: str) -> list[dict]:
+def _tree(entries: list[_Entry], unplaced: list[str], where: str) -> list[dict]:
     """Working blocks from depth-tagged entries: items open containers that deeper blocks go into."""
     root: list[dict] = []
     stack: list[tuple[int, list[dict]]] = [(0, root)]
@@ -309,17 +367,16 @@ def _tree(entries: list[tuple], unplaced: list[str], where: str) -> list[dict]:
         pending.clear()
 
     for entry in entries:
-        kind = entry[0]
-        if kind == "table":
-            pending.append(entry[1])
+        if isinstance(entry, _Table):
+            pending.append(entry.block)
             continue
-        if kind in ("judul", "bagian"):
+        if isinstance(entry, _Heading):
             flush(root)
-            root.append({kind: entry[1]})
-            root_depth(0 if kind == "judul" else 1)
+            root.append({entry.kind: entry.text})
+            root_depth(0 if entry.kind == "judul" else 1)
             continue
-        if kind == "para":
-            _, depth, text = entry
+        if isinstance(entry, _Paragraph):
+            depth, text = entry.depth, entry.text
             target = container(depth)
             if target is None:
                 unplaced.append(f"{where}, paragraf bertingkat {depth}: {text}")
@@ -329,7 +386,7 @@ def _tree(entries: list[tuple], unplaced: list[str], where: str) -> list[dict]:
                 stack.pop()
             target.append({"paragraf": text})
             continue
-        _, depth, level, key, text = entry
+        depth, level, key, text = entry.depth, entry.level, entry.key, entry.text
         target = container(depth)
         if target is None:
             unplaced.append(f"{where}, butir bertingkat {depth}: {text}")
@@ -382,34 +439,50 @@ def _settings(document: Document) -> dict:
     return {k: v for k, v in _page_and_type(document).items() if defaults.get(k) != v}
 
 
+@dataclass
+class _Title:
+    """The title block's lines read as fields, still in the capitals they are printed in."""
+
+    instansi: str = ""
+    nomor: str = ""
+    tahun: int | None = None
+    tentang: str | None = None
+
+
+def _title(lines: list[str], notes: list[str]) -> _Title:
+    """KEPUTUSAN <INSTANSI> / NOMOR ... / TENTANG / <SUBJECT>; lines left over are reported."""
+    judul = list(lines)
+    out = _Title()
+    out.instansi = judul.pop(0).removeprefix("KEPUTUSAN ") if judul and judul[0].startswith("KEPUTUSAN ") else ""
+    if not out.instansi:
+        notes.append("judul: baris KEPUTUSAN tidak ditemukan")
+    if judul and (m := _NOMOR.match(judul[0])):
+        judul.pop(0)
+        out.nomor = m["nomor"]
+        out.tahun = int(m["tahun"]) if m["tahun"] and "/" not in out.nomor else None
+        if m["tahun"] and "/" in out.nomor:
+            out.nomor = f"{out.nomor} TAHUN {m['tahun']}"
+    else:
+        notes.append("judul: baris NOMOR tidak ditemukan")
+    if judul and judul[0] == "TENTANG":
+        judul.pop(0)
+        out.tentang = judul.pop(0) if judul else ""
+    for extra in judul:
+        notes.append(f"judul: {extra}")
+    return out
+
+
 def read(document: Document) -> tuple[dict, list[str]]:
-    """Data and unplaced text of a decree written by kpu-docs."""
+    """Data and unplaced text of a decree written by kpu-docs: the paragraphs sorted into the
+    decree's parts by their styles (_Reader, the finding step), then assembled into data."""
     r = _Reader(document)
     r.read()
     notes = r.unplaced
     casing = Casing(r.texts)
     data: dict = {}
 
-    # title: KEPUTUSAN <INSTANSI> / NOMOR ... / TENTANG / <SUBJECT>
-    judul = list(r.judul)
-    instansi_caps = judul.pop(0).removeprefix("KEPUTUSAN ") if judul and judul[0].startswith("KEPUTUSAN ") else ""
-    if not instansi_caps:
-        notes.append("judul: baris KEPUTUSAN tidak ditemukan")
-    nomor, tahun = "", None
-    if judul and (m := _NOMOR.match(judul[0])):
-        judul.pop(0)
-        nomor = m["nomor"]
-        tahun = int(m["tahun"]) if m["tahun"] and "/" not in nomor else None
-        if m["tahun"] and "/" in nomor:
-            nomor = f"{nomor} TAHUN {m['tahun']}"
-    else:
-        notes.append("judul: baris NOMOR tidak ditemukan")
-    tentang_caps = None
-    if judul and judul[0] == "TENTANG":
-        judul.pop(0)
-        tentang_caps = judul.pop(0) if judul else ""
-    for extra in judul:
-        notes.append(f"judul: {extra}")
+    title = _title(r.judul, notes)
+    instansi_caps, nomor, tahun, tentang_caps = title.instansi, title.nomor, title.tahun, title.tentang
 
     menimbang = [bare(t) for t in r.konsiderans["menimbang"]]
     instansi = tentang = None
@@ -451,7 +524,7 @@ def read(document: Document) -> tuple[dict, list[str]]:
     menetapkan = menetapkan_field(r.menetapkan if r.menetapkan is not None else "", instansi, tentang)
     if menetapkan is not None:
         data["menetapkan"] = menetapkan
-    data["diktum"] = [_diktum(d) for d in r.diktum]
+    data["diktum"] = [d.data() for d in r.diktum]
 
     signer = r.decree
     penandatangan: dict = {
@@ -508,15 +581,6 @@ def _valid_mengingat(items: list) -> bool:
         return True
     except (ValidationError, TypeError):
         return False
-
-
-def _diktum(d: dict) -> dict | str:
-    if not d.get("rincian"):
-        return d.get("isi", "")
-    out = {"isi": d.get("isi", ""), "rincian": d["rincian"]}
-    if d.get("penomoran"):
-        out["penomoran"] = d["penomoran"]
-    return out
 
 
 def _salinan(part: _Part, tanda: bool, casing: Casing, notes: list[str]) -> dict | None:

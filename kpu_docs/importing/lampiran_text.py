@@ -179,7 +179,7 @@ class LampiranReader:
                 j = i
                 rows = []
                 while j < len(lines) and (aligned or continues_table(lines[j].raw) or not lines[j].text):
-                    rows.append((lines[j].number, lines[j].raw))
+                    rows.append((lines[j].number, lines[j].raw if lines[j].text or aligned else ""))
                     j += 1
                 if aligned:  # laid out with spaces, to the end of the Lampiran's body
                     rows = aligned_rows(s.raw, rows)

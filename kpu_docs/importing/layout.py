@@ -6,6 +6,11 @@ Ditetapkan di, Salinan sesuai dengan aslinya, Tembusan, LAMPIRAN), tolerating th
 real files: labels in any case with or without a colon, letters typed by hand, OCR bullets,
 items wrapped over several lines and pages. What cannot be placed is reported with its line
 number; nothing is dropped silently.
+
+Two steps with typed records between them: finding (`_Reader.find_parts`: the lines sorted into
+`Parts` at the fixed words) and assembling (`_Reader.assemble`: each part read on its own, the
+title block into a `Title`, then the data put together in the order of the model). A new form of
+a part is a change to the method that reads that part.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from kpu_docs.importing.lines import ARTEFACT, ITEM_END, LAMPIRAN, LONE_LABEL, S
 
 _KONSIDERANS = re.compile(r"^(?P<name>menimbang|mengingat|memperhatikan|menetapkan)\b\s*:?\s*(?P<rest>.*)$", re.I)
 _MEMUTUSKAN = re.compile(r"^m\s*e\s*m\s*u\s*t\s*u\s*s\s*k\s*a\s*n\s*[:.]?$", re.I)
-_DITETAPKAN = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<tempat>.*?)\s*[.,]?$", re.I)
+_DITETAPKAN = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<tempat>.*?)\s*[.,]?(?:\s+(?P<tanggal>pada\s+tanggal\b.*))?$", re.I)
+"""The place of enactment; "pada tanggal ..." may follow on the same line, as a web page sets it."""
 _TANGGAL = re.compile(r"^pada\s+tanggal\s*:?\s*(?P<tanggal>.*)$", re.I)
 _TEMBUSAN = re.compile(r"^tembusan\b(?:[^:]{0,30}:\s*(?P<rest>.*)|(?:\s+\S+){0,2})$", re.I)
 """The Tembusan heading: "Tembusan:", "Tembusan Yth.:", "Tembusan disampaikan kepada:" (items may follow)."""
@@ -65,9 +71,49 @@ def diktum_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+_CAPITAL_LABEL = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<text>\S.*)$")
+"""A diktum's sub-list labelled in capitals ("A. Kepala Unit ...:"), its numbered items under it."""
 _REFERENCE_END = re.compile(r"\b(?:diktum|dalam|pada)$", re.I)
 """A text ending in a reference word: "... sebagaimana dimaksud dalam Diktum" / "KESATU ..." on
 the next line is the reference continued, not a new diktum."""
+
+
+@dataclass
+class Parts:
+    """The decree's lines sorted into its parts by their fixed words (the finding step); each
+    part is read on its own when the data is assembled. A part the decree lacks has no lines."""
+
+    kepala: list[Src] = field(default_factory=list)
+    """Everything before the first part: kop, title block, pembukaan, jabatan."""
+    menimbang: list[Src] = field(default_factory=list)
+    mengingat: list[Src] = field(default_factory=list)
+    memperhatikan: list[Src] = field(default_factory=list)
+    memutuskan: list[Src] = field(default_factory=list)
+    menetapkan: list[Src] = field(default_factory=list)
+    diktum: list[Src] = field(default_factory=list)
+    disampaikan: list[Src] = field(default_factory=list)
+    """A distribution list between the last diktum and "Ditetapkan di"."""
+    penutup: list[Src] = field(default_factory=list)
+    salinan: list[Src] = field(default_factory=list)
+    tembusan: list[Src] = field(default_factory=list)
+    lampiran: list[list[Src]] = field(default_factory=list)
+    """Each Lampiran's lines, its heading first."""
+
+
+@dataclass
+class Title:
+    """The title block as printed (capitals kept): what the kop, KEPUTUSAN ... NOMOR ... TENTANG
+    ..., the pembukaan and the jabatan lines say."""
+
+    tanda_salinan: bool = False
+    kop: list[str] = field(default_factory=list)
+    alamat: str | None = None
+    instansi: str = ""
+    nomor: str = NOMOR_KOSONG
+    tahun: int | None = None
+    tentang: str | None = None
+    pembukaan: str | None = None
+    jabatan: str = ""
 
 
 @dataclass
@@ -125,6 +171,10 @@ class _Reader:
 
     def read(self) -> dict:
         """Split the lines into parts at their fixed words, then assemble the data."""
+        return self.assemble(self.find_parts())
+
+    def find_parts(self) -> Parts:
+        """The lines sorted into the decree's parts, at the fixed words each part begins with."""
         src = self.src
         menimbang = self.find(0, self._konsiderans("menimbang"))
         after = (menimbang + 1) if menimbang is not None else 0
@@ -134,6 +184,8 @@ class _Reader:
             mengingat = self.find(after, self._konsiderans("menimbang"))
             if mengingat is not None:
                 self.notes.append(f"catatan: bagian kedua berlabel Menimbang (baris {src[mengingat].number}) dibaca sebagai Mengingat")
+        if menimbang is None and mengingat is not None:
+            menimbang = self._menimbang_cut_off(mengingat)
         after = (mengingat + 1) if mengingat is not None else after
         menetapkan = self.find(after, self._konsiderans("menetapkan"))
         memutuskan = self.find(after, lambda t: bool(_MEMUTUSKAN.match(t)), menetapkan)
@@ -161,16 +213,24 @@ class _Reader:
         anchors.sort()
         if ditetapkan is not None:
             anchors += self._closing_anchors(ditetapkan + 1)
-        regions: dict[str, list[Src]] = {"kepala": src[: anchors[0][0]] if anchors else src}
-        lampiran: list[list[Src]] = []
+        parts = Parts(kepala=src[: anchors[0][0]] if anchors else list(src))
         for (start, name), (end, _) in zip(anchors, anchors[1:] + [(len(src), "")]):
             if name == "lampiran":
-                lampiran.append(src[start:end])
-            elif name in regions:
-                regions[name] += src[start:end]
+                parts.lampiran.append(src[start:end])
             else:
-                regions[name] = src[start:end]
-        return self.assemble(regions, lampiran)
+                getattr(parts, name).extend(src[start:end])
+        return parts
+
+    def _menimbang_cut_off(self, mengingat: int) -> int | None:
+        """Where an excerpt that opens inside the Menimbang begins (its title and the label cut
+        off, "d. bahwa ..." items before Mengingat): the first line, read as Menimbang and noted."""
+        before = [i for i in range(mengingat) if self.src[i].text]
+        if not before or any(re.match(r"^KEPUTUSAN\b", self.src[i].text, re.I) for i in before):
+            return None
+        if not any(re.match(r"^(?:[a-z][.)]\s*)?bahwa\b", self.src[i].text) for i in before):
+            return None
+        self.notes.append(f"catatan: teks dimulai di tengah Menimbang (baris {self.src[before[0]].number}); dibaca sebagai Menimbang")
+        return before[0]
 
     def _closing_anchors(self, start: int) -> list[tuple[int, str]]:
         out = []
@@ -190,12 +250,12 @@ class _Reader:
 
     # --- assembling -------------------------------------------------------------------------
 
-    def assemble(self, regions: dict[str, list[Src]], lampiran: list[list[Src]]) -> dict:
+    def assemble(self, parts: Parts) -> dict:
         """Read every part and put the data together in the order of the model."""
-        head = self.head(regions.get("kepala", []))
+        head = self.head(parts.kepala)
         data: dict = {}
-        instansi_caps, tentang_caps = head["instansi"], head["tentang"]
-        menimbang = self.points(regions.get("menimbang", []))
+        instansi_caps, tentang_caps = head.instansi, head.tentang
+        menimbang = self.points(parts.menimbang)
         instansi = tentang = None
         if menimbang and (found := casing_from_closing(menimbang[-1], instansi_caps, tentang_caps)):
             instansi, tentang = found
@@ -210,48 +270,48 @@ class _Reader:
                 self.notes.append(f"catatan: tentang hanya tertulis dalam huruf kapital; periksa huruf besar-kecilnya: {tentang}")
         menimbang, menimbang_penutup = split_menimbang(menimbang, instansi, tentang)
 
-        penutup, mark = self.penutup(regions.get("penutup", []))
+        penutup, mark = self.penutup(parts.penutup)
         tanggal = penutup.get("tanggal")
         data["instansi"] = instansi
-        data["nomor"] = head["nomor"]
+        data["nomor"] = head.nomor
         data["tahun"] = self.tahun(head, tanggal, tentang)
         if tentang is not None:
             data["tentang"] = tentang
-        if head["pembukaan"]:
-            data["pembukaan"] = head["pembukaan"]
-        data["jabatan_penetap"] = self.casing.running_text(head["jabatan"])[0] if head["jabatan"] else ""
-        if head["kop"]:
-            data["kop"] = {"baris": head["kop"], **({"alamat": head["alamat"]} if head["alamat"] else {})}
+        if head.pembukaan:
+            data["pembukaan"] = head.pembukaan
+        data["jabatan_penetap"] = self.casing.running_text(head.jabatan)[0] if head.jabatan else ""
+        if head.kop:
+            data["kop"] = {"baris": head.kop, **({"alamat": head.alamat} if head.alamat else {})}
         data["menimbang"] = menimbang
         if menimbang_penutup is not None:
             data["menimbang_penutup"] = menimbang_penutup
-        data["mengingat"] = [parse_citation(t, normalise=True) for t in self.points(regions.get("mengingat", []))]
-        memperhatikan = self.points(regions.get("memperhatikan", []))
+        data["mengingat"] = [parse_citation(t, normalise=True) for t in self.points(parts.mengingat)]
+        memperhatikan = self.points(parts.memperhatikan)
         if memperhatikan:
             data["memperhatikan"] = [parse_citation(t, normalise=True) for t in memperhatikan]
-        for s in regions.get("memutuskan", [])[1:]:
+        for s in parts.memutuskan[1:]:
             if s.text:
                 self.report(s, "memutuskan")
-        menetapkan = self.menetapkan(regions.get("menetapkan", []))
+        menetapkan = self.menetapkan(parts.menetapkan)
         if menetapkan is not None:
             value = menetapkan_field(menetapkan, instansi, tentang)
             if value is not None:
                 data["menetapkan"] = value
-        diktum, gaya = self.diktum(regions.get("diktum", []))
+        diktum, gaya = self.diktum(parts.diktum)
         data["diktum"] = diktum
         data["penutup"] = penutup
-        salinan = self.salinan(regions.get("salinan", []), head["tanda_salinan"])
+        salinan = self.salinan(parts.salinan, head.tanda_salinan)
         if salinan:
             data["salinan"] = salinan
-        disampaikan = self.tembusan(regions.get("disampaikan", []))
+        disampaikan = self.tembusan(parts.disampaikan)
         if disampaikan:
             data["disampaikan_kepada"] = disampaikan
-        tembusan = self.tembusan(regions.get("tembusan", []))
+        tembusan = self.tembusan(parts.tembusan)
         if tembusan:
             data["tembusan"] = tembusan
         items = []
         lampiran_reader = LampiranReader(self.notes, self.all_texts)
-        for i, part in enumerate(lampiran, start=1):
+        for i, part in enumerate(parts.lampiran, start=1):
             item = lampiran_reader.read(part, i, data)
             if item is not None:
                 items.append(item)
@@ -266,12 +326,12 @@ class _Reader:
             data["pengaturan"] = pengaturan
         return data
 
-    def tahun(self, head: dict, tanggal, tentang: str | None) -> int | None:
+    def tahun(self, head: Title, tanggal, tentang: str | None) -> int | None:
         """The year: from the NOMOR line, else the year a number such as 188.45/52/BPBD/2024 ends
         with, else the date of enactment, else (a guess, noted) the year the title names."""
-        if head["tahun"] is not None:
-            return head["tahun"]
-        if m := re.search(r"(?:^|[/.\-])((?:19|20)\d{2})$", head["nomor"]):
+        if head.tahun is not None:
+            return head.tahun
+        if m := re.search(r"(?:^|[/.\-])((?:19|20)\d{2})$", head.nomor):
             return int(m.group(1))
         if tanggal is not None:
             return tanggal.year
@@ -282,14 +342,13 @@ class _Reader:
 
     # --- the title block ----------------------------------------------------------------------
 
-    def head(self, lines: list[Src]) -> dict:
+    def head(self, lines: list[Src]) -> Title:
         """SALINAN mark, kop, KEPUTUSAN <instansi> NOMOR ..., subject (with or without a TENTANG
         line), pembukaan and jabatan, all still in the capitals they are printed in."""
-        out = {"tanda_salinan": False, "kop": [], "alamat": None, "instansi": "", "nomor": NOMOR_KOSONG,
-               "tahun": None, "tentang": None, "pembukaan": None, "jabatan": ""}
+        out = Title()
         mark = next((s for s in lines if s.text.upper().rstrip(".") == "SALINAN"), None)
         if mark is not None:
-            out["tanda_salinan"] = True
+            out.tanda_salinan = True
             lines = [s for s in lines if s is not mark]
         filled = [s for s in lines if s.text]
         k = next((i for i, s in enumerate(lines) if re.match(r"^KEPUTUSAN\b", s.text, re.I)), None)
@@ -302,9 +361,9 @@ class _Reader:
             if not s.text:
                 continue
             if re.search(r"\b(?:jalan|jl\.|telp|telepon|faks|kode pos|laman|e-?mail|pos-el)\b", s.text, re.I):
-                out["alamat"] = s.text
+                out.alamat = s.text
             elif is_capitals(s.text):
-                out["kop"].append(s.text)
+                out.kop.append(s.text)
             else:
                 self.report(s, "kop")
         m = next((i for i in range(k, len(lines)) if re.search(r"\bNOMOR\b", lines[i].text, re.I)), None)
@@ -316,17 +375,17 @@ class _Reader:
             joined, re.I,
         )
         if nm:
-            out["instansi"] = nm["instansi"]
-            out["nomor"], rest = nm["nomor"], nm["rest"]
+            out.instansi = nm["instansi"]
+            out.nomor, rest = nm["nomor"], nm["rest"]
             if not nm["tahun"]:
-                out["nomor"], rest = _spaced_number(nm["nomor"], rest)
-                if out["nomor"] != nm["nomor"]:
+                out.nomor, rest = _spaced_number(nm["nomor"], rest)
+                if out.nomor != nm["nomor"]:
                     printed = joined[nm.start("nomor"): len(joined) - len(rest)].strip()
-                    self.notes.append(f"catatan: nomor tertulis berspasi \"{printed}\", dibaca {out['nomor']}")
-            out["tahun"] = int(nm["tahun"]) if nm["tahun"] else None
+                    self.notes.append(f"catatan: nomor tertulis berspasi \"{printed}\", dibaca {out.nomor}")
+            out.tahun = int(nm["tahun"]) if nm["tahun"] else None
         else:
             tm = re.match(r"^KEPUTUSAN\s+(?P<instansi>.+?)(?:\s+(?P<rest>TENTANG\b.*))?$", joined, re.I)
-            out["instansi"] = tm["instansi"] if tm else joined
+            out.instansi = tm["instansi"] if tm else joined
             rest = tm["rest"] or "" if tm else ""
             self.notes.append(f"baris {title_lines[0].number} (judul): nomor keputusan tidak ditemukan; diisi {NOMOR_KOSONG}")
         tail: list[Src | None] = []  # None marks a blank line
@@ -344,7 +403,7 @@ class _Reader:
             tail = ([Src(tail[t].number, first, first)] if first else []) + tail[t + 1:]
         p = next((i for i, s in enumerate(tail) if s and _PEMBUKAAN.match(s.text)), None)
         if p is not None:
-            out["pembukaan"] = tail[p].text.rstrip(",")
+            out.pembukaan = tail[p].text.rstrip(",")
             subject, jabatan = tail[:p], tail[p + 1:]
         else:
             groups: list[list[Src]] = [[]]
@@ -358,15 +417,22 @@ class _Reader:
             if len(groups) >= 2:
                 jabatan = groups[-1]
                 subject = [s for g in groups[:-1] for s in g]
+                # a blank line inside the subject (OCR spacing): its last line runs on into the
+                # jabatan's group; the jabatan is the shortest tail of the group naming the instansi
+                instansi = " ".join(out.instansi.split()).casefold()
+                for k in range(len(jabatan) - 1, 0, -1):
+                    if instansi and instansi in " ".join(s.text for s in jabatan[k:]).casefold():
+                        subject, jabatan = subject + jabatan[:k], jabatan[k:]
+                        break
             elif groups and (len(groups[0]) >= 2 or t is None or groups[0][0].text.endswith(",")):
                 jabatan, subject = groups[0][-1:], groups[0][:-1]
             else:
                 jabatan, subject = [], groups[0] if groups else []
         subject_text = " ".join(s.text for s in subject if s)
         if t is not None or subject_text:
-            out["tentang"] = subject_text if subject_text else None
-        out["jabatan"] = " ".join(s.text for s in jabatan if s).rstrip(",").strip()
-        if not out["jabatan"]:
+            out.tentang = subject_text if subject_text else None
+        out.jabatan = " ".join(s.text for s in jabatan if s).rstrip(",").strip()
+        if not out.jabatan:
             self.notes.append("judul: jabatan penetap tidak ditemukan")
         return out
 
@@ -381,6 +447,8 @@ class _Reader:
         if first and first["rest"]:
             rest = ARTEFACT.sub("", first["rest"])
             entries.append((lines[0], rest, True))
+        elif first is None:  # the part's label was cut off (an excerpt): its first line is text
+            entries.append((lines[0], lines[0].text, lines[0].bullet))
         entries += [(s, s.text, s.bullet) for s in lines[1:] if s.text]
         items: list[Wrapped] = []
         pending = False  # a label stood alone on the line above: this line starts its item
@@ -434,6 +502,12 @@ class _Reader:
                 continue
             d = items[-1]
             kind, _, body = list_label(s.text)
+            if kind is None and (m := _CAPITAL_LABEL.match(s.text)) and d.isi:
+                # "A. ... / B. ...": capitals label the sub-list only in their order, so that an
+                # initial at a line's start ("H. AHMAD") stays text
+                expected = 1 if d.kind is None else len(d.rincian) + 1 if d.kind == "A." else 0
+                if ord(m["letter"]) - ord("A") + 1 == expected:
+                    kind, body = "A.", m["text"]
             if kind is not None and d.isi and (d.kind is None or kind == d.kind):
                 d.kind = kind
                 d.rincian.append(Wrapped(body))
@@ -464,6 +538,8 @@ class _Reader:
         m = _DITETAPKAN.match(filled[0].text)
         out["tempat"] = m["tempat"] if m else ""
         rest = filled[1:]
+        if m and m["tanggal"]:
+            rest.insert(0, Src(filled[0].number, m["tanggal"], m["tanggal"]))
         tanggal = None
         if not out["tempat"] and rest and not _TANGGAL.match(rest[0].text):
             out["tempat"] = rest.pop(0).text.rstrip(".,")

@@ -17,7 +17,9 @@ ARTEFACT = re.compile(r"^(?:(?:[-\u2013\u2022\u00b7\u25aa*|]|:)(?:\s+|$))+")
 "| " (a layout table's cell border, as a web page gives it)."""
 LONE_LABEL = re.compile(r"^(?:[a-z]|\d{1,3})[.)]$")
 """A list label on a line of its own: its item's text follows on the next line."""
-LABEL = re.compile(r"^(?:(?P<letter>[a-z])[.)]|(?P<number>\d{1,3})[.)]|\((?P<paren>\d{1,3})\))\s*(?P<text>\S.*)$")
+LABEL = re.compile(r"^(?:(?P<letter>[a-z])[.)]|(?P<number>\d{1,3})[.)](?!\d)|\((?P<paren>\d{1,3})\))\s*(?P<text>\S.*)$")
+"""A typed list label and its item's text ("a. ...", "12.melaksanakan" as OCR runs them together);
+not the start of a number that wrapped to the line ("100.2.2.6/4845/OTDA")."""
 SALINAN = re.compile(r"^salinan\s+sesuai\s+dengan\s+aslinya\s*[.,:]?\s*(?P<rest>.*)$", re.I)
 LAMPIRAN = re.compile(r"^(?:LAMPIRAN|Lampiran)(?:\s+(?P<roman>[IVXLC]+)(?![\w]))?\s*[:.]?\s*(?P<rest>.*)$")
 ITEM_END = re.compile(r";\s*(?:dan|atau)?$")
@@ -39,10 +41,13 @@ def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
     """Numbered, cleaned lines; page furniture (page numbers, footers, catchwords: furniture.find)
     becomes blank lines, or is cut from its line, and is listed in `dropped`."""
     numbers, raws, texts = [], [], []
-    for number, raw in enumerate(lines, start=1):
-        raw = raw.replace("\f", "").rstrip()
+    cleaned = [raw.replace("\f", "").rstrip() for raw in lines]
+    # a transcript that lost its line breaks lost them on every page: once one line is flat, every
+    # long line is broken again, also a page whose text names no part of the decree
+    flat = any(reflow.is_flat(" ".join(raw.split())) for raw in cleaned)
+    for number, raw in enumerate(cleaned, start=1):
         text = " ".join(raw.replace("\t", " ").split())
-        split = reflow.split(text) if reflow.is_flat(text) else [text]
+        split = reflow.split(text) if reflow.is_flat(text) or flat and len(text) > reflow.FLAT_FROM else [text]
         for piece in split:  # a line that lost its breaks becomes several, all with its number
             numbers.append(number)
             raws.append(raw if len(split) == 1 else piece)
@@ -53,7 +58,8 @@ def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
         if (piece := pieces.get(index)) is not None:
             dropped.append(f"baris {number} ({piece.kind}): {piece.text}")
             if not piece.rest:
-                out.append(Src(number, "", ""))
+                # a table's column-number row keeps its layout: where a page sets the columns
+                out.append(Src(number, raw if piece.kind == furniture.COLUMN_NUMBERS else "", ""))
                 continue
             raw = text = piece.rest
         m = ARTEFACT.match(text)
@@ -78,13 +84,38 @@ def list_label(text: str) -> tuple[str | None, int | None, str]:
     return "(1)", int(m["paren"]), m["text"]
 
 
+_BREAK = re.compile(r"(?P<word>[^\W\d_]+)(?P<mark> ?-)$")
+"""A word the typist broke at the line end: "Keuang-", "tang -" (a typewriter's justified hyphen)."""
+
+
+def _glue(a: str, b: str) -> tuple[int, str]:
+    """How `b` continues `a`: how many characters come off the end of `a`, and what follows.
+
+    A word hyphenated at the line end is one word again ("Keuang-" "an" -> "Keuangan", "tang -"
+    "gal" -> "tanggal"), unless its halves repeat a root, as Indonesian reduplication does
+    ("Perundang-" "undangan", "terus-" "menerus": the hyphen is the word's own). A number broken
+    after its slash loses the hyphen the typist added ("Kep/076/-" "VI/1994"); one broken at its own
+    hyphen is closed up ("13887/R-" "AK.02.03/SD/K/2025")."""
+    if a.endswith("/-") and b[:1].isalnum():
+        return 1, b
+    if re.search(r"/\S*-$", a) and b[:1].isalnum():  # a number broken at its own hyphen
+        return 0, b
+    if b[:1].islower() and (m := _BREAK.search(a)):
+        first, second = m["word"].casefold(), re.match(r"[^\W\d_]*", b)[0].casefold()
+        if any(first[-k:] in second for k in range(3, len(first) + 1)):
+            return len(m["mark"]), f"-{b}"  # reduplication: the hyphen kept, a " -" closed up
+        return len(m["mark"]), b
+    if a.endswith("-") and b[:1].islower():
+        return 0, b
+    return 0, f" {b}"
+
+
 def join(a: str, b: str) -> str:
-    """Two pieces of one wrapped text; a word hyphenated at the break is rejoined."""
+    """Two pieces of one wrapped text; a word hyphenated at the break is rejoined (see _glue)."""
     if not a:
         return b
-    if a.endswith("-") and b[:1].islower():
-        return a + b
-    return f"{a} {b}"
+    cut, glue = _glue(a, b)
+    return a[: len(a) - cut] + glue
 
 
 class Wrapped:
@@ -105,10 +136,25 @@ class Wrapped:
         self.end = first[-self.END:]
 
     def add(self, line: str) -> None:
-        """join(text, line): join only looks at whether the text is empty and how it ends."""
-        joined = join(self.end, line)
-        self._pieces.append(joined[len(self.end):])
-        self.end = joined[-self.END:]
+        """join(text, line): join only looks at whether the text is empty and how its last word ends."""
+        if not self.end:
+            self._pieces.append(line)
+        else:
+            cut, glue = _glue(self.end, line)
+            while cut:  # a hyphen (" -") taken off the text's end: at most two characters
+                last = self._pieces[-1]
+                self._pieces[-1] = last[: max(0, len(last) - cut)]
+                cut -= min(cut, len(last))
+                if not self._pieces[-1] and len(self._pieces) > 1:
+                    self._pieces.pop()
+            self._pieces.append(glue)
+        tail, size = [], 0
+        for piece in reversed(self._pieces):
+            tail.append(piece)
+            size += len(piece)
+            if size >= self.END:
+                break
+        self.end = "".join(reversed(tail))[-self.END:]
 
     def __bool__(self) -> bool:
         return bool(self.end)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
+from kpu_docs.importing.lines import Wrapped
 from kpu_docs.plaintext import cell_span, paragraph_text
 
 # --- Word tables ----------------------------------------------------------------------------
@@ -128,17 +129,17 @@ def _split(line: str) -> list[str]:
 
 
 def _joined(texts) -> str:
-    """A cell's pieces from its wrapped lines as one text: joined by spaces, a word hyphenated at
-    the break rejoined, empty pieces skipped. One pass (joining pair by pair copies the text so
-    far for every line)."""
-    pieces: list[str] = []
+    """A cell's pieces from its wrapped lines as one text, joined as lines.join joins a wrapped
+    text (a word hyphenated at the break rejoined), empty pieces skipped; linear (Wrapped)."""
+    text: Wrapped | None = None
     for b in texts:
         if not b:
             continue
-        if pieces and not (pieces[-1].endswith("-") and b[:1].islower()):
-            b = " " + b
-        pieces.append(b)
-    return "".join(pieces)
+        if text is None:
+            text = Wrapped(b)
+        else:
+            text.add(b)
+    return str(text) if text is not None else ""
 
 
 def _wraps_header(line: str) -> bool:
@@ -201,7 +202,9 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
         width >= 3
         and bool(numbers)
         and numbers == [str(i) for i in range(1, len(numbers) + 1)]
-        and any(not cells[0] and not cells[1] and cells[2] for _, _, cells in parsed)
+        # a further row of a group: no number or group name, its own cells filled (one wrapped
+        # cell alone, "Penilaian Kompetensi Pegawai", only continues the row above)
+        and any(not cells[0] and not cells[1] and sum(map(bool, cells[2:])) >= min(2, width - 2) for _, _, cells in parsed)
     )
     key = 2 if grouped else 0
 
@@ -291,23 +294,63 @@ _SEGMENT = re.compile(r"\S+(?: \S+)*")
 """A run of words with single spaces: a cell's text on one line of a space-aligned table."""
 
 
+_NUMBER_COLUMN = re.compile(r"^No(?:mor)?\.?$")
+"""The number column's header as it is often typed, not in capitals: "No", "No.", "Nomor"."""
+
+
 def aligned_header(raw: str) -> bool:
-    """A header row laid out with spaces: three or more cells in capitals, two or more spaces apart."""
+    """A header row laid out with spaces: three or more cells in capitals ("No" may head the number
+    column), two or more spaces apart."""
     cells = [m.group(0) for m in _SEGMENT.finditer(raw.replace("\t", "    "))]
-    return len(cells) >= 3 and all(c == c.upper() and any(ch.isalpha() for ch in c) for c in cells)
+    return len(cells) >= 3 and all(
+        c == c.upper() and any(ch.isalpha() for ch in c) or k == 0 and _NUMBER_COLUMN.match(c) for k, c in enumerate(cells)
+    )
+
+
+def _column_numbers(raw: str, width: int) -> list[float] | None:
+    """The centres of the numbers of a column-number row ("1   2          3") of a table of
+    `width` columns, or None when the line is no such row."""
+    found = list(re.finditer(r"\S+", raw))
+    if [m.group(0) for m in found] != [str(n) for n in range(1, width + 1)]:
+        return None
+    return [(m.start() + m.end()) / 2 for m in found]
+
+
+def _page_bounds(centres: list[float], left: float) -> list[float]:
+    """Where a page's columns meet, from the numbers centred over them: columns side by side, the
+    first from the page's left edge (as far left as its number stands), each as wide on either
+    side of its number. pdftotext -layout narrows an empty column on a page where a row runs on
+    ("1   2                 3": the numbers of the empty columns close together)."""
+    bounds, edge = [], min(left, centres[0])
+    for centre in centres[:-1]:
+        edge = 2 * centre - edge
+        bounds.append(edge)
+    return bounds
 
 
 def aligned_rows(header: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Space-aligned lines as tab-separated ones, for text_table: each run of words goes to the
-    column of the header whose span (to the middle of the gaps beside it) holds its first letter.
-    Justified text inside a cell ("Tim    Pertimbangan") stays in its cell."""
+    column of the header whose span (to the middle of the gaps beside it) holds most of it, so
+    that a cell's text set flush left under a centred heading still finds its column ("1   Rachman
+    Yape" under "No   N A M A"). Justified text inside a cell ("Tim    Pertimbangan") stays in it.
+    A column-number row after the first rows is a later page's: its numbers say where that page
+    sets the columns, for the lines that follow."""
     spans = [(m.start(), m.end()) for m in _SEGMENT.finditer(header)]
     bounds = [(a_end + b_start) / 2 for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
+    edges = [float("-inf"), *bounds, float("inf")]
     out = []
+    started = False  # rows read under the header: a column-number row after them is a later page's
     for number, raw in lines:
+        if (numbers := _column_numbers(raw, len(spans))) is not None:
+            if started:
+                edges = [float("-inf"), *_page_bounds(numbers, len(raw) - len(raw.lstrip())), float("inf")]
+            out.append((number, ""))
+            continue
+        started |= bool(raw.strip()) and raw != header
         cells = [""] * len(spans)
         for m in _SEGMENT.finditer(raw.replace("\t", "    ")):
-            column = sum(m.start() >= b for b in bounds)
+            shares = [min(m.end(), right) - max(m.start(), left) for left, right in zip(edges, edges[1:])]
+            column = shares.index(max(shares))
             cells[column] = f"{cells[column]} {m.group(0)}".strip()
         out.append((number, "\t".join(cells) if raw.strip() else ""))
     return out

@@ -55,3 +55,17 @@ def test_esign_footer_web_addresses_marks_and_initials():
 
 def test_column_number_row_of_a_table():
     assert kinds(["NO NAMA DESA KECAMATAN", "1 2 3", "I. Desa Sidomulyo", "1 3"]) == [(1, "nomor kolom tabel", "1 2 3", "")]
+
+
+def test_header_a_later_page_repeats_and_a_lampiran_heading_that_stays():
+    texts = [
+        "KEPUTUSAN", "KETUA LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL", "NOMOR :  KEP/046/IV/1997", "TENTANG",
+        "tetapkan.", "/ Memperhatikan .....", "2 KEPUTUSAN KETUA LAPAN", "NOMOR : KEP/046/IV/1997",
+        "TANGGAL : 24 APRIL 1997", "Memperhatikan : 1. Surat", "LAMPIRAN", "KEPUTUSAN KETUA LAPAN",
+        "NOMOR : KEP/046/IV/1997", "TANGGAL : 24 APRIL 1997",
+    ]
+    assert [f for f in kinds(texts) if f[1] == "kepala halaman"] == [
+        (6, "kepala halaman", "2 KEPUTUSAN KETUA LAPAN", ""),
+        (7, "kepala halaman", "NOMOR : KEP/046/IV/1997", ""),
+        (8, "kepala halaman", "TANGGAL : 24 APRIL 1997", ""),
+    ]

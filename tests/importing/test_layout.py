@@ -249,3 +249,105 @@ def test_handmade_docx_lampiran_with_word_table():
         {"bagian": "Ketentuan Lain"},
         {"paragraf": "Jadwal dapat diubah sesuai kebutuhan."},
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "joined"),
+    [
+        ("Arsip Keuang-", "an di lingkungan", "Arsip Keuangan di lingkungan"),  # a typist's break
+        ("Tahun 1994 tang -", "gal 15 April", "Tahun 1994 tanggal 15 April"),  # a typewriter's " -"
+        ("belum di-", "tetapkan.", "belum ditetapkan."),
+        ("Ketentuan-Keten-", "tuan Pokok", "Ketentuan-Ketentuan Pokok"),
+        ("Peraturan Perundang-", "undangan", "Peraturan Perundang-undangan"),  # reduplication keeps it
+        ("secara terus-", "menerus", "secara terus-menerus"),
+        ("sehari -", "hari", "sehari-hari"),
+        ("Nomor Kep/076/-", "VI/1994 tanggal", "Nomor Kep/076/VI/1994 tanggal"),  # a number broken after "/"
+        ("Undang-", "Undang Nomor 7", "Undang- Undang Nomor 7"),  # capitals: left for the citation reader
+    ],
+)
+def test_a_word_hyphenated_at_the_line_end_is_one_word(a, b, joined):
+    from kpu_docs.importing.lines import Wrapped, join
+
+    assert join(a, b) == joined
+    wrapped = Wrapped(a)
+    wrapped.add(b)
+    assert str(wrapped) == joined
+
+
+def test_typewritten_items_hyphenated_at_line_ends():
+    r = import_text(
+        "KEPUTUSAN KETUA LEMBAGA\nNOMOR : KEP/1/IV/1997\nTENTANG\nJADWAL RETENSI ARSIP\nKETUA LEMBAGA\n"
+        "Menimbang : a. Bahwa Rencana Jadwal Retensi Arsip Keuang-\nan telah mendapat persetujuan.\n"
+        "Mengingat : 1. Peraturan Pemerintah Nomor 34 Tahun 1979 tentang Penyusut-\nan Arsip.\n"
+        "MEMUTUSKAN\nMenetapkan : KEPUTUSAN KETUA LEMBAGA TENTANG JADWAL RETENSI ARSIP\n"
+        "Pertama : Mensahkan berlakunya Jadwal Retensi Arsip seperti termuat dalam lampiran Keputusan ini sebagai perangkat lu -\n"
+        "nak.\nDitetapkan di : Jakarta\nPada tanggal : 24 April 1997\nKETUA LEMBAGA,\nDrs. AMIR\n"
+    )
+    assert r.data["menimbang"][0] == "Bahwa Rencana Jadwal Retensi Arsip Keuangan telah mendapat persetujuan"
+    assert r.data["mengingat"][0]["tentang"] == "Penyusutan Arsip"
+    assert r.data["diktum"][0].endswith("sebagai perangkat lunak.")
+
+
+def test_a_number_wrapped_to_the_line_start_is_no_list_label():
+    r = import_text(
+        "KEPUTUSAN BUPATI DONGGALA\nNOMOR : 188.45/057A/BKPSDM/2025\nTENTANG\nPENETAPAN TIM PENILAI\nBUPATI DONGGALA,\n"
+        "Menimbang : a. bahwa perlu menetapkan Keputusan Bupati tentang Penetapan Tim Penilai;\n"
+        "Memperhatikan : 1. Surat Kementerian Dalam Negeri Nomor\n100.2.2.6/4845/OTDA Perihal Persetujuan Pelaksanaan;\n"
+        "2. Surat Badan Kepegawaian Negara Nomor 13887/R-\nAK.02.03/SD/K/2025 Perihal Persetujuan Rencana.\n"
+        "12.melaksanakan tata kelola.\n"
+        "MEMUTUSKAN :\nKESATU : Penetapan Tim Penilai.\nDitetapkan di Donggala\npada tanggal 13 Oktober 2025\nBUPATI DONGGALA,\nVERA\n"
+    )
+    assert r.data["memperhatikan"] == [
+        "Surat Kementerian Dalam Negeri Nomor 100.2.2.6/4845/OTDA Perihal Persetujuan Pelaksanaan",
+        "Surat Badan Kepegawaian Negara Nomor 13887/R-AK.02.03/SD/K/2025 Perihal Persetujuan Rencana",
+        "melaksanakan tata kelola",  # OCR runs a label into its text: still a label
+    ]
+
+
+def test_a_diktum_sub_list_labelled_in_capitals_keeps_its_numbered_items_in_the_text():
+    r = import_text(
+        "KEPUTUSAN BUPATI DONGGALA\nNOMOR 1 TAHUN 2025\nTENTANG\nTIM PENILAI\nBUPATI DONGGALA,\n"
+        "Menimbang : a. bahwa perlu menetapkan tim;\nMEMUTUSKAN :\nKESATU : Membentuk tim.\n"
+        "KEDUA : Tim mempunyai tugas sebagai berikut :\nA. Ketua Tim Assesor:\n1. Mengkoordinasikan tugas; dan\n"
+        "2. Memantau kinerja.\nB. Assesor:\n1. Membantu Panitia Seleksi\ndalam penilaian.\n"
+        "H. AHMAD tetap menjadi teks bila tidak pada urutannya.\n"
+        "Ditetapkan di Donggala\npada tanggal 13 Oktober 2025\nBUPATI DONGGALA,\nVERA\n"
+    )
+    assert r.data["diktum"][1] == {
+        "isi": "Tim mempunyai tugas sebagai berikut :",
+        "rincian": [
+            "Ketua Tim Assesor: 1. Mengkoordinasikan tugas; dan 2. Memantau kinerja.",
+            "Assesor: 1. Membantu Panitia Seleksi dalam penilaian. H. AHMAD tetap menjadi teks bila tidak pada urutannya.",
+        ],
+    }
+
+
+def test_place_and_date_on_one_line_and_a_blogs_advertisement_label():
+    r = import_text(
+        "KEPUTUSAN KOMISI PEMILIHAN UMUM PROVINSI NUSA TENGGARA BARAT\nNOMOR : 147/Kpts/KPU-Prov-017/2012\nTENTANG\n"
+        "PEDOMAN TEKNIS\nKOMISI PEMILIHAN UMUM PROVINSI NUSA TENGGARA BARAT\n\nMenimbang : dst…\n\n"
+        "KESATU : Pedoman Teknis sebagaimana tercantum dalam Lampiran.\n\n"
+        "Ditetapkan di Mataram Pada tanggal 20 November 2012   \nKetua,\n\nttd\nFAUZAN KHALID\n\nIklan\n"
+    )
+    assert r.data["penutup"]["tempat"] == "Mataram"
+    assert r.data["penutup"]["tanggal"] == datetime.date(2012, 11, 20)
+    assert r.data["penutup"]["penandatangan"] == {"jabatan": "Ketua", "nama": "Fauzan Khalid"}
+    assert r.dibuang == ["baris 17 (keterangan situs): Iklan"]
+    assert not [n for n in r.tidak_terbaca if n.startswith("baris")]
+
+
+def test_an_excerpt_that_opens_inside_the_menimbang():
+    r = import_text(
+        "-2-\ntentang Tata Kerja Komisi Pemilihan Umum, dalam penyelenggaraan\nPemilihan Umum;\n"
+        "d. bahwa sesuai dengan salah satu misi KPU;\n"
+        "e. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, huruf c, dan huruf d\n"
+        "perlu menetapkan Keputusan Komisi Pemilihan Umum tentang Program Penyusunan;\n"
+        "Mengingat : 1. Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;\n"
+    )
+    assert r.data["menimbang"] == [
+        "tentang Tata Kerja Komisi Pemilihan Umum, dalam penyelenggaraan Pemilihan Umum",
+        "bahwa sesuai dengan salah satu misi KPU",
+    ]
+    assert r.data["menimbang_penutup"].startswith("bahwa berdasarkan pertimbangan")
+    assert "catatan: teks dimulai di tengah Menimbang (baris 2); dibaca sebagai Menimbang" in r.tidak_terbaca
+    assert not [n for n in r.tidak_terbaca if n.startswith("baris")]

@@ -43,3 +43,24 @@ def test_broken_where_the_parts_begin():
         "^",
         "NAMA KETUA",
     ]
+
+
+def test_every_long_page_of_a_flat_transcript_is_broken_and_its_catchword_dropped():
+    from kpu_docs.importing.lines import prepare
+
+    page2 = (
+        "2 -2- (Lembaran Negara Republik Indonesia Tahun 2011 Nomor 82, Tambahan Lembaran Negara Republik Indonesia "
+        "Nomor 5234); 3. Undang-Undang Nomor 1 Tahun 2015 tentang Penetapan Peraturan Pemerintah Pengganti Undang-Undang "
+        "Nomor 1 Tahun 2014 tentang Pemilihan Gubernur, Bupati dan Walikota menjadi Undang-Undang (Lembaran Negara "
+        "Republik Indonesia Tahun 2015 Nomor 23)"
+    )
+    page1 = FLAT.split(" MEMUTUSKAN")[0].replace("Nomor 29 Tahun 2013;", "Nomor 29 Tahun 2013 (Lembaran")
+    assert not is_flat(page2)  # it names no part of the decree: flat because its document is
+    dropped: list[str] = []
+    texts = [s.text for s in prepare([page1, "", page2], dropped)]
+    assert "2. Peraturan Komisi Pemilihan Umum Nomor 29 Tahun 2013" in texts
+    assert texts[-2:] == [
+        "(Lembaran Negara Republik Indonesia Tahun 2011 Nomor 82, Tambahan Lembaran Negara Republik Indonesia Nomor 5234);",
+        page2[page2.index("3. Undang"):],
+    ]
+    assert dropped[1:] == ["baris 1 (kata penghubung halaman): (Lembaran", "baris 3 (nomor halaman): 2 -2-"]

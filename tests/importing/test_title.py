@@ -52,3 +52,15 @@ def test_a_second_menimbang_label_before_the_laws_is_read_as_mengingat():
     assert result.data["menimbang"] == ["bahwa perlu mengangkat petugas"]
     assert result.data["mengingat"][0]["jenis"] == "Undang-Undang"
     assert any("berlabel Menimbang (baris 7) dibaca sebagai Mengingat" in n for n in result.tidak_terbaca)
+
+
+def test_a_blank_line_inside_the_subject_leaves_the_jabatan_its_own_line():
+    # OCR spacing: blank lines between the subject's lines, none before the jabatan
+    text = (
+        "KEPUTUSAN BUPATI DONGGALA\nNOMOR : 188.45/057A/BKPSDM/2025\nTENTANG\n\n"
+        "PENETAPAN TIM PENILAI SELEKSI UJI KOMPETENSI JABATAN PIMPINAN\n\nTINGGI PRATAMA TAHUN 2025\nBUPATI DONGGALA,\n\n"
+        "Menimbang : a. bahwa perlu menetapkan tim;\nMEMUTUSKAN:\nKESATU : Menetapkan tim.\n"
+    )
+    d = import_text(text).data
+    assert d["tentang"].upper() == "PENETAPAN TIM PENILAI SELEKSI UJI KOMPETENSI JABATAN PIMPINAN TINGGI PRATAMA TAHUN 2025"
+    assert d["jabatan_penetap"] == "Bupati Donggala"
