@@ -128,6 +128,12 @@ def broken_tag_template(folder: Path) -> Path:
     return template(folder, _only("word/document.xml", lambda c: c.replace(b"{{ tempat }}", b"{{ tempat ", 1)))
 
 
+def code_template(folder: Path, expression: bytes) -> Path:
+    """A template that tries to run Python where {{ jabatan_penetap }} stood (remote code
+    execution for whoever renders with it, before templates ran in Jinja's sandbox)."""
+    return template(folder, _only("word/document.xml", lambda c: c.replace(b"{{ jabatan_penetap }}", expression, 1)))
+
+
 def bad_xml_template(folder: Path) -> Path:
     """A template whose header is not well-formed XML (libxml2's recovery would read it in part)."""
     return template(folder, _only("word/header1.xml", lambda c: c.replace(b"</w:hdr>", b"<w:p></w:hdr>")))
@@ -166,6 +172,9 @@ def make_all(folder: Path) -> Path:
     (folder / "berkas-biasa.txt").write_text("sebuah berkas, bukan folder\n", encoding="utf-8")
     external_template(folder / "templat-eksternal")
     broken_tag_template(folder / "templat-tag-rusak")
+    code_template(folder / "templat-kode-cycler", b"{{ cycler.__init__.__globals__.os.popen('id').read() }}")
+    code_template(folder / "templat-kode-lipsum", b"{{ lipsum.__globals__['__builtins__']['open']('/etc/passwd').read() }}")
+    code_template(folder / "templat-kode-namespace", b"{{ namespace.__init__.__globals__ }}")
     bad_xml_template(folder / "templat-xml-rusak")
     huge_member_template(folder / "templat-bagian-besar")
     return folder
