@@ -233,7 +233,7 @@ class _Reader:
         return before[0]
 
     def _closing_anchors(self, start: int) -> list[tuple[int, str]]:
-        out = []
+        out: list[tuple[int, str]] = []
         for i in range(start, len(self.src)):
             t = self.src[i].text
             if not t:

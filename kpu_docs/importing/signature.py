@@ -71,7 +71,7 @@ def read(lines: list[str]) -> Signature:
 
 def _take_marks(rest: list[tuple[int, str]], sig: Signature) -> list[tuple[int, str]]:
     """Take out the NIP, the rank and the ttd mark (which stays as a None-text divider)."""
-    out = []
+    out: list[tuple[int, str]] = []
     for i, text in rest:
         if sig.nip is None and (m := NIP.match(text)):
             sig.nip = m["nip"]
