@@ -55,13 +55,13 @@ def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
     pieces = {f.line: f for f in furniture.find(texts)}
     out = []
     for index, (number, raw, text) in enumerate(zip(numbers, raws, texts)):
-        if (piece := pieces.get(index)) is not None:
-            dropped.append(f"baris {number} ({piece.kind}): {piece.text}")
-            if not piece.rest:
+        if (found := pieces.get(index)) is not None:
+            dropped.append(f"baris {number} ({found.kind}): {found.text}")
+            if not found.rest:
                 # a table's column-number row keeps its layout: where a page sets the columns
-                out.append(Src(number, raw if piece.kind == furniture.COLUMN_NUMBERS else "", ""))
+                out.append(Src(number, raw if found.kind == furniture.COLUMN_NUMBERS else "", ""))
                 continue
-            raw = text = piece.rest
+            raw = text = found.rest
         m = ARTEFACT.match(text)
         bullet = bool(m) and bool(text[m.end():])
         if m:

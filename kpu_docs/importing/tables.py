@@ -232,14 +232,14 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
         if a and len(a) < len(b) and b[: len(a)] == a and not after.group_start:
             row.bad = row.bad or "potongan baris berikutnya"
     # noise: a cell of digits and scraps in a column of words
-    for c in range(1 if not grouped else 2, width):
-        ratios = sorted(_digit_ratio(row.cells[c]) for row in rows if row.cells[c])
+    for col in range(1 if not grouped else 2, width):
+        ratios = sorted(_digit_ratio(row.cells[col]) for row in rows if row.cells[col])
         if not ratios:
             continue
         if ratios[len(ratios) // 2] > 0.1:
             continue
         for row in rows:
-            if _digit_ratio(row.cells[c]) >= 0.5:
+            if _digit_ratio(row.cells[col]) >= 0.5:
                 row.bad = row.bad or "isian tidak terbaca"
 
     for row in rows:
