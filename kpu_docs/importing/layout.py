@@ -618,7 +618,9 @@ class _Reader:
         out["jabatan"] = self.casing.running_text(jabatan)[0] if is_capitals(jabatan) else jabatan
         out["nama"] = texts[-1].text
         if nip is not None:
-            out["nip"] = signature.NIP.match(nip.text)["nip"]
+            nip_match = signature.NIP.match(nip.text)
+            assert nip_match is not None  # nip was chosen as a line NIP matches
+            out["nip"] = nip_match["nip"]
         return out
 
     def tembusan(self, lines: list[Src]) -> list[str]:

@@ -100,7 +100,9 @@ def _on_behalf(rest: list[tuple[int, str]], sig: Signature) -> list[tuple[int, s
     ub = next((j for j in range(k, min(k + 4, len(rest))) if UB.match(rest[j][1])), None)
     if ub is not None and ub > k:
         sig.untuk_beliau = " ".join(t for _, t in rest[k:ub]).rstrip(",").strip()
-        after = UB.match(rest[ub][1])["rest"]
+        ub_match = UB.match(rest[ub][1])
+        assert ub_match is not None  # ub was chosen as a line UB matches
+        after = ub_match["rest"]
         return ([(rest[ub][0], after)] if after else []) + rest[ub + 1:]
     return rest[k:]
 
