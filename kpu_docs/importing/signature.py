@@ -111,8 +111,8 @@ def _position_and_name(rest: list[tuple[int, str]], sig: Signature) -> None:
     """The jabatan above the name (up to the ttd mark or a line ending with a comma), or below it."""
     divider = next((j for j, (_, t) in enumerate(rest) if not t), None)
     comma = next((j for j, (_, t) in enumerate(rest) if t.endswith(",")), None)
-    if divider is not None or comma is not None:
-        end = divider if divider is not None else comma + 1
+    end = divider if divider is not None else comma + 1 if comma is not None else None
+    if end is not None:
         above, after = rest[:end], [r for r in rest[end:] if r[1]]
         sig.jabatan = " ".join(t for _, t in above).rstrip(",").strip()
         if after:

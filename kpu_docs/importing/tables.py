@@ -102,8 +102,8 @@ def _groups(body: list[list[_Cell | None]], width: int) -> list[dict] | None:
         merged |= number.rows > 1
         rows = []
         for rr in range(r, r + number.rows):
-            cells = body[rr][2:]
-            if any(c is None or c.rows > 1 or c.cols > 1 for c in cells):
+            cells = [c for c in body[rr][2:] if c is not None and c.rows <= 1 and c.cols <= 1]
+            if len(cells) != len(body[rr][2:]):  # a cell merged away or merged across rows or columns
                 return None
             rows.append([c.text for c in cells])
         groups.append({"nama": name.text, "baris": rows})
