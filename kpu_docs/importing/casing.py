@@ -58,7 +58,7 @@ def acronyms(texts: list[str]) -> set[str]:
     Only short runs count: three or more capitalised words in a row are a heading run into the
     text (OCR joins columns), not acronyms.
     """
-    found = set()
+    found: set[str] = set()
     for text in mixed_case_texts(texts):
         if not _TWO_CAPITALS.search(text):
             continue  # no word of it can be an acronym

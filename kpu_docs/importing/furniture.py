@@ -179,9 +179,9 @@ def _esign_continuations(texts: list[str], found: dict[int, Furniture]) -> None:
             found[j] = Furniture(j, "kaki halaman tanda tangan elektronik", texts[j])
     # a web address broken over two lines ("jdih.kpu.go." / "id")
     for i in [i for i, f in found.items() if f.kind == "alamat situs" and f.text.endswith(".")]:
-        j = next((j for j in range(i + 1, min(i + 3, len(texts))) if texts[j]), None)
-        if j is not None and j not in found and _ADDRESS_PIECE.match(texts[j]):
-            found[j] = Furniture(j, "alamat situs", texts[j])
+        k = next((j for j in range(i + 1, min(i + 3, len(texts))) if texts[j]), None)
+        if k is not None and k not in found and _ADDRESS_PIECE.match(texts[k]):
+            found[k] = Furniture(k, "alamat situs", texts[k])
 
 
 def is_debris(text: str) -> bool:

@@ -10,6 +10,7 @@ title prints only in capitals.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kpu_docs import wording
 from kpu_docs.formatting import ordinal_diktum
@@ -25,9 +26,9 @@ _CLOSING = re.compile(
 )
 
 
-def keputusan_stub(**fields) -> Keputusan:
+def keputusan_stub(**fields: Any) -> Keputusan:
     """A Keputusan holding only the fields the wording functions read, to compute generated text."""
-    base = {"menimbang": [], "menimbang_penutup": None, "menetapkan": None, "tentang": None, "instansi": ""}
+    base: dict[str, Any] = {"menimbang": [], "menimbang_penutup": None, "menetapkan": None, "tentang": None, "instansi": ""}
     return Keputusan.model_construct(**{**base, **fields})
 
 

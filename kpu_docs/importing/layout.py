@@ -233,7 +233,7 @@ class _Reader:
         return before[0]
 
     def _closing_anchors(self, start: int) -> list[tuple[int, str]]:
-        out = []
+        out: list[tuple[int, str]] = []
         for i in range(start, len(self.src)):
             t = self.src[i].text
             if not t:
@@ -394,25 +394,31 @@ class _Reader:
         for s in rest_lines:
             tail.append(s if s.text else None)
         # TENTANG, subject, pembukaan, jabatan
-        t = next((i for i, s in enumerate(tail) if s and re.match(r"^TENTANG\b", s.text, re.I)), None)
-        if t is not None:
-            for s in tail[:t]:
-                if s:
-                    self.report(s, "judul")
-            first = re.sub(r"^TENTANG\s*:?\s*", "", tail[t].text, flags=re.I)
-            tail = ([Src(tail[t].number, first, first)] if first else []) + tail[t + 1:]
-        p = next((i for i, s in enumerate(tail) if s and _PEMBUKAAN.match(s.text)), None)
-        if p is not None:
-            out.pembukaan = tail[p].text.rstrip(",")
-            subject, jabatan = tail[:p], tail[p + 1:]
+        # each found as (index, line): a line with text, never the None of a blank line
+        tentang = next(((i, s) for i, s in enumerate(tail) if s and re.match(r"^TENTANG\b", s.text, re.I)), None)
+        if tentang is not None:
+            t, line = tentang
+            for before in tail[:t]:
+                if before:
+                    self.report(before, "judul")
+            first = re.sub(r"^TENTANG\s*:?\s*", "", line.text, flags=re.I)
+            opening: list[Src | None] = [Src(line.number, first, first)] if first else []
+            tail = opening + tail[t + 1:]
+        pembukaan = next(((i, s) for i, s in enumerate(tail) if s and _PEMBUKAAN.match(s.text)), None)
+        subject: list[Src]
+        jabatan: list[Src]
+        if pembukaan is not None:
+            p, line = pembukaan
+            out.pembukaan = line.text.rstrip(",")
+            subject, jabatan = [s for s in tail[:p] if s], [s for s in tail[p + 1:] if s]
         else:
             groups: list[list[Src]] = [[]]
-            for s in tail:
-                if s is None:
+            for entry in tail:
+                if entry is None:
                     if groups[-1]:
                         groups.append([])
                 else:
-                    groups[-1].append(s)
+                    groups[-1].append(entry)
             groups = [g for g in groups if g]
             if len(groups) >= 2:
                 jabatan = groups[-1]
@@ -424,14 +430,14 @@ class _Reader:
                     if instansi and instansi in " ".join(s.text for s in jabatan[k:]).casefold():
                         subject, jabatan = subject + jabatan[:k], jabatan[k:]
                         break
-            elif groups and (len(groups[0]) >= 2 or t is None or groups[0][0].text.endswith(",")):
+            elif groups and (len(groups[0]) >= 2 or tentang is None or groups[0][0].text.endswith(",")):
                 jabatan, subject = groups[0][-1:], groups[0][:-1]
             else:
                 jabatan, subject = [], groups[0] if groups else []
-        subject_text = " ".join(s.text for s in subject if s)
-        if t is not None or subject_text:
+        subject_text = " ".join(s.text for s in subject)
+        if tentang is not None or subject_text:
             out.tentang = subject_text if subject_text else None
-        out.jabatan = " ".join(s.text for s in jabatan if s).rstrip(",").strip()
+        out.jabatan = " ".join(s.text for s in jabatan).rstrip(",").strip()
         if not out.jabatan:
             self.notes.append("judul: jabatan penetap tidak ditemukan")
         return out
@@ -618,7 +624,9 @@ class _Reader:
         out["jabatan"] = self.casing.running_text(jabatan)[0] if is_capitals(jabatan) else jabatan
         out["nama"] = texts[-1].text
         if nip is not None:
-            out["nip"] = signature.NIP.match(nip.text)["nip"]
+            nip_match = signature.NIP.match(nip.text)
+            assert nip_match is not None  # nip was chosen as a line NIP matches
+            out["nip"] = nip_match["nip"]
         return out
 
     def tembusan(self, lines: list[Src]) -> list[str]:

@@ -55,15 +55,15 @@ def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
     pieces = {f.line: f for f in furniture.find(texts)}
     out = []
     for index, (number, raw, text) in enumerate(zip(numbers, raws, texts)):
-        if (piece := pieces.get(index)) is not None:
-            dropped.append(f"baris {number} ({piece.kind}): {piece.text}")
-            if not piece.rest:
+        if (found := pieces.get(index)) is not None:
+            dropped.append(f"baris {number} ({found.kind}): {found.text}")
+            if not found.rest:
                 # a table's column-number row keeps its layout: where a page sets the columns
-                out.append(Src(number, raw if piece.kind == furniture.COLUMN_NUMBERS else "", ""))
+                out.append(Src(number, raw if found.kind == furniture.COLUMN_NUMBERS else "", ""))
                 continue
-            raw = text = piece.rest
+            raw = text = found.rest
         m = ARTEFACT.match(text)
-        bullet = bool(m) and bool(text[m.end():])
+        bullet = m is not None and bool(text[m.end():])
         if m:
             text = text[m.end():]
         out.append(Src(number, raw, text, bullet))
@@ -101,7 +101,9 @@ def _glue(a: str, b: str) -> tuple[int, str]:
     if re.search(r"/\S*-$", a) and b[:1].isalnum():  # a number broken at its own hyphen
         return 0, b
     if b[:1].islower() and (m := _BREAK.search(a)):
-        first, second = m["word"].casefold(), re.match(r"[^\W\d_]*", b)[0].casefold()
+        letters = re.match(r"[^\W\d_]*", b)
+        assert letters is not None  # a pattern that matches the empty string always matches
+        first, second = m["word"].casefold(), letters[0].casefold()
         if any(first[-k:] in second for k in range(3, len(first) + 1)):
             return len(m["mark"]), f"-{b}"  # reduplication: the hyphen kept, a " -" closed up
         return len(m["mark"]), b

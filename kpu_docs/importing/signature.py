@@ -71,7 +71,7 @@ def read(lines: list[str]) -> Signature:
 
 def _take_marks(rest: list[tuple[int, str]], sig: Signature) -> list[tuple[int, str]]:
     """Take out the NIP, the rank and the ttd mark (which stays as a None-text divider)."""
-    out = []
+    out: list[tuple[int, str]] = []
     for i, text in rest:
         if sig.nip is None and (m := NIP.match(text)):
             sig.nip = m["nip"]
@@ -100,7 +100,9 @@ def _on_behalf(rest: list[tuple[int, str]], sig: Signature) -> list[tuple[int, s
     ub = next((j for j in range(k, min(k + 4, len(rest))) if UB.match(rest[j][1])), None)
     if ub is not None and ub > k:
         sig.untuk_beliau = " ".join(t for _, t in rest[k:ub]).rstrip(",").strip()
-        after = UB.match(rest[ub][1])["rest"]
+        ub_match = UB.match(rest[ub][1])
+        assert ub_match is not None  # ub was chosen as a line UB matches
+        after = ub_match["rest"]
         return ([(rest[ub][0], after)] if after else []) + rest[ub + 1:]
     return rest[k:]
 
@@ -109,8 +111,8 @@ def _position_and_name(rest: list[tuple[int, str]], sig: Signature) -> None:
     """The jabatan above the name (up to the ttd mark or a line ending with a comma), or below it."""
     divider = next((j for j, (_, t) in enumerate(rest) if not t), None)
     comma = next((j for j, (_, t) in enumerate(rest) if t.endswith(",")), None)
-    if divider is not None or comma is not None:
-        end = divider if divider is not None else comma + 1
+    end = divider if divider is not None else comma + 1 if comma is not None else None
+    if end is not None:
         above, after = rest[:end], [r for r in rest[end:] if r[1]]
         sig.jabatan = " ".join(t for _, t in above).rstrip(",").strip()
         if after:

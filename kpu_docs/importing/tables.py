@@ -102,8 +102,8 @@ def _groups(body: list[list[_Cell | None]], width: int) -> list[dict] | None:
         merged |= number.rows > 1
         rows = []
         for rr in range(r, r + number.rows):
-            cells = body[rr][2:]
-            if any(c is None or c.rows > 1 or c.cols > 1 for c in cells):
+            cells = [c for c in body[rr][2:] if c is not None and c.rows <= 1 and c.cols <= 1]
+            if len(cells) != len(body[rr][2:]):  # a cell merged away or merged across rows or columns
                 return None
             rows.append([c.text for c in cells])
         groups.append({"nama": name.text, "baris": rows})
@@ -232,14 +232,14 @@ def text_table(lines: list[tuple[int, str]]) -> tuple[dict | None, list[str]]:
         if a and len(a) < len(b) and b[: len(a)] == a and not after.group_start:
             row.bad = row.bad or "potongan baris berikutnya"
     # noise: a cell of digits and scraps in a column of words
-    for c in range(1 if not grouped else 2, width):
-        ratios = sorted(_digit_ratio(row.cells[c]) for row in rows if row.cells[c])
+    for col in range(1 if not grouped else 2, width):
+        ratios = sorted(_digit_ratio(row.cells[col]) for row in rows if row.cells[col])
         if not ratios:
             continue
         if ratios[len(ratios) // 2] > 0.1:
             continue
         for row in rows:
-            if _digit_ratio(row.cells[c]) >= 0.5:
+            if _digit_ratio(row.cells[col]) >= 0.5:
                 row.bad = row.bad or "isian tidak terbaca"
 
     for row in rows:
