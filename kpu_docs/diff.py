@@ -235,9 +235,9 @@ def _changed(name: str, old: str, new: str) -> Iterator[Beda]:
         yield Beda(name, "~", old, new)
 
 
-# Fields of form: what prints no text of its own. Text fields (str, and these numbers and dates,
-# which the wording layer prints) are compared as printed; everything else by value, and all of
-# pengaturan (the font's name is text that never prints) and the number pattern.
+# Fields of form: what prints no text of its own. Text fields are compared as printed; these
+# numbers and dates by value only where their change did not print; everything else by value,
+# and all of pengaturan (the font's name is text that never prints) and the number pattern.
 _PRINTED_VALUES = {"tahun", "tanggal", "nilai"}
 _ALL_FORM = {"pengaturan", "pola_nomor"}
 _TITLE_FIELDS = {"nomor", "pola_nomor", "tahun", "tentang", "judul", "jabatan_penetap", "pembukaan", "instansi"}
@@ -250,21 +250,20 @@ def _is_choice(annotation: Any) -> bool:
     return get_origin(annotation) is Union and any(get_origin(a) is Literal for a in get_args(annotation))
 
 
-def _is_text(value: Any, name: str | int | None, annotation: Any) -> bool:
-    if isinstance(value, bool) or _is_choice(annotation):
-        return False
-    if isinstance(value, str):
-        return True
-    return name in _PRINTED_VALUES and isinstance(value, (int, float, datetime.date))
+def _is_text(value: Any, annotation: Any) -> bool:
+    """Text that prints: a string that is not a choice among fixed values."""
+    return isinstance(value, str) and not _is_choice(annotation)
 
 
 def _key(value: Any) -> str:
     return value.model_dump_json() if isinstance(value, BaseModel) else repr(value)
 
 
-def _form(old: Any, new: Any, path: tuple = (), annotation: Any = None) -> Iterator[tuple[tuple, Any, Any]]:
-    """The fields of form that differ: (path, old, new). Lists are aligned first, so that an
-    inserted item does not make every later one look changed; added and removed items print."""
+def _form(old: Any, new: Any, path: tuple = (), annotation: Any = None) -> Iterator[tuple[tuple, Any, Any, bool]]:
+    """The fields of form that differ: (path, old, new, whether it may print). Lists are aligned
+    first, so that an inserted item does not make every later one look changed; added and removed
+    items print. A number or date that the wording may print (the year in "NOMOR 11 TAHUN 2025")
+    is reported only where its part printed no difference (a number that carries its own year)."""
     if isinstance(old, BaseModel) and type(old) is type(new):
         for name, field in type(old).model_fields.items():
             yield from _form(getattr(old, name), getattr(new, name), (*path, name), field.annotation)
@@ -277,8 +276,12 @@ def _form(old: Any, new: Any, path: tuple = (), annotation: Any = None) -> Itera
                     yield from _form(old[i], new[j], (*path, j))
     elif old != new and not isinstance(old, BaseModel) and not isinstance(new, BaseModel):
         last = path[-1] if path else None
-        if path[:1] and path[0] in _ALL_FORM or not any(v is not None and _is_text(v, last, annotation) for v in (old, new)):
-            yield path, old, new
+        if path[:1] and path[0] in _ALL_FORM:
+            yield path, old, new, False
+        elif not any(v is not None and _is_text(v, annotation) for v in (old, new)):
+            values = [v for v in (old, new) if v is not None and not isinstance(v, bool)]
+            may_print = last in _PRINTED_VALUES and all(isinstance(v, (int, float, datetime.date)) for v in values)
+            yield path, old, new, may_print
 
 
 def _field_path(path: tuple) -> str:
@@ -314,6 +317,9 @@ def beda(old: Keputusan, new: Keputusan) -> list[Beda]:
     found: dict[str, list[Beda]] = {}
     for name in dict.fromkeys([*old_parts, *new_parts]):
         found[name] = list(_printed(name, old_parts.get(name, []), new_parts.get(name, [])))
-    for path, a, b in _form(old, new):
-        found.setdefault(_part_of(path), []).append(Beda(_part_of(path), "~", _shown(a), _shown(b), _field_path(path)))
+    for path, a, b, may_print in _form(old, new):
+        part = _part_of(path)
+        if may_print and found.get(part):
+            continue  # its change shows in the printed part
+        found.setdefault(part, []).append(Beda(part, "~", _shown(a), _shown(b), _field_path(path)))
     return [d for differences in found.values() for d in differences]

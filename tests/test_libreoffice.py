@@ -332,3 +332,15 @@ def test_electronic_signature_qr_and_footer_on_every_page(tmp_path):
     document = Document(str(path))
     drawings = [d for d in document.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}drawing")]
     assert len(drawings) == 2  # the decree's signature and the Lampiran's
+
+
+def test_lampiran_signature_keeps_the_last_table_row_with_it(tmp_path):
+    """The LAPAN 110/2004 Lampiran ends in a table whose last rows leave no room for its
+    signature: LibreOffice moves the last row over with it, never the signature alone."""
+    _require_tools()
+    example = Path(__file__).resolve().parents[1] / "examples" / "lapan-110-2004.yaml"
+    docx_path = kpu_docs.render(kpu_docs.load(example), tmp_path / "lapan.docx")[0]
+    (pdf,) = to_pdf([docx_path], tmp_path)
+    last = " ".join(pages_text(pdf)[-1].split())
+    assert "Ir. WISJNU P. MARSIS, M.Eng." in last
+    assert "Digital Data Recorder" in last and "Pusfatsainsa" in last

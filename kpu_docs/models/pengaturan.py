@@ -39,7 +39,9 @@ class Pengaturan(Model):
     such as 188.45/12/2025 prints as given either way)."""
     koma_jabatan_penetap: YaTidak = True
     """End the enacting official's line with a comma ("KETUA ... KOTA MATARAM,")."""
-    memutuskan: Literal["MEMUTUSKAN:", "MEMUTUSKAN :", "MEMUTUSKAN", "M E M U T U S K A N :"] = "MEMUTUSKAN:"
+    memutuskan: Literal["MEMUTUSKAN:", "MEMUTUSKAN :", "MEMUTUSKAN", "M E M U T U S K A N :", "M E M U T U S K A N"] = (
+        "MEMUTUSKAN:"
+    )
     """The line between the konsiderans and the diktum, as the office prints it."""
     lampiran_terpisah: YaTidak = False
     """Write each Lampiran as its own .docx beside the decree instead of appending it."""

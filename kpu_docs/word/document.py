@@ -90,7 +90,10 @@ class _Target:
     def lampiran(self, index: int, body_template, context: dict) -> str:
         """The index-th (1-based) Lampiran's body XML, from lampiran.docx with its blocks written in."""
         writer = BodyWriter(self.keputusan, self.style_id, self.lists, self.sections)
-        writer.write(self.keputusan.lampiran[index - 1].isi)
+        lampiran = self.keputusan.lampiran[index - 1]
+        writer.write(lampiran.isi)
+        if lampiran.tanda_tangan:
+            writer.keep_end_with_next()
         context = {**context, "isi": Markup(writer.xml())}
         return render_source(body_template, context, "lampiran.docx")
 

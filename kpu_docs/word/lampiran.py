@@ -6,6 +6,8 @@ styles and list definitions of the document it becomes part of.
 
 from __future__ import annotations
 
+import re
+
 from typing import Callable
 
 from kpu_docs.models import Keputusan
@@ -44,6 +46,12 @@ _LINES_TOGETHER = '<w:spacing w:after="0"/>'
 """Between the label : value lines of one block; the last keeps the style's space after."""
 
 
+def _keep_next(xml: str) -> str:
+    """The paragraphs in `xml` with w:keepNext, in its place in w:pPr (right after w:pStyle)."""
+    xml = xml.replace("<w:p/>", "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>")
+    return re.sub(r'(<w:pPr><w:pStyle w:val="[^"]*"/>)(?!<w:keepNext/>)', r"\1<w:keepNext/>", xml)
+
+
 class BodyWriter:
     """Writes blocks as WordprocessingML text, numbering lists in the package being written."""
 
@@ -57,6 +65,21 @@ class BodyWriter:
 
     def xml(self) -> str:
         return "".join(self.parts)
+
+    def keep_end_with_next(self) -> None:
+        """Keep the body's end on the page of what follows it (the Lampiran's signature): the
+        last table row's paragraphs, or the last paragraph, keep with the next, so the signature
+        never stands on a page of its own (Word and LibreOffice both keep a row with what follows
+        when its paragraphs say so)."""
+        if not self.parts:
+            return
+        last = self.parts[-1]
+        if last.endswith("</w:tbl>"):
+            start = last.rindex("<w:tr>")
+            self.parts[-1] = last[:start] + _keep_next(last[start:])
+        elif last.endswith("</w:p>") and "<w:sectPr" not in last[last.rfind("<w:p>"):]:
+            start = last.rindex("<w:p>")
+            self.parts[-1] = last[:start] + _keep_next(last[start:])
 
     def write(self, blocks: list[Blok], depth: int = 0) -> None:
         for block in blocks:

@@ -21,6 +21,8 @@ EXPECTED = {
     "kulonprogo-215-2013.yaml": [("urutan-kronologis", "mengingat[3]")],
     # Its Perpres has no Tambahan, and a Peraturan Menteri follows a Keputusan Presiden: no warning.
     "lapan-162-2018.yaml": [],
+    # Keputusan Presiden and Keputusan Kepala LAPAN only, in order; signed on a Wednesday.
+    "lapan-110-2004.yaml": [],
     # Its Menetapkan and closing Menimbang name the decree otherwise than its title; a Peraturan
     # Presiden follows a Peraturan Menteri (both as the decree has them, noted in the example).
     "uinssc-1124-2026.yaml": [("judul-seragam", "tentang"), ("urutan-hierarki", "mengingat[6]")],
