@@ -61,6 +61,25 @@ def docx_bomb() -> bytes:
     return _docx(repeated("word/document.xml", _DOCUMENT_HEAD, paragraph * 10_000, 1200, b"</w:body></w:document>"))
 
 
+def long_docx() -> bytes:
+    """A .docx of 100,000 real paragraphs (about 3,000 pages), compressed as Word compresses:
+    not a bomb, but no decree either (it took 253 s and 761 MB to import)."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    body = b"".join(b"<w:p><w:r><w:t>bahwa untuk melaksanakan ketentuan Pasal %d perlu menetapkan keputusan</w:t></w:r></w:p>"
+                    % i for i in range(100_000))
+    data = _DOCUMENT_HEAD + body + b"</w:body></w:document>"
+    deflated = packer.compress(data) + packer.flush()
+    return _docx(Member(b"word/document.xml", zlib.crc32(data), len(data), deflated, 8))
+
+
+def table_rows(rows: int) -> str:
+    """The base decree with a Lampiran table of `rows` rows (5,000 took 72 to 93 s to render)."""
+    lines = "".join(f'            - ["Anggota {i}", "Desa {i % 40}", "Anggota"]\n' for i in range(1, rows + 1))
+    return (FILES / "dasar.yaml").read_text(encoding="utf-8") + (
+        "lampiran:\n  - judul: Susunan Anggota\n    isi:\n      - tabel:\n"
+        '          kolom: ["NO", NAMA, DESA, JABATAN]\n          nomor_urut: true\n          baris:\n' + lines)
+
+
 def one_text_node_bomb() -> bytes:
     """A 1.2 MB .docx whose document.xml is one text node of 1.2 GB."""
     return _docx(repeated("word/document.xml", _DOCUMENT_HEAD + b"<w:p><w:r><w:t>", b"A" * MB, 1200,
@@ -158,6 +177,8 @@ def make_all(folder: Path) -> Path:
     """Every generated case in `folder` (named as cases.yaml refers to them)."""
     (folder / "docx-bom.docx").write_bytes(docx_bomb())
     (folder / "docx-satu-teks.docx").write_bytes(one_text_node_bomb())
+    (folder / "docx-panjang.docx").write_bytes(long_docx())
+    (folder / "tabel-5000-baris.yaml").write_text(table_rows(5000), encoding="utf-8")
     (folder / "docx-banyak-bagian.docx").write_bytes(many_members())
     (folder / "docx-xxe.docx").write_bytes(xxe_docx())
     (folder / "docx-xml-rusak.docx").write_bytes(bad_xml_docx())
