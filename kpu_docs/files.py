@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -30,23 +31,56 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_all_atomic(files: list[tuple[Path, bytes]]) -> None:
-    """Write several files as a set (a decree and its Lampiran files): each to a temporary file
-    beside it, flushed to disk, and only when all are written, each renamed into place. A
-    failure while writing (a full disk at the second file) leaves every old file as it was and
-    no temporary file behind; what remains is the moment of the renames themselves."""
+    """Write several files as a set (a decree and its Lampiran files), all or nothing: each to a
+    temporary file beside it, flushed to disk, and only when all are written, each renamed into
+    place. A failure while writing (a full disk at the second file) leaves every old file as it
+    was and no temporary file behind. For a set, the old files are kept aside (a hard link, or a
+    copy where the drive has none) until every rename has succeeded; a rename that fails puts the
+    ones already done back, so the set is never half old, half new."""
     written: list[tuple[str, Path]] = []
+    kept: list[tuple[Path, str | None]] = []  # (target, its old file kept aside, or None: new)
+    replaced: list[Path] = []
     try:
         for path, data in files:
             path = Path(path)
             written.append((_temporary(path, data), path))
+        if len(written) > 1:
+            kept = [(path, _keep_aside(path)) for _, path in written]
         for tmp, path in written:
             os.replace(tmp, path)
+            replaced.append(path)
     except BaseException:
         for tmp, _ in written:
             Path(tmp).unlink(missing_ok=True)
+        old = dict(kept)
+        for path in replaced:
+            if old.get(path):
+                os.replace(old.pop(path), path)  # the old file back
+            elif path in old:
+                path.unlink(missing_ok=True)  # a file the set added
+        for aside in old.values():
+            if aside:
+                Path(aside).unlink(missing_ok=True)
         raise
+    for _, aside in kept:
+        if aside:
+            Path(aside).unlink(missing_ok=True)
     for folder in {path.parent for _, path in written}:
         _sync_folder(folder)
+
+
+def _keep_aside(path: Path) -> str | None:
+    """A second name for the file at `path` (None if there is none), to put it back with."""
+    if not path.exists():
+        return None
+    fd, aside = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lama", dir=path.parent)
+    os.close(fd)
+    os.unlink(aside)
+    try:
+        os.link(path, aside)
+    except OSError:  # a drive without hard links
+        shutil.copy2(path, aside)
+    return aside
 
 
 def _temporary(path: Path, data: bytes) -> str:

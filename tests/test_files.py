@@ -52,3 +52,32 @@ def test_a_set_of_files_is_replaced_whole_or_not_at_all(tmp_path, monkeypatch):
     monkeypatch.undo()
     files.write_all_atomic([(decree, b"NOMOR 11"), (lampiran, b"NOMOR 11")])
     assert decree.read_bytes() == lampiran.read_bytes() == b"NOMOR 11"
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_a_rename_that_fails_puts_the_set_back(tmp_path, monkeypatch, hard_links):
+    """The renames themselves fail at the third file: the two already renamed are put back (the
+    old decree restored, the Lampiran file the set added removed); nothing is left aside."""
+    from kpu_docs import files
+
+    decree, first, second = tmp_path / "sk.docx", tmp_path / "sk-lampiran-1.docx", tmp_path / "sk-lampiran-2.docx"
+    decree.write_bytes(b"NOMOR 99")
+    second.write_bytes(b"NOMOR 99")
+    real_replace, calls = os.replace, []
+
+    def fails_at_the_third(source, target):
+        calls.append(target)
+        if len(calls) == 3:
+            raise PermissionError(13, "Permission denied")
+        real_replace(source, target)
+
+    if not hard_links:
+        def no_links(*args):
+            raise OSError(1, "Operation not permitted")
+        monkeypatch.setattr(files.os, "link", no_links)
+    monkeypatch.setattr(files.os, "replace", fails_at_the_third)
+    with pytest.raises(PermissionError):
+        files.write_all_atomic([(decree, b"NOMOR 11"), (first, b"NOMOR 11"), (second, b"NOMOR 11")])
+    assert decree.read_bytes() == second.read_bytes() == b"NOMOR 99"
+    assert not first.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sk-lampiran-2.docx", "sk.docx"]
