@@ -54,9 +54,10 @@ def write_all_atomic(files: list[tuple[Path, bytes]]) -> None:
             Path(tmp).unlink(missing_ok=True)
         old = dict(kept)
         for path in replaced:
-            if old.get(path):
-                os.replace(old.pop(path), path)  # the old file back
-            elif path in old:
+            aside = old.pop(path, None)
+            if aside is not None:
+                os.replace(aside, path)  # the old file back
+            elif kept:
                 path.unlink(missing_ok=True)  # a file the set added
         for aside in old.values():
             if aside:
