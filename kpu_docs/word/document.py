@@ -232,10 +232,25 @@ def render_file(keputusan: Keputusan, path: Path, templates: Path | None = None)
     """Render to `path` (and, with lampiran_terpisah, `<stem>-lampiran-<n>.docx` beside it).
 
     Everything is rendered in memory first and the files are replaced as a set, so a failure
-    leaves existing files untouched: never a decree with the Lampiran of an older one.
+    leaves existing files untouched: never a decree with the Lampiran of an older one. Lampiran
+    files of an earlier render that had more of them (and their PDFs) are removed with the set,
+    so that no Lampiran 3 of last year's decree is printed with this year's.
     """
     path = Path(path)
     blobs = render_packages(keputusan, templates)
     paths = file_names(path, len(blobs))
     write_all_atomic(list(zip(paths, blobs)))
+    _remove_stale_lampiran(path, len(paths))
     return paths
+
+
+def _remove_stale_lampiran(path: Path, count: int) -> None:
+    """`<stem>-lampiran-<n>` files from `n = count` on, as long as they follow one another."""
+    n = count
+    while True:
+        stale = path.with_name(f"{path.stem}-lampiran-{n}{path.suffix}")
+        if not stale.exists():
+            return
+        stale.unlink()
+        stale.with_suffix(".pdf").unlink(missing_ok=True)
+        n += 1
