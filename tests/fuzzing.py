@@ -50,8 +50,11 @@ text = st.one_of(
              min_size=1, max_size=6).map("".join),
 ).filter(str.strip)
 """Any text a decree can hold: all of Unicode but the refused characters, and the tricky pieces."""
-any_text = st.text(min_size=1, max_size=24)
-"""Any text at all, refused characters and surrogates included."""
+any_text = st.tuples(
+    st.text(max_size=12), st.sampled_from([*REFUSED, "\ud800", "\udfff"]), st.text(max_size=12)
+).map("".join)
+"""Any text at all around at least one character no Word file can hold (a control character,
+U+FFFE/U+FFFF, a lone surrogate): the decree must be refused, naming the field."""
 
 
 @st.composite
@@ -91,7 +94,7 @@ def decree_data(draw) -> dict:
         "lampiran": [{"judul": t(), "isi": lampiran_isi}],
         "pengaturan": {"tanda_baca_konsiderans": "seperti_ditulis", "nama_penandatangan": "seperti_ditulis"},
     }
-    if draw(st.integers(0, 9)) == 0:  # one decree in ten has one field of any text at all
+    if draw(st.integers(0, 9)) == 0:  # one decree in ten has a character no Word file can hold
         where = draw(st.sampled_from(["tembusan", "menimbang", "memperhatikan"]))
         data[where] = [*data[where], draw(any_text)]
     return data

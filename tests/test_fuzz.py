@@ -24,3 +24,11 @@ def test_both_outcomes_were_exercised():
     if counts["rendered"] + counts["refused"] == 0:
         test_every_text_prints_or_is_refused()
     assert counts["rendered"] > 0 and counts["refused"] > 0
+
+
+def test_a_character_no_word_file_holds_is_refused_by_name():
+    """The refusal branch of the property, for one known decree."""
+    from tests.conftest import minimal_data
+
+    result = check(minimal_data(tembusan=["Arsip", "Ketua\x0bKPU"]))
+    assert result.refused is not None and "tembusan[2]: memuat karakter U+000B" in result.refused
