@@ -27,6 +27,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from kpu_docs import wording
+from kpu_docs.errors import format_path
 from kpu_docs.formatting import format_tanggal
 from kpu_docs.models import Keputusan
 from kpu_docs.models.lampiran import (
@@ -284,14 +285,6 @@ def _form(old: Any, new: Any, path: tuple = (), annotation: Any = None) -> Itera
             yield path, old, new, may_print
 
 
-def _field_path(path: tuple) -> str:
-    """lampiran[1].isi[2].penomoran: positions from 1, as in the error messages."""
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
-    return out.lstrip(".")
-
-
 def _part_of(path: tuple) -> str:
     head = path[0]
     if head == "lampiran" and len(path) > 1:
@@ -321,5 +314,5 @@ def beda(old: Keputusan, new: Keputusan) -> list[Beda]:
         part = _part_of(path)
         if may_print and found.get(part):
             continue  # its change shows in the printed part
-        found.setdefault(part, []).append(Beda(part, "~", _shown(a), _shown(b), _field_path(path)))
+        found.setdefault(part, []).append(Beda(part, "~", _shown(a), _shown(b), format_path(path)))
     return [d for differences in found.values() for d in differences]

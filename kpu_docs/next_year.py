@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kpu_docs.errors import InputError, Masalah
+from kpu_docs.errors import InputError, Masalah, format_path
 from kpu_docs.files import write_all_atomic
 from kpu_docs.formatting import nama_bulan
 from kpu_docs.loading import from_data
@@ -51,14 +51,6 @@ _BARE_YEAR = re.compile(r"(?<![\d/.])(\d{4})(?![\d/])")
 _DIGITS = re.compile(r"\d+")
 
 
-def _lokasi(jalur: tuple) -> str:
-    """A path as shown to people: penutup.tanggal, lampiran[1].isi[3] (positions from 1)."""
-    out = ""
-    for part in jalur:
-        out += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
-    return out.lstrip(".")
-
-
 @dataclass
 class Perubahan:
     """One change made: where (a path of keys and list indices), the value before and after, the
@@ -72,7 +64,7 @@ class Perubahan:
 
     @property
     def lokasi(self) -> str:
-        return _lokasi(self.jalur)
+        return format_path(self.jalur)
 
 
 @dataclass
@@ -87,7 +79,7 @@ class Catatan:
 
     @property
     def lokasi(self) -> str:
-        return _lokasi(self.jalur)
+        return format_path(self.jalur)
 
     def __str__(self) -> str:
         return f"{self.lokasi}: {self.pesan}" if self.jalur else self.pesan

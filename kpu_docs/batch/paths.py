@@ -14,6 +14,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from kpu_docs.errors import format_path
+
 Path = tuple[Union[str, int], ...]
 
 _SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)$")
@@ -37,14 +39,6 @@ def parse(text: str) -> Path:
                 raise PathError(f"{text}: nomor urut dihitung mulai 1")
             parts.append(int(number) - 1)
     return tuple(parts)
-
-
-def format_path(path: Path) -> str:
-    """The inverse of parse: ("lampiran", 0, "judul") -> "lampiran[1].judul"."""
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 def _alternatives(tp: Any) -> list[Any]:
