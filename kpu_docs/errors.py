@@ -217,7 +217,12 @@ def _typed(value: Any) -> str:
     return str(value)
 
 
-_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+TIDAK_DICETAK = "\x00-\x08\x0b-\x1f\ufffe\uffff"
+"""The characters a decree's text may not hold (a regex character class): the control characters
+but tab and new line (XML 1.0 allows no others, and a carriage return would silently become a
+space), and U+FFFE/U+FFFF. The models refuse them (models.base.DAPAT_DICETAK); the message names
+the one found."""
+_NOT_PRINTABLE = re.compile(f"[{TIDAK_DICETAK}\ud800-\udfff]")  # and lone surrogates, which pydantic refuses itself
 
 
 def _not_printable(text: str) -> str:

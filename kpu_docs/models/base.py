@@ -16,7 +16,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 from typing_extensions import Self
 
-from kpu_docs.errors import from_validation_error
+from kpu_docs.errors import TIDAK_DICETAK, from_validation_error
 
 
 class Model(BaseModel):
@@ -134,10 +134,9 @@ def _own_attribute_docstrings(klass: type) -> dict[str, str]:
     return docs
 
 
-DAPAT_DICETAK = "^[^\x00-\x08\x0b-\x1f\ufffe\uffff]*$"
-"""Text a Word document can hold as typed: no control characters but tab and new line (XML 1.0
-allows no others, and a carriage return would silently become a space), no U+FFFE/U+FFFF.
-A refused character is an input error naming the field (kpu_docs.errors), never dropped."""
+DAPAT_DICETAK = f"^[^{TIDAK_DICETAK}]*$"
+"""Text a Word document can hold as typed: none of errors.TIDAK_DICETAK. A refused character is
+an input error naming the field and the character (kpu_docs.errors), never dropped."""
 
 Teks = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=DAPAT_DICETAK)]
 """Non-empty text: an empty string where text is required is an input error."""
