@@ -94,12 +94,7 @@ def _kop(k: Keputusan) -> list[str]:
 
 
 def _penutup(k: Keputusan) -> list[str]:
-    p, electronic = k.penutup, k.penutup.tanda_tangan_elektronik
-    block = wording.blok_tanda_tangan(
-        p.penandatangan,
-        nama_kapital=k.pengaturan.nama_penandatangan == "kapital",
-        keterangan=electronic.keterangan if electronic else None,
-    )
+    p, electronic, block = k.penutup, k.penutup.tanda_tangan_elektronik, wording.blok_penutup(k)
     lines = [f"Ditetapkan di {p.tempat}", f"pada tanggal {format_tanggal(p.tanggal)}", *block.atas, block.nama]
     lines += block.bawah
     if electronic:

@@ -11,12 +11,7 @@ from kpu_docs.wording.konsiderans import memperhatikan_butir, mengingat_butir
 
 
 def _penandatangan(keputusan: Keputusan) -> dict[str, Any]:
-    electronic = keputusan.penutup.tanda_tangan_elektronik
-    blok = wording.blok_tanda_tangan(
-        keputusan.penutup.penandatangan,
-        nama_kapital=keputusan.pengaturan.nama_penandatangan == "kapital",
-        keterangan=electronic.keterangan if electronic else None,
-    )
+    blok = wording.blok_penutup(keputusan)
     return {"atas": blok.atas, "nama": blok.nama, "bawah": blok.bawah}
 
 

@@ -13,10 +13,11 @@ from kpu_docs.wording.konsiderans import (
     rujukan_huruf,
 )
 from kpu_docs.wording.judul import judul_baris, judul_instansi, nomor_judul
-from kpu_docs.wording.penandatangan import BlokTandaTangan, blok_tanda_tangan
+from kpu_docs.wording.penandatangan import BlokTandaTangan, blok_penutup, blok_tanda_tangan
 
 __all__ = [
     "BlokTandaTangan",
+    "blok_penutup",
     "blok_tanda_tangan",
     "judul_baris",
     "judul_instansi",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kpu_docs.models import Penandatangan
+from kpu_docs.models import Keputusan, Penandatangan
 
 
 @dataclass(frozen=True)
@@ -37,3 +37,14 @@ def blok_tanda_tangan(p: Penandatangan, nama_kapital: bool = True, keterangan: s
     if p.nip:
         below.append(f"NIP {p.nip}")
     return BlokTandaTangan(above, p.nama.upper() if nama_kapital else p.nama, below)
+
+
+def blok_penutup(keputusan: Keputusan) -> BlokTandaTangan:
+    """The decree's own signature block, as its settings print it: the name in capitals or as
+    written, and the electronic signature's line first where it is signed electronically."""
+    electronic = keputusan.penutup.tanda_tangan_elektronik
+    return blok_tanda_tangan(
+        keputusan.penutup.penandatangan,
+        nama_kapital=keputusan.pengaturan.nama_penandatangan == "kapital",
+        keterangan=electronic.keterangan if electronic else None,
+    )
