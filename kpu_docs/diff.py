@@ -90,7 +90,7 @@ def _header(k: Keputusan) -> list[str]:
 def _kop(k: Keputusan) -> list[str]:
     if k.kop is None:
         return []
-    return [*k.kop.baris, *filter(None, [k.kop.alamat, k.kop.kontak()])]
+    return [*k.kop.baris, *filter(None, [k.kop.alamat, wording.kontak_kop(k.kop)])]
 
 
 def _penutup(k: Keputusan) -> list[str]:

@@ -34,15 +34,6 @@ class Kop(Model):
     letak_logo: Literal["atas", "samping"] = "atas"
     """The logo centred above the letterhead ("atas") or at its left, the lines beside it ("samping")."""
 
-    def kontak(self) -> str | None:
-        """"Telepon ..., Faksimile ..., Laman ..., Pos-el ...": the contact line, or None. Each
-        value's emphasis markers pair within it (the line is composed of several fields)."""
-        from kpu_docs.wording.emphasis import isolate  # the markup is the wording's; only text here
-
-        parts = [f"{label} {isolate(value)}" for label, value in (("Telepon", self.telepon), ("Faksimile", self.faksimile),
-                                                            ("Laman", self.laman), ("Pos-el", self.pos_el)) if value]
-        return ", ".join(parts) or None
-
 
 class Keputusan(Model):
     """A decree (Keputusan) with everything needed to print it; rendering is a pure function of it."""

@@ -37,7 +37,7 @@ def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
         "logo": None,
         "kop": [line.upper() for line in keputusan.kop.baris] if keputusan.kop else [],
         "alamat_kop": keputusan.kop.alamat if keputusan.kop else None,
-        "kontak_kop": keputusan.kop.kontak() if keputusan.kop else None,
+        "kontak_kop": wording.kontak_kop(keputusan.kop) if keputusan.kop else None,
         "logo_samping": bool(keputusan.kop and keputusan.kop.letak_logo == "samping"),
         "judul": wording.judul_baris(keputusan),
         "pembukaan": keputusan.pembukaan.upper() if keputusan.pembukaan else None,

@@ -12,7 +12,7 @@ from kpu_docs.wording.konsiderans import (
     menimbang_penutup,
     rujukan_huruf,
 )
-from kpu_docs.wording.judul import judul_baris, judul_instansi, nomor_judul
+from kpu_docs.wording.judul import judul_baris, judul_instansi, kontak_kop, nomor_judul
 from kpu_docs.wording.penandatangan import BlokTandaTangan, blok_penutup, blok_tanda_tangan
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "blok_tanda_tangan",
     "judul_baris",
     "judul_instansi",
+    "kontak_kop",
     "kutipan",
     "kutipan_daftar",
     "label_diktum",

@@ -1,7 +1,9 @@
-"""The title block: KEPUTUSAN <INSTANSI> / NOMOR ... / TENTANG / <SUBJECT>."""
+"""The title block: KEPUTUSAN <INSTANSI> / NOMOR ... / TENTANG / <SUBJECT>, and the letterhead's
+contact line above it."""
 
-from kpu_docs.models import Keputusan
+from kpu_docs.models import Keputusan, Kop
 from kpu_docs.nomor.pola import nomor_bertahun
+from kpu_docs.wording.emphasis import isolate
 
 
 def judul_instansi(keputusan: Keputusan) -> str:
@@ -25,3 +27,11 @@ def judul_baris(keputusan: Keputusan) -> list[str]:
     if keputusan.tentang:
         lines += (["TENTANG"] if keputusan.pengaturan.baris_tentang else []) + [keputusan.tentang.upper()]
     return lines
+
+
+def kontak_kop(kop: Kop) -> str | None:
+    """"Telepon ..., Faksimile ..., Laman ..., Pos-el ...": the letterhead's contact line, or None.
+    Each value's emphasis markers pair within it (the line is composed of several fields)."""
+    parts = [f"{label} {isolate(value)}" for label, value in (
+        ("Telepon", kop.telepon), ("Faksimile", kop.faksimile), ("Laman", kop.laman), ("Pos-el", kop.pos_el)) if value]
+    return ", ".join(parts) or None
