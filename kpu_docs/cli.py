@@ -187,13 +187,9 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _load(berkas: Path) -> "Keputusan":
-    from kpu_docs.errors import InputError
     from kpu_docs.loading import load
 
-    try:
-        return load(berkas)
-    except InputError as exc:
-        _fail(str(exc), 2)
+    return load(berkas)  # an InputError becomes its message and exit code 2 in _Perintah.invoke
 
 
 def _findings(keputusan: "Keputusan", abaikan: "list[str] | None" = None) -> "list[Temuan]":
@@ -350,14 +346,12 @@ def batch(
 
 
 def _with_register(path: Path, action: "Callable[[Register], T]") -> T:
-    """`action` on the register at `path`; a missing register or another file is bad input (exit 2)."""
-    from kpu_docs.nomor.register import Register, RegisterError
+    """`action` on the register at `path`; a missing register or another file is a RegisterError,
+    bad input (exit 2, through _Perintah.invoke)."""
+    from kpu_docs.nomor.register import Register
 
-    try:
-        with Register(path) as reg:
-            return action(reg)
-    except RegisterError as exc:
-        _fail(str(exc), 2)
+    with Register(path) as reg:
+        return action(reg)
 
 
 RegisterOpsi = Annotated[
@@ -454,14 +448,11 @@ def next_year_command(
     Pola nomor kantor tetap, tahunnya bergeser. Tanggal dan nomor dokumen yang sudah ada (berita acara, surat)
     tidak diubah. Daftar periksa ditulis di samping draf: <OUTPUT tanpa .yaml>.periksa.md.
     """
-    from kpu_docs.errors import InputError
     from kpu_docs.next_year import next_year
     from kpu_docs.review import around_change, baris_teks, tasks
 
     try:
         laporan = next_year(berkas, output, tahun)
-    except InputError as exc:
-        _fail(str(exc), 2)
     except (OSError, RuntimeError) as exc:
         _fail(str(exc))
     out.print(f"Ditulis: {output} (tahun {laporan.tahun_lama} → {laporan.tahun_baru})", markup=False)
@@ -542,14 +533,10 @@ def nomor_ambil(
     """Ambil nomor urut berikutnya dari register, tulis nomor lengkapnya ke berkas (hanya nilai nomor yang berubah) dan cetak."""
     import sqlite3
 
-    from kpu_docs.errors import InputError
     from kpu_docs.nomor.ambil import ambil_nomor
-    from kpu_docs.nomor.register import RegisterError
 
     try:
         entri = ambil_nomor(berkas, register, oleh=oleh, mulai=mulai)
-    except (InputError, RegisterError) as exc:
-        _fail(str(exc), 2)
     except (OSError, RuntimeError, sqlite3.Error) as exc:
         _fail(f"{exc}; nomor yang sudah diambil tercatat di register beserta sebabnya")
     print(entri.nomor)

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from kpu_docs.errors import KpuDocsError
 from kpu_docs.nomor.pola import Pola
 
 DIAMBIL, DITULIS, GAGAL, BATAL = "diambil", "ditulis", "gagal_ditulis", "batal"
@@ -59,8 +60,9 @@ _SCHEMA = [
 ]
 
 
-class RegisterError(ValueError):
-    """The register cannot be used as asked (missing, not a register, an unknown number)."""
+class RegisterError(KpuDocsError, ValueError):
+    """The register cannot be used as asked (missing, not a register, an unknown number): bad
+    input, exit code 2 on the command line."""
 
 
 @dataclass(frozen=True)
