@@ -49,11 +49,11 @@ def measure(runs: int, pythonpath: Path) -> dict[str, list[float]]:
     env = {**os.environ, "PYTHONPATH": str(pythonpath)}
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for name, argv in COMMANDS.items():  # once each, untimed: the disk cache is warm
-        subprocess.run(argv, env=env, cwd=pythonpath, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(argv, env=env, cwd=pythonpath, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     for _ in range(runs):
         for name, argv in COMMANDS.items():  # interleaved, so a burst of load hits all alike
             start = time.perf_counter()
-            subprocess.run(argv, env=env, cwd=pythonpath, stdout=subprocess.DEVNULL, check=True)
+            subprocess.run(argv, env=env, cwd=pythonpath, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
             times[name].append(time.perf_counter() - start)
     return times
 
