@@ -198,15 +198,17 @@ def _findings(keputusan: "Keputusan", abaikan: "list[str] | None" = None) -> "li
     return temuan(keputusan, abaikan or ())
 
 
-def _show(found: "list[Temuan]") -> None:
-    """Each finding on standard error with its rule's id, the id pengaturan.abaikan_periksa takes."""
+def _show(found: "list[Temuan]", sumber: "Path | None" = None) -> None:
+    """Each finding on standard error with its rule's id, the id pengaturan.abaikan_periksa takes,
+    after the file it was found in when a command reads several."""
+    head = f"{sumber}: " if sumber is not None else ""
     for finding in found:
-        _labelled("Peringatan:", "yellow", f"{finding} [{finding.aturan}]")
+        _labelled("Peringatan:", "yellow", f"{head}{finding} [{finding.aturan}]")
 
 
-def _warn(keputusan: "Keputusan") -> "list[Temuan]":
+def _warn(keputusan: "Keputusan", sumber: "Path | None" = None) -> "list[Temuan]":
     found = _findings(keputusan)
-    _show(found)
+    _show(found, sumber)
     return found
 
 
@@ -241,7 +243,7 @@ def render(
         raise typer.Exit(2)
     paths: list[Path] = []
     for path, keputusan in loaded:
-        _warn(keputusan)
+        _warn(keputusan, path)
         try:
             written = render_file(keputusan, output / f"{path.stem}.docx", templat)
         except FileNotFoundError as exc:  # the logo or a template named by the user
@@ -428,10 +430,10 @@ def preview(
         pages = [int(p) for p in halaman.split(",")] if halaman else None
     except ValueError:
         _fail("halaman: tulis nomor halaman dipisah koma, misalnya 1,9", 2)
+    keputusan = _load(berkas) if berkas.suffix.lower() != ".docx" else None  # bad data: no folder made
     _folder(output)
     docx = berkas
-    if berkas.suffix.lower() != ".docx":
-        keputusan = _load(berkas)
+    if keputusan is not None:
         (docx,) = render_file(keputusan, output / f"{berkas.stem}.docx")[:1]
     for path in preview_pages(docx, output, pages, dpi, timeout=batas_waktu):
         out.print(f"Ditulis: {path}", markup=False)
