@@ -52,11 +52,13 @@ def test_file_keeps_comments_and_layout_and_changes_only_the_changed_lines(draft
     target, report = draft
     old_lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
     new_lines = target.read_text(encoding="utf-8").splitlines()
+    tahun = new_lines.index("tahun: 2026")
+    assert new_lines.pop(tahun + 1) == "status: draf"  # the one line added, after tahun
     assert len(old_lines) == len(new_lines)
     comments = [line for line in old_lines if line.lstrip().startswith("#")]
     assert comments and all(c in new_lines for c in comments)
     changed = [(a, b) for a, b in zip(old_lines, new_lines) if a != b]
-    assert len(changed) == len(report.diubah)  # every value sits on one line of its own here
+    assert len(changed) == len(report.diubah) - 1  # every value sits on one line of its own here; status is added
     for old, new in changed:
         assert ("2025" in old and "2026" in new) or old.startswith("nomor:")
     assert 'nomor: "[ISI NOMOR]"' in new_lines
@@ -112,7 +114,8 @@ def test_roll_forward_to_a_given_year_and_leap_day():
     assert data["tahun"] == 2027 and data["tentang"] == "Tim Kerja Tahun 2027"
     assert data["penutup"]["tanggal"] == datetime.date(2027, 2, 28)
     assert data["mengingat"] == ["Undang-Undang Nomor 1 Tahun 2024 tentang Contoh"]
-    assert {c.lokasi for c in report.diubah} == {"tahun", "nomor", "tentang", "penutup.tanggal"}
+    assert {c.lokasi for c in report.diubah} == {"tahun", "nomor", "status", "tentang", "penutup.tanggal"}
+    assert data["status"] == "draf"
 
 
 def test_bad_source_writes_nothing(tmp_path):
@@ -135,7 +138,9 @@ def test_cli_prints_a_summary(tmp_path):
     assert "penutup.tanggal: 2025-09-03 → 2027-09-03" in result.output
     assert kpu_docs.load(target).tahun == 2027
     diff = list(difflib.unified_diff(EXAMPLE.read_text().splitlines(), target.read_text().splitlines(), n=0))
-    assert all("2027" in line or "NOMOR" in line for line in diff if line.startswith("+") and not line.startswith("+++"))
+    added = [line for line in diff if line.startswith("+") and not line.startswith("+++")]
+    assert "+status: draf" in added
+    assert all("2027" in line or "NOMOR" in line for line in added if line != "+status: draf")
 
 
 @pytest.mark.parametrize("written", [">-\n  11/PP.04.1-Kpt/5201/2025\n", ">-\n  11/PP.04.1-Kpt/5201/2025\n\n# komentar\n",
