@@ -310,8 +310,9 @@ def _edit_source(source: Source, report: Laporan) -> str:
                 change.baris = line(begin)
             else:  # a key of its own on the line after tahun, as far in as tahun
                 at, column = _line_after(source, "tahun")
-                edits.append((at, at, f"{' ' * column}status: {change.baru}\n"))
-                change.baris = inserted = line(at)
+                new_line = "" if at == 0 or text[at - 1] == "\n" else "\n"  # tahun on the file's last line
+                edits.append((at, at, f"{new_line}{' ' * column}status: {change.baru}\n"))
+                change.baris = inserted = line(at) + len(new_line)
             continue
         old, new = _as_text(change.lama), _as_text(change.baru)
         old_runs = [m.span() for m in _DIGITS.finditer(old)]
@@ -320,17 +321,17 @@ def _edit_source(source: Source, report: Laporan) -> str:
             if old[a:b] != new[a:b]:
                 edits.append((sa, sb, new[a:b]))
                 change.baris = change.baris or line(sa)
-    for note in [*report.periksa, *report.tanggal]:
+    placed: list[Catatan | TanggalBergeser] = [*report.periksa, *report.tanggal]
+    for note in placed:
         value = _value(source.tree, note.jalur)
         before = len([m for m in _DIGITS.finditer(_as_text(value)) if m.start() < note.posisi]) if value is not None else 0
         runs = source_runs(note.jalur)
         note.baris = line(runs[min(before, len(runs) - 1)][0])
     if inserted is not None:  # everything from there on moved one line down
-        for item in [*report.diubah, *report.periksa, *report.tanggal]:
+        lines: list[Perubahan | Catatan | TanggalBergeser] = [*report.diubah, *placed]
+        for item in lines:
             if item.baris is not None and item.baris >= inserted and item.jalur != ("status",):
                 item.baris += 1
-    if not text.endswith("\n") and any(at == len(text) for at, _, _ in edits):
-        text += "\n"
     return apply_edits(text, edits)
 
 

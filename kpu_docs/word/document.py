@@ -109,9 +109,9 @@ class _Target:
         members = []
         for name in self.template.members:
             if self.draf and watermark.is_header(name):
-                part = (render_source(self.template.dynamic_parts[name], context, name).encode("utf-8")
-                        if name in self.template.dynamic_parts else self.template.members[name])
-                members.append(Member.of(name, watermark.with_watermark(part), package.FAST))
+                header = (render_source(self.template.dynamic_parts[name], context, name).encode("utf-8")
+                          if name in self.template.dynamic_parts else self.template.members[name])
+                members.append(Member.of(name, watermark.with_watermark(header), package.FAST))
             elif name == "word/document.xml":
                 members.append(Member.of(name, document.encode("utf-8"), package.FAST))
             elif name == "word/numbering.xml":
