@@ -237,9 +237,9 @@ def _next_number(data: dict, report: Laporan) -> None:
 def _as_draft(data: dict, report: Laporan) -> None:
     """The new decree is a draft until it is signed: status draf, whatever the old one was.
 
-    The salinan block and pengaturan.tanda_tangan stay in the data (the signed decree will again
-    be copied and certified), but a draft prints neither: what the old decree printed and the
-    draft does not is listed for the review file."""
+    The salinan block, pengaturan.tanda_tangan and an electronic signature stay in the data (the
+    decree will again be signed that way, copied and certified), but a draft prints none of them:
+    what the old decree printed and the draft does not is listed for the review file."""
     status = data.get("status", "final")
     if status != "draf":
         salinan = data.get("salinan")
@@ -247,6 +247,10 @@ def _as_draft(data: dict, report: Laporan) -> None:
             if salinan.get("tanda", True) not in (False, "false", "False", "FALSE"):
                 report.dimatikan.append("tanda SALINAN di kiri atas halaman pertama (salinan.tanda)")
             report.dimatikan.append("blok \"Salinan sesuai dengan aslinya\" dengan pengesahnya (salinan)")
+        if (data.get("penutup") or {}).get("tanda_tangan_elektronik"):
+            report.dimatikan.append("tanda tangan elektronik: kode QR, baris di atas jabatan dan kalimat BSrE di kaki "
+                                    "halaman (penutup.tanda_tangan_elektronik; isi qr dengan alamat verifikasi yang "
+                                    "baru setelah ditandatangani)")
         mark = (data.get("pengaturan") or {}).get("tanda_tangan")
         if mark in ("ttd", "dto."):
             report.dimatikan.append(f"\"{mark}\" di tempat tanda tangan; draf mencetak ruang kosong untuk ditandatangani "

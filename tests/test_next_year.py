@@ -318,3 +318,12 @@ def _watermark_share(pdf) -> list[float]:
         width, height = map(int, size.split())
         pages.append(sum(pixels.count(bytes([v])) for v in range(222, 225)) / (width * height))
     return pages
+
+
+def test_an_electronic_signature_is_switched_off_and_said_so(tmp_path):
+    source = _with(tmp_path, "  penandatangan:\n", "  tanda_tangan_elektronik:\n    qr: https://tte.example.go.id/v/1\n"
+                                                  "  penandatangan:\n")
+    report = next_year(source, tmp_path / "draf.yaml")
+    assert any(item.startswith("tanda tangan elektronik: kode QR") for item in report.dimatikan)
+    draft = kpu_docs.load(tmp_path / "draf.yaml")
+    assert draft.penutup.tanda_tangan_elektronik is not None and draft.status == "draf"

@@ -18,6 +18,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from kpu_docs.files import write_all_atomic
+from kpu_docs import wording
 from kpu_docs.models import Keputusan
 from kpu_docs.word import package, properties
 from kpu_docs.word.context import keputusan_context, lampiran_context
@@ -76,7 +77,7 @@ class _Target:
         self.styles = styles
         self.ids = style_ids_by_name(styles)
         self.lists = Lists(template)
-        signed = keputusan.penutup.tanda_tangan_elektronik is not None
+        signed = wording.tanda_tangan_elektronik(keputusan) is not None
         self.draf = keputusan.status == "draf"
         self.sections = Sections(geometry(template, keputusan.pengaturan.kertas, keputusan.pengaturan.nomor_halaman,
                                           FOOTER_ID if signed else None, self.draf))
@@ -168,7 +169,7 @@ def _last_diktum_whole(body: etree._Element) -> None:
 
 def _signature_parts(keputusan: Keputusan, *contexts: dict) -> list[AddedPart]:
     """An electronic signature's QR code (printed by the templates as {{ qr }}) and footer."""
-    electronic = keputusan.penutup.tanda_tangan_elektronik
+    electronic = wording.tanda_tangan_elektronik(keputusan)
     if electronic is None:
         return []
     code = images.qr(electronic.qr)

@@ -107,3 +107,22 @@ def test_python_docx_opens_a_draft():
 
     document = Document(io.BytesIO(render_bytes(_decree("draf"))))
     assert document.sections[0].header is not None
+
+
+def test_a_draft_is_not_signed_electronically_either():
+    """Its QR code would verify last year's signature: neither the code, nor the line above the
+    position, nor the BSrE sentence in the footer prints until the decree is final."""
+    def decree(status: str) -> kpu_docs.Keputusan:
+        data = minimal_data(status=status)
+        data["penutup"]["tanda_tangan_elektronik"] = {"qr": "https://tte.example.go.id/verifikasi/ABC123"}
+        return kpu_docs.from_data(data)
+
+    final, draft = _parts(render_bytes(decree("final"))), _parts(render_bytes(decree("draf")))
+    for parts, signed in ((final, True), (draft, False)):
+        everything = "".join(parts.values())
+        assert ("Ditandatangani secara elektronik oleh:" in _text(parts["word/document.xml"])) is signed
+        assert ("Balai Sertifikasi Elektronik" in everything) is signed
+        assert ('Target="media/' in parts["word/_rels/document.xml.rels"]) is signed  # the QR code's picture
+    assert "EDY PUTRAWAN" in _text(draft["word/document.xml"])
+    shown = _headers_on_pages(draft)
+    assert shown and all(_has_watermark(draft[name]) for name in shown)
