@@ -126,3 +126,16 @@ def test_a_draft_is_not_signed_electronically_either():
     assert "EDY PUTRAWAN" in _text(draft["word/document.xml"])
     shown = _headers_on_pages(draft)
     assert shown and all(_has_watermark(draft[name]) for name in shown)
+
+
+def test_a_draft_imported_back_is_a_draft():
+    """The watermark is read back as the status, so that import, edit and render keep the draft a
+    draft; a final decree has no status written."""
+    from docx import Document
+
+    from kpu_docs.importing import import_docx
+
+    for status in ("draf", "final"):
+        data = import_docx(Document(io.BytesIO(render_bytes(_decree(status))))).data
+        assert data.get("status") == ("draf" if status == "draf" else None)
+        assert kpu_docs.from_data(data).status == status
