@@ -1,0 +1,129 @@
+"""What a reviewer sees on the page before signing: a gap still to fill, a doubled mark.
+
+Both rules read every printed field (kpu_docs.checks.tercetak), the citations, the diktum's
+sub-lists, the closing, the tembusan and every paragraph, list and table cell of the Lampiran.
+
+Decided on the ellipsis, which is also a legitimate mark:
+- "[ISI ...]", "XXX"/"xxx" and a year "20XX" are gaps wherever they stand; "XXX" after "Bab",
+  "Bagian" or "Lampiran" is the Roman numeral 30 and passes.
+- "..." and "…" are a gap, except as the omission mark of a quotation: inside square brackets
+  ("[...]") or inside quotation marks with other words ("“... tugas dan wewenang ...”"). A regulation's
+  title never holds one, so in a citation it is always a gap.
+- In a Lampiran, a run of four dots or more is the dotted line of a blank form, printed on purpose
+  to be filled in by hand ("Nama : ..........."): it passes. Elsewhere it is a gap ("Rp.......").
+- Two dots (".." or ". .") are a doubled full stop, not an ellipsis: the punctuation rule reports them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kpu_docs.checks.aturan import Hasil, aturan
+from kpu_docs.checks.tercetak import Teks, teks_tercetak
+from kpu_docs.models import Keputusan
+from kpu_docs.nomor.pola import NOMOR_KOSONG
+
+_ISI = re.compile(r"\[\s*ISI\b[^\]\n]*\]", re.I)
+_XXX = re.compile(r"\b(?:X{3,}|x{3,}|(?:19|20)[Xx]{2})\b")
+_ROMAN_CONTEXT = re.compile(r"\b(?:bab|bagian|lampiran|jilid)\s+$", re.I)
+"""Words after which "XXX" is a Roman numeral: "BAB XXX"."""
+_DOTS = re.compile(r"…+(?:[ \u00a0]?\.)*|\.(?:[ \u00a0]?[.…])+")
+"""A run of full stops or ellipsis characters, with at most one space between them."""
+_ENCLOSED = re.compile(r"\[[^\[\]\n]*\]|\"[^\"\n]*\"|“[^”\n]*”|'[^'\n]*'|‘[^’\n]*’")
+"""A span in square brackets or quotation marks, where an ellipsis marks an omission."""
+_WORD = re.compile(r"\w")
+
+
+def _dots(run: str) -> int:
+    return run.count(".") + 3 * run.count("…")
+
+
+def _omission(text: str, start: int, end: int) -> bool:
+    """Whether the ellipsis at text[start:end] marks an omission in a quotation."""
+    for span in _ENCLOSED.finditer(text):
+        if span.start() < start and end < span.end():
+            if span.group().startswith("["):
+                return not _ISI.fullmatch(span.group())
+            inside = text[span.start() + 1:start] + text[end:span.end() - 1]
+            return bool(_WORD.search(inside))
+    return False
+
+
+def _shown(text: str, start: int, end: int) -> str:
+    """The gap with the word before it, as a reviewer would quote it: "sebesar Rp...."."""
+    before = text[:start].rstrip(" ").rsplit(None, 1)
+    word = before[-1] if before and text[:start].endswith(before[-1]) else ""
+    return f"{word}{text[start:end]}"
+
+
+def tempat_isian(text: str, lampiran: bool = False) -> list[str]:
+    """The gaps left to fill in a printed text, as they read, in order: "[ISI NAMA]", "XXX",
+    "Rp...". `lampiran`: the text stands in a Lampiran, where dotted lines of a form pass."""
+    found: list[tuple[int, str]] = [(m.start(), m.group()) for m in _ISI.finditer(text)]
+    for m in _XXX.finditer(text):
+        if not (m.group() == "XXX" and _ROMAN_CONTEXT.search(text[:m.start()])):
+            found.append((m.start(), m.group()))
+    for m in _DOTS.finditer(text):
+        dots = _dots(m.group())
+        if dots < 3 or (lampiran and dots >= 4 and "…" not in m.group()):
+            continue
+        if any(start <= m.start() < start + len(isi) for start, isi in found):  # "[ISI ...]"
+            continue
+        if not _omission(text, m.start(), m.end()):
+            found.append((m.start(), _shown(text, m.start(), m.end())))
+    return [gap for _, gap in sorted(found)]
+
+
+def _printed(keputusan: Keputusan) -> Iterator[Teks]:
+    for teks in teks_tercetak(keputusan):
+        if teks.path == ("nomor",):  # "[ISI NOMOR]" in the number itself: the rule nomor-kosong
+            teks = teks._replace(teks=teks.teks.replace(NOMOR_KOSONG, ""))
+        yield teks
+
+
+@aturan("tempat-isian", "Tata Naskah Dinas: naskah dinas ditandatangani setelah konsepnya lengkap dan diperiksa "
+                        "(diparaf); tempat isian \"[ISI ...]\", \"...\" atau \"XXX\" tidak boleh tercetak")
+def _tempat_isian(keputusan: Keputusan) -> Hasil:
+    for teks in _printed(keputusan):
+        gaps = tempat_isian(teks.teks, lampiran=teks.path[0] == "lampiran")
+        if gaps:
+            shown = ", ".join(f"\"{gap}\"" for gap in dict.fromkeys(gaps))
+            yield teks.lokasi, f"masih ada tempat isian {shown}; isi sebelum keputusan ditandatangani"
+
+
+# -- doubled punctuation ------------------------------------------------------------------------
+
+_DOUBLED = re.compile(r"[;,:][ \u00a0]?[;,:.](?![ \u00a0]?[.…])")
+"""A comma, semicolon or colon followed by another mark: ";.", ";;", ",,", ", ;", "::". A full
+stop followed by a comma or semicolon is an abbreviation's ("S.H., M.H.", "dll.;"): it passes."""
+_TRAILING = ";.,:"
+
+
+def _bare(text: str) -> str:
+    """The text as the renderer closes it: without the closing punctuation typed (as
+    kpu_docs.wording.punctuation.bare, which `check` does not import)."""
+    return text.rstrip().rstrip(_TRAILING).rstrip()
+
+
+def tanda_baca_ganda(text: str) -> list[str]:
+    """The doubled marks in a printed text, each with the words before it: "Pemilihan Umum;."."""
+    found = [(m.start(), m.end()) for m in _DOUBLED.finditer(text)]
+    found += [(m.start(), m.end()) for m in _DOTS.finditer(text) if m.group().count(".") == 2 and "…" not in m.group()]
+    out = []
+    for start, end in sorted(found):
+        before = text[max(0, start - 20):start]
+        before = before.split(None, 1)[-1] if start > 20 and " " in before.strip() else before.lstrip()
+        out.append(f"{before}{text[start:end]}")
+    return out
+
+
+@aturan("tanda-baca-ganda", "PUEBI/EYD Edisi V, Tanda Baca, dan UU 12/2011 Lampiran II, Ragam Bahasa: satu tanda "
+                            "baca menutup satu bagian kalimat (\";.\", \";;\", \",,\", \"..\" adalah salah ketik)")
+def _tanda_baca_ganda(keputusan: Keputusan) -> Hasil:
+    for teks in teks_tercetak(keputusan):
+        text = _bare(teks.teks) + ";" if teks.ditutup else teks.teks
+        doubled = tanda_baca_ganda(text)
+        if doubled:
+            shown = ", ".join(f"\"{d}\"" for d in doubled)
+            yield teks.lokasi, f"tanda baca ganda: {shown}; hapus salah satunya"
