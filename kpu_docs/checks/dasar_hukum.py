@@ -222,15 +222,16 @@ def _pengundangan_tahun(keputusan: Keputusan) -> Hasil:
         year = _year_of(p)
         if p.diundangkan is not None and year is not None and p.diundangkan.tahun < year:
             media = _MEDIA_NAMES[p.diundangkan.dalam]
-            found.append((where, f"{media} Tahun {p.diundangkan.tahun} lebih awal daripada tahun {p.jenis} Nomor "
-                                 f"{p.nomor} ({year}); periksa tahun {media} atau tahun peraturannya"))
+            shown = f"{p.jenis} Nomor {p.nomor}" + (f" Tahun {p.tahun}" if p.tahun is not None else "")
+            found.append((where, f"{media} Tahun {p.diundangkan.tahun} lebih awal daripada tahun peraturannya sendiri "
+                                 f"({shown}); periksa tahun {media} atau tahun peraturannya"))
     for field in _FIELDS:
         for i, item in enumerate(getattr(keputusan, field), start=1):
             if isinstance(item, str):
                 for shown, year, media, promulgated in _free_text_promulgations(item):
                     if promulgated < year:
                         found.append((f"{field}[{i}]", f"{media} Tahun {promulgated} lebih awal daripada tahun "
-                                                       f"peraturan yang dikutip ({shown}); periksa tahun {media} "
+                                                       f"peraturannya sendiri ({shown}); periksa tahun {media} "
                                                        "atau tahun peraturannya"))
     order = {f"{field}[{i}]": n for n, (field, i) in enumerate(
         (f, i) for f in _FIELDS for i in range(1, len(getattr(keputusan, f)) + 1))}

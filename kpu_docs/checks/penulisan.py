@@ -52,9 +52,8 @@ def _omission(text: str, start: int, end: int) -> bool:
 
 def _shown(text: str, start: int, end: int) -> str:
     """The gap with the word before it, as a reviewer would quote it: "sebesar Rp...."."""
-    before = text[:start].rstrip(" ").rsplit(None, 1)
-    word = before[-1] if before and text[:start].endswith(before[-1]) else ""
-    return f"{word}{text[start:end]}"
+    word = re.search(r"\w*$", text[:start])
+    return f"{word.group() if word else ''}{text[start:end]}"
 
 
 def tempat_isian(text: str, lampiran: bool = False) -> list[str]:
@@ -98,6 +97,8 @@ _DOUBLED = re.compile(r"[;,:][ \u00a0]?[;,:.](?![ \u00a0]?[.…])")
 """A comma, semicolon or colon followed by another mark: ";.", ";;", ",,", ", ;", "::". A full
 stop followed by a comma or semicolon is an abbreviation's ("S.H., M.H.", "dll.;"): it passes."""
 _TRAILING = ";.,:"
+_BEFORE = re.compile(r"(?:[^\s;,:.]+ ?){0,2}$")
+"""The (at most two) words before a mark, to show it where it stands."""
 
 
 def _bare(text: str) -> str:
@@ -112,9 +113,8 @@ def tanda_baca_ganda(text: str) -> list[str]:
     found += [(m.start(), m.end()) for m in _DOTS.finditer(text) if m.group().count(".") == 2 and "…" not in m.group()]
     out = []
     for start, end in sorted(found):
-        before = text[max(0, start - 20):start]
-        before = before.split(None, 1)[-1] if start > 20 and " " in before.strip() else before.lstrip()
-        out.append(f"{before}{text[start:end]}")
+        before = _BEFORE.search(text, 0, start)
+        out.append(f"{before.group() if before else ''}{text[start:end]}")
     return out
 
 

@@ -2,7 +2,7 @@
 
 The walk is generic over the models, so that a field added later is checked too: every text the
 decree holds prints, except the settings (`pengaturan`), the logo's file name, the number pattern
-(`pola_nomor`) and choices among fixed values (`penomoran`, `bentuk_nomor`, `dalam`, ...), which
+(`pola_nomor`), what the QR code of an electronic signature holds, and choices among fixed values (`penomoran`, `bentuk_nomor`, `dalam`, ...), which
 print as labels and words kpu-docs writes itself. The amendments before the last of a regulation
 cited "beberapa kali diubah terakhir dengan" do not print either (only the last one is cited).
 
@@ -26,6 +26,8 @@ from kpu_docs.models import Keputusan, Peraturan
 
 _NOT_PRINTED = frozenset({"pengaturan", "logo", "pola_nomor"})
 """Fields of the decree itself that do not print as text."""
+_NOT_TEXT = frozenset({"qr"})
+"""Fields anywhere that print as something else: the electronic signature's QR code."""
 _CLOSED_LISTS = ("menimbang", "mengingat", "memperhatikan")
 """Lists whose items the renderer closes with ";" or "." (unless tanda_baca_konsiderans says
 seperti_ditulis, for the texts the data gives)."""
@@ -46,7 +48,7 @@ class Teks(NamedTuple):
 
 
 @functools.cache
-def _choice(model: type, name: str) -> bool:
+def _choice(model: type[BaseModel], name: str) -> bool:
     """Whether a field only takes fixed values (a Literal, optionally None)."""
     annotation = model.model_fields[name].annotation
     options = get_args(annotation) if get_origin(annotation) in (Union, types.UnionType) else (annotation,)
@@ -60,7 +62,7 @@ def _walk(value: object, path: tuple) -> Iterator[Teks]:
         yield from _citation(value, path)
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            if not _choice(type(value), name):
+            if name not in _NOT_TEXT and not _choice(type(value), name):
                 yield from _walk(getattr(value, name), (*path, name))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
