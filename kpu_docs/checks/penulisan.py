@@ -11,6 +11,9 @@ Decided on the ellipsis, which is also a legitimate mark:
   title never holds one, so in a citation it is always a gap.
 - In a Lampiran, a run of four dots or more is the dotted line of a blank form, printed on purpose
   to be filled in by hand ("Nama : ..........."): it passes. Elsewhere it is a gap ("Rp.......").
+- A Lampiran, or the part of one under a title (`judul`), named a form or a model ("FORMAT SURAT
+  ...", "FORMULIR", "MODEL", "CONTOH", "BLANKO") prints a template on purpose: its "...", "…" and
+  "XXX" pass. "[ISI ...]", kpu-docs' own mark of a value still to give, never does.
 - Two dots (".." or ". .") are a doubled full stop, not an ellipsis: the punctuation rule reports them.
 """
 
@@ -56,16 +59,19 @@ def _shown(text: str, start: int, end: int) -> str:
     return f"{word.group() if word else ''}{text[start:end]}"
 
 
-def tempat_isian(text: str, lampiran: bool = False) -> list[str]:
+def tempat_isian(text: str, lampiran: bool = False, formulir: bool = False) -> list[str]:
     """The gaps left to fill in a printed text, as they read, in order: "[ISI NAMA]", "XXX",
-    "Rp...". `lampiran`: the text stands in a Lampiran, where dotted lines of a form pass."""
+    "Rp...". `lampiran`: the text stands in a Lampiran, where dotted lines of a form pass;
+    `formulir`: in a form or model printed as a template, where only "[ISI ...]" is a gap."""
     found: list[tuple[int, str]] = [(m.start(), m.group()) for m in _ISI.finditer(text)]
+    if formulir:
+        return [gap for _, gap in found]
     for m in _XXX.finditer(text):
         if not (m.group() == "XXX" and _ROMAN_CONTEXT.search(text[:m.start()])):
             found.append((m.start(), m.group()))
     for m in _DOTS.finditer(text):
         dots = _dots(m.group())
-        if dots < 3 or (lampiran and dots >= 4 and "…" not in m.group()):
+        if dots < 3 or (lampiran and dots >= 4):
             continue
         if any(start <= m.start() < start + len(isi) for start, isi in found):  # "[ISI ...]"
             continue
@@ -81,11 +87,34 @@ def _printed(keputusan: Keputusan) -> Iterator[Teks]:
         yield teks
 
 
+_FORMULIR = re.compile(r"\b(?:format|formulir|model|contoh|templat|blanko|spesimen)\b", re.I)
+
+
+def _formulir(keputusan: Keputusan) -> set[tuple]:
+    """The paths of the Lampiran, and of the parts of one after a title, that print a template:
+    ("lampiran", 0) for a whole Lampiran, ("lampiran", 0, "isi", 3) for a block."""
+    forms: set[tuple] = set()
+    for i, lampiran in enumerate(keputusan.lampiran):
+        if lampiran.judul and _FORMULIR.search(lampiran.judul):
+            forms.add(("lampiran", i))
+            continue
+        under_form = False
+        for j, blok in enumerate(lampiran.isi):
+            judul = getattr(blok, "judul", None)
+            if isinstance(judul, str):
+                under_form = bool(_FORMULIR.search(judul))
+            if under_form:
+                forms.add(("lampiran", i, "isi", j))
+    return forms
+
+
 @aturan("tempat-isian", "Tata Naskah Dinas: naskah dinas ditandatangani setelah konsepnya lengkap dan diperiksa "
                         "(diparaf); tempat isian \"[ISI ...]\", \"...\" atau \"XXX\" tidak boleh tercetak")
 def _tempat_isian(keputusan: Keputusan) -> Hasil:
+    forms = _formulir(keputusan)
     for teks in _printed(keputusan):
-        gaps = tempat_isian(teks.teks, lampiran=teks.path[0] == "lampiran")
+        formulir = bool(forms) and (teks.path[:2] in forms or teks.path[:4] in forms)
+        gaps = tempat_isian(teks.teks, lampiran=teks.path[0] == "lampiran", formulir=formulir)
         if gaps:
             shown = ", ".join(f"\"{gap}\"" for gap in dict.fromkeys(gaps))
             yield teks.lokasi, f"masih ada tempat isian {shown}; isi sebelum keputusan ditandatangani"

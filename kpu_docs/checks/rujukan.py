@@ -5,7 +5,10 @@ Only references whose referent is this decree are checked: in the diktum and the
 regulation ("Diktum KESATU Keputusan Komisi Pemilihan Umum Nomor 476 Tahun 2022" cites another
 decree and passes); a letter where the list is known: "Diktum KESATU huruf d", "sebagaimana
 dimaksud pada huruf d" inside a diktum's lettered sub-list (that list), or inside a Menimbang
-(the Menimbang's own letters; its closing point is the rule menimbang-huruf's).
+(the Menimbang's own letters; its closing point is the rule menimbang-huruf's). In a decree
+that amends or revokes another ("tentang Perubahan atas Keputusan ..."), and in a text that words
+an amendment ("Ketentuan Diktum KEEMPAT diubah sehingga berbunyi"), the diktum and Lampiran named
+are the other decree's unless followed by "Keputusan ini".
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ _OTHER = re.compile(r"\s*,?\s*(?:undang|peraturan|perpres|permen|pkpu|keputusan(
 """What a reference continues with when its referent is another regulation or letter, or a part
 of one ("huruf c Pasal 18 Undang-Undang ...")."""
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_PERUBAHAN = re.compile(r"^\s*(?:perubahan|pencabutan)\b", re.I)
+"""The title of a decree that amends or revokes another: its diktum speak of the other's parts."""
+_MENGUBAH = re.compile(r"\b(?:diubah|dihapus|disisipkan|dicabut|berbunyi)\b", re.I)
+"""Words of an amendment: "Ketentuan Diktum KEEMPAT diubah sehingga berbunyi ..."."""
+_KEPUTUSAN_INI = re.compile(r"\s*,?\s*Keputusan\s+ini\b", re.I)
 
 
 def diktum_ke(label: str) -> int:
@@ -79,6 +87,13 @@ def _in_body(keputusan: Keputusan) -> Iterator[Teks]:
     return (t for t in teks_tercetak(keputusan) if t.path[0] in ("diktum", "lampiran"))
 
 
+def _amending(keputusan: Keputusan, text: str) -> bool:
+    """Whether a text may speak of another decree's parts without naming it: in a decree that
+    amends or revokes another, or in words of an amendment ("diubah sehingga berbunyi"). Such a
+    text's references are checked only where they say "Keputusan ini"."""
+    return bool(keputusan.tentang and _PERUBAHAN.match(keputusan.tentang)) or bool(_MENGUBAH.search(text))
+
+
 _WORDS = {v: k for k, v in _UNITS.items()}
 
 
@@ -103,13 +118,14 @@ def _roman_of(n: int) -> str:
     return out
 
 
-def _diktum_refs(text: str) -> Iterator[tuple[list[int], str, str]]:
+def _diktum_refs(text: str, explicit: bool = False) -> Iterator[tuple[list[int], str, str]]:
     """(the diktum positions, the reference as written, the text after it) for each reference to
-    this decree's diktum."""
+    this decree's diktum; `explicit`: only those followed by "Keputusan ini"."""
     for m in _DIKTUM.finditer(text):
         rest = text[m.end():]
         sub = _LETTERS.match(rest) or _NUMBERS.match(rest)
-        if _OTHER.match(rest[sub.end():] if sub else rest):
+        after = rest[sub.end():] if sub else rest
+        if _OTHER.match(after) or (explicit and not _KEPUTUSAN_INI.match(after)):
             continue
         yield [diktum_ke(o.group()) for o in _ORDINAL_RE.finditer(m.group(1))], m.group(), rest
 
@@ -119,7 +135,7 @@ def _diktum_refs(text: str) -> Iterator[tuple[list[int], str, str]]:
 def _rujukan_diktum(keputusan: Keputusan) -> Hasil:
     count = len(keputusan.diktum)
     for teks in _in_body(keputusan):
-        for positions, written, rest in _diktum_refs(teks.teks):
+        for positions, written, rest in _diktum_refs(teks.teks, explicit=_amending(keputusan, teks.teks)):
             missing = [n for n in positions if n > count]
             if missing:
                 yield teks.lokasi, (f"merujuk \"{written}\", padahal keputusan ini hanya memiliki {count} diktum")
@@ -168,6 +184,8 @@ def _rujukan_huruf(keputusan: Keputusan) -> Hasil:
         if diktum.penomoran != "a." or not diktum.rincian:
             continue
         for r, text in enumerate(diktum.rincian, start=1):
+            if _amending(keputusan, text):
+                continue
             for cited, written in _own_letters(text):
                 if any(_index(letter) > len(diktum.rincian) for letter in cited):
                     yield f"diktum[{d}].rincian[{r}]", (
@@ -185,8 +203,10 @@ def _rujukan_lampiran(keputusan: Keputusan) -> Hasil:
                                                                                   f"LAMPIRAN {_roman_of(count)})")
     for teks in _in_body(keputusan):
         text = teks.teks
+        explicit = _amending(keputusan, text)
         for m in _LAMPIRAN.finditer(text):
-            if _OTHER.match(text[m.end():]):
+            rest = text[m.end():]
+            if _OTHER.match(rest) or (explicit and not _KEPUTUSAN_INI.match(rest)):
                 continue
             if m.group(1):
                 n = _roman(m.group(1))

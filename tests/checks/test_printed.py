@@ -137,6 +137,8 @@ def test_the_gap_rule_reads_exactly_what_prints():
     ("Nama : ..............", False, [".............."]),
     ("Nama : ..............", True, []),  # a form's dotted line in a Lampiran
     ("Nama : …", True, ["…"]),
+    ("Nama : ……………", True, []),  # a dotted line typed in Word, which makes "..." an ellipsis character
+    ("Nomor XXX ... [ISI NAMA]", True, ["XXX", "...", "[ISI NAMA]"]),
     ("Provinsi XXX, Kabupaten xxxx", False, ["XXX", "xxxx"]),
     ("Tahun 20XX", False, ["20XX"]),
     ("BAB XXX Ketentuan Peralihan", False, []),

@@ -179,14 +179,23 @@ CASES: dict[str, tuple[list[tuple[Change, str]], list[Change]]] = {
                   "dilaksanakan tim.", CLOSING_DIKTUM), "diktum[2].isi"),
          (_both(_diktum("Membentuk Tim Kerja.", CLOSING_DIKTUM),
                 _set(lampiran=[{"isi": ["Tugas tim sebagaimana dimaksud dalam Diktum KETIGA Keputusan ini."]}])),
-          "lampiran[1].isi[1].paragraf")],
+          "lampiran[1].isi[1].paragraf"),
+         # in an amending decree, a reference said to be "Keputusan ini"'s is checked
+         (_both(_set(tentang="Perubahan atas Keputusan Komisi Pemilihan Umum Kota Mataram Nomor 3 Tahun 2025"),
+                _diktum("Tim sebagaimana dimaksud dalam Diktum KETIGA Keputusan ini dibentuk kembali.",
+                        CLOSING_DIKTUM)), "diktum[1].isi")],
         [_diktum("Membentuk Tim Kerja.", "Tim sebagaimana dimaksud dalam Diktum KESATU bertugas.", CLOSING_DIKTUM),
          _diktum(TIGA_HURUF, "Tugas sebagaimana dimaksud dalam Diktum KESATU huruf a dan huruf c dilaksanakan tim.",
                  CLOSING_DIKTUM),
          _diktum("Membentuk Tim Kerja.", "Diktum KESATU sampai dengan Diktum KETIGA berlaku bagi tim.", CLOSING_DIKTUM),
          # another decree's diktum
          _diktum("Tim sebagaimana dimaksud dalam Diktum KEEMPAT Keputusan Komisi Pemilihan Umum Nomor 476 Tahun 2022 "
-                 "dibentuk.", CLOSING_DIKTUM)]),
+                 "dibentuk.", CLOSING_DIKTUM),
+         # an amendment speaks of the amended decree's diktum
+         _diktum("Ketentuan Diktum KELIMA diubah sehingga berbunyi sebagai berikut: ...", CLOSING_DIKTUM),
+         _both(_set(tentang="Perubahan atas Keputusan Komisi Pemilihan Umum Kota Mataram Nomor 3 Tahun 2025"),
+               _diktum({"isi": "Beberapa ketentuan diubah:", "rincian": [
+                   "tim sebagaimana dimaksud dalam Diktum KEEMPAT bertugas sampai Desember."]}, CLOSING_DIKTUM))]),
     "rujukan-huruf": (
         [(_set(menimbang=["bahwa perlu dibentuk tim kerja",  # a, b and the closing c: no d
                           "bahwa tim sebagaimana dimaksud pada huruf d perlu ditetapkan"]), "menimbang[2]"),
@@ -209,7 +218,9 @@ CASES: dict[str, tuple[list[tuple[Change, str]], list[Change]]] = {
                _set(lampiran=[LAMPIRAN])),
          _both(_diktum("Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran I dan Lampiran II Keputusan ini.",
                        CLOSING_DIKTUM), _set(lampiran=[LAMPIRAN, LAMPIRAN])),
-         _diktum("Tim menyusun rancangan menurut Lampiran II Undang-Undang Nomor 12 Tahun 2011.", CLOSING_DIKTUM)]),
+         _diktum("Tim menyusun rancangan menurut Lampiran II Undang-Undang Nomor 12 Tahun 2011.", CLOSING_DIKTUM),
+         _both(_diktum("Lampiran II diubah sehingga berbunyi sebagaimana tercantum dalam Lampiran Keputusan ini.",
+                       CLOSING_DIKTUM), _set(lampiran=[LAMPIRAN]))]),
     "pengundangan-tahun": (  # the issue: a Lembaran or Berita year before the regulation's own
         [(_mengingat({**UU_7_2017, "diundangkan": {**UU_7_2017["diundangkan"], "tahun": 2016}}), "mengingat[2]"),
          (_mengingat({**PKPU, "diundangkan": {**PKPU["diundangkan"], "tahun": 2018}}), "mengingat[2]"),
@@ -266,12 +277,22 @@ CASES: dict[str, tuple[list[tuple[Change, str]], list[Change]]] = {
          (_set(lampiran=[{"isi": [{"daftar": [{"butir": "Ketua", "isi": ["dijabat oleh [ISI NAMA]"]}]}]}]),
           "lampiran[1].isi[1].daftar[1].isi[1].paragraf"),
          (_set(lampiran=[{"isi": ["Nama tim : \"...\""]}]), "lampiran[1].isi[1].paragraf"),  # quotes, nothing else
+         (_set(lampiran=[{"judul": "Format Surat Pernyataan", "isi": ["Nama : [ISI NAMA]"]}]),
+          "lampiran[1].isi[1].paragraf"),  # kpu-docs' own mark is never a template's
+         (_set(lampiran=[{"judul": "Susunan Tim", "isi": [{"judul": "Contoh Surat Tugas"}, "Nama : ...",
+                                                          {"judul": "Daftar Anggota"}, "Ketua : ..."]}]),
+          "lampiran[1].isi[4].paragraf"),
          (_mengingat({**UU_7_2017, "perubahan": [{**UU_7_2017, "nomor": "1", "tahun": 2022, "tentang": "Perubahan ..."}]}),
           "mengingat[2].perubahan[1].tentang")],
         [_set(nomor="[ISI NOMOR]"),  # the rule nomor-kosong's
          _diktum("Pasal 5 berbunyi: \u201cAnggota tim ... berjumlah 3 (tiga) orang.\u201d", CLOSING_DIKTUM),
          _diktum("Pasal 5 berbunyi: \"Anggota tim [...] berjumlah 3 (tiga) orang.\"", CLOSING_DIKTUM),
          _set(lampiran=[{"isi": ["Nama : ..............................", "NIP : ...................."]}]),  # a form
+         _set(lampiran=[{"isi": ["Nama : \u2026\u2026\u2026\u2026", "NIP : \u2026\u2026.."]}]),  # typed in Word
+         # a template printed on purpose: a Lampiran, or a part of one, titled a form or a model
+         _set(lampiran=[{"judul": "Format Surat Pernyataan", "isi": ["Nomor : XXX/PP.01/...", "Nama : ..."]}]),
+         _set(lampiran=[{"judul": "Susunan Tim", "isi": [{"judul": "Contoh Surat Tugas"}, "Nama : ...",
+                                                         {"tabel": {"kolom": ["NO", "NAMA"], "baris": [["1", "..."]]}}]}]),
          _set(menimbang=["bahwa ketentuan BAB XXX Undang-Undang Nomor 7 Tahun 2017 perlu dilaksanakan",
                          "bahwa tim kerja perlu ditetapkan"]),
          # only the last amendment of one "beberapa kali diubah" is cited, and printed
