@@ -36,6 +36,8 @@ _DOTS = re.compile(r"…+(?:[ \u00a0]?\.)*|\.(?:[ \u00a0]?[.…])+")
 _ENCLOSED = re.compile(r"\[[^\[\]\n]*\]|\"[^\"\n]*\"|“[^”\n]*”|'[^'\n]*'|‘[^’\n]*’")
 """A span in square brackets or quotation marks, where an ellipsis marks an omission."""
 _WORD = re.compile(r"\w")
+_SUSPECT_GAP = re.compile(r"\[\s*isi|xx|…|\.[ \u00a0]?[.…]", re.I)
+"""What every gap holds: one search passes most texts (a table's cells) at once."""
 
 
 def _dots(run: str) -> int:
@@ -55,7 +57,7 @@ def _omission(text: str, start: int, end: int) -> bool:
 
 def _shown(text: str, start: int, end: int) -> str:
     """The gap with the word before it, as a reviewer would quote it: "sebesar Rp...."."""
-    word = re.search(r"\w*$", text[:start])
+    word = re.search(r"\w*$", text[max(0, start - 40):start])
     return f"{word.group() if word else ''}{text[start:end]}"
 
 
@@ -63,6 +65,8 @@ def tempat_isian(text: str, lampiran: bool = False, formulir: bool = False) -> l
     """The gaps left to fill in a printed text, as they read, in order: "[ISI NAMA]", "XXX",
     "Rp...". `lampiran`: the text stands in a Lampiran, where dotted lines of a form pass;
     `formulir`: in a form or model printed as a template, where only "[ISI ...]" is a gap."""
+    if not _SUSPECT_GAP.search(text):
+        return []
     found: list[tuple[int, str]] = [(m.start(), m.group()) for m in _ISI.finditer(text)]
     if formulir:
         return [gap for _, gap in found]
@@ -126,6 +130,7 @@ _DOUBLED = re.compile(r"[;,:][ \u00a0]?[;,:.](?![ \u00a0]?[.…])")
 """A comma, semicolon or colon followed by another mark: ";.", ";;", ",,", ", ;", "::". A full
 stop followed by a comma or semicolon is an abbreviation's ("S.H., M.H.", "dll.;"): it passes."""
 _TRAILING = ";.,:"
+_SUSPECT_MARKS = re.compile(r"[;,:.][ \u00a0]?[;,:.]")
 _BEFORE = re.compile(r"(?:[^\s;,:.]+ ?){0,2}$")
 """The (at most two) words before a mark, to show it where it stands."""
 
@@ -138,11 +143,13 @@ def _bare(text: str) -> str:
 
 def tanda_baca_ganda(text: str) -> list[str]:
     """The doubled marks in a printed text, each with the words before it: "Pemilihan Umum;."."""
+    if not _SUSPECT_MARKS.search(text):
+        return []
     found = [(m.start(), m.end()) for m in _DOUBLED.finditer(text)]
     found += [(m.start(), m.end()) for m in _DOTS.finditer(text) if m.group().count(".") == 2 and "…" not in m.group()]
     out = []
     for start, end in sorted(found):
-        before = _BEFORE.search(text, 0, start)
+        before = _BEFORE.search(text, max(0, start - 80), start)
         out.append(f"{before.group() if before else ''}{text[start:end]}")
     return out
 

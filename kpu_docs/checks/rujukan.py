@@ -135,6 +135,8 @@ def _diktum_refs(text: str, explicit: bool = False) -> Iterator[tuple[list[int],
 def _rujukan_diktum(keputusan: Keputusan) -> Hasil:
     count = len(keputusan.diktum)
     for teks in _in_body(keputusan):
+        if "iktum" not in teks.teks and "IKTUM" not in teks.teks:
+            continue
         for positions, written, rest in _diktum_refs(teks.teks, explicit=_amending(keputusan, teks.teks)):
             missing = [n for n in positions if n > count]
             if missing:
@@ -203,6 +205,8 @@ def _rujukan_lampiran(keputusan: Keputusan) -> Hasil:
                                                                                   f"LAMPIRAN {_roman_of(count)})")
     for teks in _in_body(keputusan):
         text = teks.teks
+        if "Lampiran" not in text:
+            continue
         explicit = _amending(keputusan, text)
         for m in _LAMPIRAN.finditer(text):
             rest = text[m.end():]

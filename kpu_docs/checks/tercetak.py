@@ -47,7 +47,6 @@ class Teks(NamedTuple):
         return format_path(self.path)
 
 
-@functools.cache
 def _choice(model: type[BaseModel], name: str) -> bool:
     """Whether a field only takes fixed values (a Literal, optionally None)."""
     annotation = model.model_fields[name].annotation
@@ -55,34 +54,39 @@ def _choice(model: type[BaseModel], name: str) -> bool:
     return all(get_origin(o) is Literal or o is type(None) for o in options)
 
 
-def _walk(value: object, path: tuple) -> Iterator[Teks]:
+@functools.cache
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that may hold printed text, in their order."""
+    return tuple(name for name in model.model_fields if name not in _NOT_TEXT and not _choice(model, name))
+
+
+def _walk(value: object, path: tuple, out: list[Teks]) -> None:
     if isinstance(value, str):
-        yield Teks(path, value)
+        out.append(Teks(path, value))
     elif isinstance(value, Peraturan):
-        yield from _citation(value, path)
+        _citation(value, path, out)
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            if name not in _NOT_TEXT and not _choice(type(value), name):
-                yield from _walk(getattr(value, name), (*path, name))
+        for name in _text_fields(type(value)):
+            _walk(getattr(value, name), (*path, name), out)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _walk(item, (*path, i))
+            _walk(item, (*path, i), out)
 
 
-def _citation(p: Peraturan, path: tuple) -> Iterator[Teks]:
+def _citation(p: Peraturan, path: tuple, out: list[Teks]) -> None:
     """A structured citation's fields in the order they print; its amendments as cited (only the
     last one when it is cited "beberapa kali diubah terakhir dengan")."""
     for name in ("jenis", "nomor", "tentang"):
         value = getattr(p, name)
         if value is not None:
-            yield Teks((*path, name), value)
+            out.append(Teks((*path, name), value))
     if p.diundangkan is not None:
-        yield from _walk(p.diundangkan, (*path, "diundangkan"))
+        _walk(p.diundangkan, (*path, "diundangkan"), out)
     amendments = list(enumerate(p.perubahan))
     if p.diubah_beberapa_kali:
         amendments = amendments[-1:]
     for i, amendment in amendments:
-        yield from _citation(amendment, (*path, "perubahan", i))
+        _citation(amendment, (*path, "perubahan", i), out)
 
 
 def _last_printed(p: Peraturan, path: tuple) -> tuple | None:
@@ -97,8 +101,18 @@ def _last_printed(p: Peraturan, path: tuple) -> tuple | None:
     return (*path, "nomor") if p.tahun is None else None
 
 
-def teks_tercetak(keputusan: Keputusan) -> Iterator[Teks]:
+_last: list = [None, ()]
+"""The last decree walked and its texts: each rule reading the printed text walks it once."""
+
+
+def teks_tercetak(keputusan: Keputusan) -> tuple[Teks, ...]:
     """Every printed text of the decree, from the title to the last Lampiran, in order."""
+    if _last[0] is not keputusan:
+        _last[:] = [keputusan, tuple(_texts(keputusan))]
+    return _last[1]
+
+
+def _texts(keputusan: Keputusan) -> Iterator[Teks]:
     as_typed = keputusan.pengaturan.tanda_baca_konsiderans == "seperti_ditulis"
     closed: set[tuple] = set()
     for field in _CLOSED_LISTS:
@@ -111,7 +125,9 @@ def teks_tercetak(keputusan: Keputusan) -> Iterator[Teks]:
                 closed.add((field, i))
     if keputusan.menimbang_penutup and not as_typed:
         closed.add(("menimbang_penutup",))
-    for name in Keputusan.model_fields:
-        if name not in _NOT_PRINTED and not _choice(Keputusan, name):
-            for teks in _walk(getattr(keputusan, name), (name,)):
-                yield teks._replace(ditutup=teks.path in closed) if teks.path in closed else teks
+    out: list[Teks] = []
+    for name in _text_fields(Keputusan):
+        if name not in _NOT_PRINTED:
+            _walk(getattr(keputusan, name), (name,), out)
+    for teks in out:
+        yield teks._replace(ditutup=True) if teks.path in closed else teks
