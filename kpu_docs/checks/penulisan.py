@@ -33,8 +33,9 @@ _ROMAN_CONTEXT = re.compile(r"\b(?:bab|bagian|lampiran|jilid)\s+$", re.I)
 """Words after which "XXX" is a Roman numeral: "BAB XXX"."""
 _DOTS = re.compile(r"…+(?:[ \u00a0]?\.)*|\.(?:[ \u00a0]?[.…])+")
 """A run of full stops or ellipsis characters, with at most one space between them."""
-_ENCLOSED = re.compile(r"\[[^\[\]\n]*\]|\"[^\"\n]*\"|“[^”\n]*”|'[^'\n]*'|‘[^’\n]*’")
-"""A span in square brackets or quotation marks, where an ellipsis marks an omission."""
+_ENCLOSED = re.compile(r"\[[^\[\]\n]*\]|\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’")
+"""A span in square brackets or quotation marks, where an ellipsis marks an omission (not
+between straight apostrophes, which "Jum'at" and "Qur'an" hold too)."""
 _WORD = re.compile(r"\w")
 _SUSPECT_GAP = re.compile(r"\[\s*isi|xx|…|\.[ \u00a0]?[.…]", re.I)
 """What every gap holds: one search passes most texts (a table's cells) at once."""

@@ -33,7 +33,7 @@ _LETTERS = re.compile(rf"\s+huruf\s+({_LETTER}(?:{_JOIN}(?:huruf\s+)?{_LETTER})*
 _NUMBERS = re.compile(rf"\s+angka\s+(\d+(?:{_JOIN}(?:angka\s+)?\d+)*)\b")
 _LETTER_RE = re.compile(r"\b(([a-z])\2{0,2})\b")
 _DIMAKSUD_HURUF = re.compile(r"\bdimaksud\s+(?:dalam|pada|di)(?=\s+huruf\s)", re.I)
-_LAMPIRAN = re.compile(r"\bLampiran(?:\s+([IVXL]+)\b)?")
+_LAMPIRAN = re.compile(r"\b[Ll]ampiran(?:\s+([IVXL]+)\b)?")
 _LAMPIRAN_OWN = re.compile(r"\b(?:tercantum|termuat|dimaksud|tersebut)\s+(?:dalam|pada|di)\s+$", re.I)
 _LAMPIRAN_OWN_AFTER = re.compile(r"\s+(?:Keputusan\s+ini|yang\s+merupakan\s+bagian)\b", re.I)
 """An unnumbered Lampiran that is this decree's: "tercantum dalam Lampiran", "Lampiran Keputusan ini"."""
@@ -205,7 +205,7 @@ def _rujukan_lampiran(keputusan: Keputusan) -> Hasil:
                                                                                   f"LAMPIRAN {_roman_of(count)})")
     for teks in _in_body(keputusan):
         text = teks.teks
-        if "Lampiran" not in text:
+        if "ampiran" not in text:
             continue
         explicit = _amending(keputusan, text)
         for m in _LAMPIRAN.finditer(text):

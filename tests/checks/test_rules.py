@@ -212,6 +212,8 @@ CASES: dict[str, tuple[list[tuple[Change, str]], list[Change]]] = {
                 _set(lampiran=[LAMPIRAN])), "diktum[1].isi"),
          (_diktum("Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan "
                   "dari Keputusan ini.", CLOSING_DIKTUM), "diktum[1].isi"),
+         (_diktum("Barang sebagaimana tersebut dalam lampiran Keputusan ini ditetapkan.", CLOSING_DIKTUM),
+          "diktum[1].isi"),
          (_both(_diktum("Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran III Keputusan ini.", CLOSING_DIKTUM),
                 _set(lampiran=[LAMPIRAN, LAMPIRAN])), "diktum[1].isi")],
         [_both(_diktum("Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran Keputusan ini.", CLOSING_DIKTUM),
@@ -219,6 +221,7 @@ CASES: dict[str, tuple[list[tuple[Change, str]], list[Change]]] = {
          _both(_diktum("Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran I dan Lampiran II Keputusan ini.",
                        CLOSING_DIKTUM), _set(lampiran=[LAMPIRAN, LAMPIRAN])),
          _diktum("Tim menyusun rancangan menurut Lampiran II Undang-Undang Nomor 12 Tahun 2011.", CLOSING_DIKTUM),
+         _diktum("Surat usulan dikirim beserta lampiran dan dokumen pendukung.", CLOSING_DIKTUM),
          _both(_diktum("Lampiran II diubah sehingga berbunyi sebagaimana tercantum dalam Lampiran Keputusan ini.",
                        CLOSING_DIKTUM), _set(lampiran=[LAMPIRAN]))]),
     "pengundangan-tahun": (  # the issue: a Lembaran or Berita year before the regulation's own
