@@ -46,6 +46,8 @@ class Task:
     """(field path, value) pairs, applied to the base in order."""
     masukan: str
     """Hash of its inputs, carried back for the manifest."""
+    tempat: str = ""
+    """Where its row is, as messages name it: `desa.csv baris 3 (berkas pps-2, desa Dasan Agung)`."""
 
 
 @dataclass
@@ -57,6 +59,7 @@ class TaskResult:
     masukan: str
     files: list[tuple[str, bytes]] = field(default_factory=list)
     masalah: list[str] = field(default_factory=list)
+    tempat: str = ""
 
 
 def render_chunk(tasks: list[Task], settings: RenderSettings) -> list[TaskResult]:
@@ -68,7 +71,7 @@ def render_chunk(tasks: list[Task], settings: RenderSettings) -> list[TaskResult
 
 
 def _render(task: Task, settings: RenderSettings) -> TaskResult:
-    result = TaskResult(task.baris, task.berkas, task.masukan)
+    result = TaskResult(task.baris, task.berkas, task.masukan, tempat=task.tempat)
     try:
         keputusan = from_data(apply(settings.base_data, task.changes), base_dir=settings.base_dir)
         blobs = render_packages(keputusan, settings.templates)  # the Lampiran apart if it says so
