@@ -73,7 +73,7 @@ def audit(plan: Plan, jumlah_baris: tuple[int | None, int | None] | None = None)
         first = first_use.setdefault(name.casefold(), number)
         if first != number:
             found.errors.append(
-                f"{plan.where(number, name, key)}: {name}.docx sudah dipakai {plan.source.where(first)} "
+                f"{plan.where(number, name, key)}: {name}.docx sudah dipakai {plan.source.row(first)} "
                 f"(berkas {found.names[first]}); beri tiap baris nama berkas sendiri di kolom berkas"
             )
         if key:
@@ -97,7 +97,7 @@ def audit(plan: Plan, jumlah_baris: tuple[int | None, int | None] | None = None)
             counts[same[0]] += len(numbers)
             found.warnings.append(
                 f"{table.where_all(numbers)}: {kunci} {key!r} dianggap {same[0]} "
-                f"({plan.source.where(keys[same[0]][0])}): sama setelah spasi dan huruf besar/kecil disamakan"
+                f"({plan.source.label} {plan.source.row(keys[same[0]][0])}): sama setelah spasi dan huruf besar/kecil disamakan"
             )
         elif same:
             found.errors.append(

@@ -32,6 +32,8 @@ class Rows(Protocol):
 
     def where_all(self, numbers: list[int]) -> str: ...
 
+    def row(self, number: int) -> str: ...
+
 
 def cell_text(value: object) -> str:
     """A cell as the text its author meant (spreadsheets store numbers and dates as values)."""
@@ -110,6 +112,10 @@ class Source:
         """`desa.csv baris 2`, `desa.xlsx lembar Desa baris 2`: data row `number` as Calc shows it."""
         sheet = f" lembar {self.sheet_name}" if self.sheet_name else ""
         return f"{self.path}{sheet} baris {number + 1}"
+
+    def row(self, number: int) -> str:
+        """`baris 2`: the row within this file, for a message that named the file already."""
+        return f"baris {number + 1}"
 
     def where_all(self, numbers: list[int]) -> str:
         """`anggota.csv baris 2, 5, 6`: several rows of this source (the first few of many)."""
@@ -211,6 +217,9 @@ class MemoryRows:
     def where(self, number: int) -> str:
         """`data[0]`: the row as the program indexes it (`data.iloc[0]` for a DataFrame)."""
         return f"{self.label}{'.iloc' if self._frame else ''}[{number - 1}]"
+
+    def row(self, number: int) -> str:
+        return self.where(number)
 
     def where_all(self, numbers: list[int]) -> str:
         return _few([self.where(n) for n in numbers])
