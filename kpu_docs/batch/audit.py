@@ -97,7 +97,7 @@ def audit(plan: Plan, jumlah_baris: tuple[int | None, int | None] | None = None)
             counts[same[0]] += len(numbers)
             found.warnings.append(
                 f"{table.where_all(numbers)}: {kunci} {key!r} dianggap {same[0]} "
-                f"({plan.source.label} {plan.source.row(keys[same[0]][0])}): sama setelah spasi dan huruf besar/kecil disamakan"
+                f"({plan.source.where(keys[same[0]][0])}): sama setelah spasi dan huruf besar/kecil disamakan"
             )
         elif same:
             found.errors.append(

@@ -79,7 +79,7 @@ class Plan:
         except (InputError, FileRefused) as exc:
             raise BatchError(str(exc)) from None
         except ValueError as exc:  # a value the YAML reader itself refuses (a 30 February)
-            raise BatchError(f"{self.base}: {exc}") from None
+            raise BatchError(f"{self.base}: tidak dapat dibaca: {exc}") from None
         if not isinstance(self.base_data, dict):
             raise BatchError(f"{self.base}: isi berkas harus berupa pemetaan kunci: nilai")
         self.source = open_rows(data, "data")
