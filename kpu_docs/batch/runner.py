@@ -115,6 +115,9 @@ class BatchReport:
 Progress = Callable[[int, int, "RowOutcome | None"], None]
 """Called as progress(done, total, outcome): once with (0, total, None), then after each row."""
 
+WAIT_SAID = 5.0
+"""Seconds without a finished chunk before the batch says it is waiting for its workers."""
+
 Status = Callable[["str | None"], None]
 """Called with what the batch is doing or waiting for (`menunggu register ...`), None when that is over."""
 
@@ -329,7 +332,7 @@ class _Loop:
     def _collect(self) -> None:
         if self.pool is None:  # nothing was submitted, so nothing is pending
             return
-        done, self.pending = self.pool.wait_any(self.pending)
+        done, self.pending = self._wait_any(self.pool)
         for future in done:
             chunk = self.in_flight.pop(future)
             try:
@@ -344,6 +347,26 @@ class _Loop:
             for result in results:
                 self._write(result)
         self.manifest.save_if_due()
+
+    def _wait_any(self, pool: Pool) -> tuple[set, set]:
+        """Wait for a chunk; past a few seconds without one, say what is waited for, every few
+        seconds, so a slow start or a slow LibreOffice never looks like a hang."""
+        started = time.monotonic()
+        said = False
+        while True:
+            done, pending = pool.wait_any(self.pending, timeout=WAIT_SAID)
+            if done or not pending:
+                break
+            seconds = time.monotonic() - started
+            if self.starting:
+                self.say(f"memulai {pool.workers} proses pekerja ({seconds:.0f} detik)")
+            else:
+                what = "dokumen dan PDF (LibreOffice)" if self.settings.pdf else "dokumen"
+                self.say(f"menunggu pekerja: {len(pending)} kelompok {what} belum selesai ({seconds:.0f} detik)")
+                said = True
+        if said:
+            self.say(None)
+        return done, pending
 
     def _write(self, result: TaskResult) -> None:
         if not result.masalah:

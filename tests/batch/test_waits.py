@@ -81,3 +81,78 @@ def test_the_summary_is_the_commands_wall_time(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     seconds = float(result.output.split("Selesai dalam ")[1].split(" detik")[0].replace(",", "."))
     assert seconds >= 1.2
+
+
+def test_the_command_line_says_what_it_waits_for_in_a_log(base, tmp_path, monkeypatch):
+    """Not on a terminal (a log, CI): each kind of wait is one line on standard error."""
+    from kpu_docs.batch import numbers
+
+    data = _unnumbered(tmp_path)
+    register = tmp_path / "register.sqlite"
+    run_batch(base, data, tmp_path / "pertama", tabel=ANGGOTA, kunci="desa", jobs=1, register=register)
+    other = sqlite3.connect(register, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    locked = threading.Event()
+    opened = numbers.RowNumbers.__init__
+
+    def watched(self, *args, status=None, **kwargs):
+        def seen(text):
+            if text and text.startswith("menunggu register"):
+                locked.set()
+            if status is not None:
+                status(text)
+        opened(self, *args, status=seen, **kwargs)
+
+    monkeypatch.setattr(numbers.RowNumbers, "__init__", watched)
+
+    def release():
+        locked.wait(30)
+        time.sleep(0.6)  # a few more tries, still one line
+        other.execute("COMMIT")
+
+    releaser = threading.Thread(target=release)
+    releaser.start()
+    try:
+        result = CliRunner().invoke(app, ["batch", str(base), str(data), "-o", str(tmp_path / "kedua"), "--tabel",
+                                          str(ANGGOTA), "--kunci", "desa", "--jobs", "1", "--register", str(register)])
+    finally:
+        releaser.join()
+        other.close()
+    assert result.exit_code == 0, result.output
+    assert result.output.count(f"Menunggu: menunggu register {register}: dikunci proses lain (") == 1
+    assert "3 ditulis" in result.output
+
+
+def test_a_slow_start_of_the_workers_is_said_with_its_seconds(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch_runner, "WAIT_SAID", 0.001)
+    said: list[str | None] = []
+    report = run_batch(DESA.parent / "pps.yaml", DESA, tmp_path, tabel=ANGGOTA, kunci="desa", jobs=2,
+                       status=said.append)
+    assert report.ditulis == 3
+    assert any(text and text.startswith("memulai 2 proses pekerja (") for text in said), said
+    assert said[-1] is None
+
+
+def test_a_script_without_a_main_guard_runs_once_with_worker_processes(tmp_path):
+    """Workers never run the caller's script again: its module-level code runs once, and a script
+    without `if __name__ == "__main__":` works."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "pps_batch.py"
+    script.write_text(
+        "import csv\n"
+        "from kpu_docs import run_batch\n"
+        "print('skrip dimulai', flush=True)\n"
+        f"rows = list(csv.DictReader(open({str(DESA)!r}, encoding='utf-8')))\n"
+        f"members = list(csv.DictReader(open({str(ANGGOTA)!r}, encoding='utf-8')))\n"
+        f"report = run_batch({str(DESA.parent / 'pps.yaml')!r}, rows, 'hasil', tabel=members, kunci='desa', jobs=2)\n"
+        "print(report.ditulis, report.gagal)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["skrip dimulai", "3 0"], done.stdout + done.stderr
+    assert sorted(p.name for p in (tmp_path / "hasil").glob("*.docx")) == ["pps-1.docx", "pps-2.docx", "pps-3.docx"]
