@@ -20,7 +20,7 @@ from kpu_docs.batch.numbers import RowNumbers
 from kpu_docs.batch.paths import PathError, apply, check_model_path, format_path, get, parse, put
 from kpu_docs.batch.rows import open_rows
 from kpu_docs.batch.tables import TableRows, find_target, numbered
-from kpu_docs.batch.work import Task
+from kpu_docs.batch.work import Task, problems
 from kpu_docs.bounds import FileRefused
 from kpu_docs.errors import InputError
 from kpu_docs.loading import read_data
@@ -176,6 +176,7 @@ class Plan:
         """The row's decree as a task, or why it cannot be one (`numbered`: take its register
         number; a check of the batch takes none)."""
         name = self.default_name(number)
+        changes: tuple = ()
         try:
             name = self.name_of(number, cells)
             changes = self._changes(cells)
@@ -184,8 +185,9 @@ class Plan:
                 changes += ((("nomor",), self.numbers.give(name, data)),)
         except (PathError, RowError) as exc:
             return Failure(number, name, (str(exc),), self.row_where(number, cells, name))
-        except InputError as exc:
-            return Failure(number, name, tuple(str(m) for m in exc.masalah), self.row_where(number, cells, name))
+        except InputError as exc:  # the register validated the row's decree
+            return Failure(number, name, tuple(problems(exc, changes, str(self.base))),
+                           self.row_where(number, cells, name))
         return Task(number, name, changes, self._input_hash(changes, data), self.row_where(number, cells, name))
 
     def name_of(self, number: int, cells: list) -> str:

@@ -20,7 +20,7 @@ from kpu_docs.batch.manifest import Manifest, digest
 from kpu_docs.batch.numbers import RowNumbers
 from kpu_docs.batch.plan import Failure, Plan
 from kpu_docs.batch.pools import DaskPool, InlinePool, Pool, ProcessPool
-from kpu_docs.batch.work import RenderSettings, Task, TaskResult, render_chunk
+from kpu_docs.batch.work import RenderSettings, Task, TaskResult, problems, render_chunk
 from kpu_docs.files import write_all_atomic
 
 DITULIS, DILEWATI, GAGAL, DIPERIKSA = "ditulis", "dilewati", "gagal", "diperiksa"
@@ -215,6 +215,7 @@ def run_batch(
             pdf=pdf,
             base_dir=Path(base).resolve().parent,
             base_data=plan.base_data,
+            base_name=str(base),
         )
         outcomes = _Loop(plan, Manifest(out), settings, progress, ulang, say).run(make_pool, workers)
     finally:
@@ -246,7 +247,7 @@ def _check_all(plan: Plan, progress: Progress | None, skip: tuple[str, ...]) -> 
             try:
                 keputusan = from_data(apply(plan.base_data, item.changes), base_dir=base_dir)
             except InputError as exc:
-                outcome = RowOutcome(item.baris, item.berkas, GAGAL, tuple(str(m) for m in exc.masalah),
+                outcome = RowOutcome(item.baris, item.berkas, GAGAL, tuple(problems(exc, item.changes, str(plan.base))),
                                      tempat=item.tempat)
             else:
                 found = tuple(f"{f} [{f.aturan}]" for f in temuan(keputusan, skip))

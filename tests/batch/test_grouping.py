@@ -202,17 +202,24 @@ def test_an_impossible_date_in_a_cell_is_that_rows_error(workbook, tmp_path):
     out = tmp_path / "hasil"
     result = batch(BASE, workbook, "-o", out, "--tabel", f"{workbook}#Anggota", "--kunci", "desa", "--jobs", "1")
     assert result.exit_code == 1, result.output
-    assert (f"Galat: {workbook} lembar Desa baris 2 (berkas pps-1, desa Ampenan Utara): penutup.tanggal:"
-            in result.output)
+    assert (f"Galat: {workbook} lembar Desa baris 2 (berkas pps-1, desa Ampenan Utara): penutup.tanggal: "
+            "tanggal 2023-02-30 tidak ada: Februari 2023 hanya 28 hari") in result.output
+    assert "nilai dari berkas dasar" not in result.output  # the cell is the row's own
     assert "Traceback" not in result.output and "2 ditulis" in result.output
     assert sorted(p.name for p in out.glob("*.docx")) == ["pps-2.docx", "pps-3.docx"]
 
 
-def test_an_impossible_date_in_the_base_is_bad_input_not_a_traceback(tmp_path):
+def test_an_impossible_date_in_the_base_is_named_as_the_bases(tmp_path):
     base = tmp_path / "pps.yaml"
     base.write_text(BASE.read_text(encoding="utf-8").replace("tanggal: 2025-01-06", "tanggal: 2023-02-30"),
                     encoding="utf-8")
     assert "2023-02-30" in base.read_text(encoding="utf-8")
-    result = batch(base, DESA, "-o", tmp_path / "hasil", "--tabel", ANGGOTA, "--kunci", "desa")
-    assert result.exit_code == 2, result.output
-    assert str(base) in result.output and "Traceback" not in result.output
+    data = write_csv(tmp_path / "desa.csv", [[r[0], r[1], r[3]] for r in read_rows(DESA)])  # no date column
+    result = batch(base, data, "-o", tmp_path / "hasil", "--tabel", ANGGOTA, "--kunci", "desa", "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert (f"{data} baris 2 (berkas pps-1, desa Ampenan Utara): penutup.tanggal: tanggal 2023-02-30 tidak ada"
+            in result.output)
+    assert f"(nilai dari berkas dasar {base})" in result.output and "Traceback" not in result.output
+
+    with_dates = batch(base, DESA, "-o", tmp_path / "hasil", "--tabel", ANGGOTA, "--kunci", "desa", "--jobs", "1")
+    assert with_dates.exit_code == 0, with_dates.output  # every row sets its own date
