@@ -156,3 +156,15 @@ def test_a_script_without_a_main_guard_runs_once_with_worker_processes(tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["skrip dimulai", "3 0"], done.stdout + done.stderr
     assert sorted(p.name for p in (tmp_path / "hasil").glob("*.docx")) == ["pps-1.docx", "pps-2.docx", "pps-3.docx"]
+
+
+def test_connecting_to_a_dask_cluster_is_said(tmp_path):
+    import pytest
+
+    distributed = pytest.importorskip("distributed")
+    said: list[str | None] = []
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        report = run_batch(DESA.parent / "pps.yaml", DESA, tmp_path, tabel=ANGGOTA, kunci="desa",
+                           dask=cluster.scheduler_address, status=said.append)
+    assert report.ditulis == 3
+    assert f"menghubungi klaster Dask {cluster.scheduler_address}" in said and said[-1] is None
