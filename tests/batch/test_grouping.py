@@ -84,6 +84,8 @@ def test_periksa_reports_the_same_and_writes_nothing(pps):
     assert "desa 'padalarang' dianggap Padalarang" in result.output
     assert "10 baris, 10 sah, 0 gagal, 1 galat" in result.output and "tidak ada yang ditulis" in result.output
     assert "[nomor-kosong]" not in result.output  # the register would give the numbers
+    assert (f"Peringatan: {pps / 'desa.csv'} baris 4 (berkas pps-desa-cimerang, desa Cimerang): "
+            'lampiran[1].isi[1].tabel.baris[1][1]: masih ada tempat isian "[ISI NAMA]"') in result.output
     assert sorted(p.name for p in pps.iterdir()) == before  # no folder, no manifest, no register
 
 
