@@ -57,7 +57,7 @@ def test_a_row_that_cannot_be_a_decree_takes_no_number(base, tmp_path):
     result = runner.invoke(app, ["batch", str(base), str(data), "-o", str(out), "--tabel", str(ANGGOTA),
                                  "--kunci", "desa", "--jobs", "1", "--register", str(register)])
     assert result.exit_code == 1, result.output
-    assert "baris 2: penutup.tanggal: harus berupa tanggal" in result.output
+    assert f"{data} baris 3 (berkas pps-2, desa Dasan Agung): penutup.tanggal: harus berupa tanggal" in result.output
     assert "Nomor dari register" in result.output and ": 1 sampai 2 (2 nomor)." in result.output
     assert [(u, b.rsplit("/", 1)[-1]) for u, _, b, _, _, _ in _register_rows(register)] == [(1, "pps-1.docx"),
                                                                                          (2, "pps-3.docx")]
