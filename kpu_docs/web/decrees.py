@@ -41,7 +41,8 @@ def evaluate(path: Path, text: str, data: Any = None) -> Opened:
     opened = Opened(path, text, text_hash(text))
     try:
         opened.data = parse(text, path) if data is None else data
-        opened.keputusan = from_data(opened.data, base_dir=path.parent, sumber=path.name, teks=text)
+        opened.keputusan = from_data(opened.data, base_dir=path.parent, sumber=path.name,
+                                      teks=text if data is None else None)
     except InputError as exc:
         opened.masalah = list(exc.masalah)
         return opened

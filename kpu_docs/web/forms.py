@@ -164,6 +164,9 @@ def coerce(node: Any, tp: Any) -> Any:
     tp, _ = strip(tp)
     options = alternatives(tp)
     if isinstance(node, str):
+        literal = [a for o in options if typing.get_origin(o) is typing.Literal for a in typing.get_args(o)]
+        if literal and all(isinstance(a, bool) for a in literal):
+            return _scalar(node, bool)
         scalar = next((o for o in options if o in (bool, int, float, datetime.date)), None)
         return _scalar(node, scalar) if scalar is not None else node
     if is_list(tp):
@@ -187,10 +190,10 @@ def model_data(node: dict, model: type[BaseModel]) -> dict:
         value = node.get(key)
         ftp, optional = strip(field.annotation)
         sub = node.get(key) if isinstance(node.get(key), dict) else {}
-        if isinstance(sub, dict) and "_ada" in sub:  # an optional part: present only when ticked
+        if isinstance(sub, dict) and "_opsional" in sub:  # an optional part: present only when ticked
             if sub.get("_ada") != "1":
                 continue
-            value = {k: v for k, v in sub.items() if k != "_ada"}
+            value = {k: v for k, v in sub.items() if k not in ("_ada", "_opsional")}
         if isinstance(sub, dict) and "_mode" in sub:  # generated unless given
             mode = sub.get("_mode")
             if mode == "otomatis":

@@ -163,7 +163,8 @@ def part_widget(name: str, key: str, model: type[BaseModel], value: Any, optiona
     head = escape(label(key))
     toggle = ""
     if optional:
-        toggle = (f'<label class="ada"><input type="checkbox" name="{escape(name)}._ada" value="1"'
+        toggle = (f'<input type="hidden" name="{escape(name)}._opsional" value="1">'
+                  f'<label class="ada"><input type="checkbox" name="{escape(name)}._ada" value="1"'
                   f'{" checked" if present else ""} data-ada> ada</label>')
     body = model_fields(name, model, value if present else None, ctx)
     return (f'<fieldset class="bagian-model" data-jalur="{escape(name)}"><legend>{head} {toggle}</legend>'
@@ -231,13 +232,14 @@ def list_widget(name: str, key: str, tp: Any, items: list, ctx: Context) -> str:
 
 def grid(name: str, key: str, columns: list[str], rows: list, ctx: Context) -> str:
     """A table's rows as a grid of inputs: paste cells copied from Excel or Calc into any cell."""
-    width = max([len(columns), *(len(r) for r in rows if isinstance(r, list))] or [1])
+    width = len(columns) or max([len(r) for r in rows if isinstance(r, list)] or [1])
     head = "".join(f"<th>{escape(c)}</th>" for c in columns) or "".join(f"<th>{i}</th>" for i in range(1, width + 1))
     body = []
     for r, row in enumerate(rows, start=1):
         cells = []
-        for c in range(1, width + 1):
-            cell = row[c - 1] if isinstance(row, list) and c <= len(row) else ""
+        own = row if isinstance(row, list) else [row]
+        for c in range(1, len(own) + 1):  # a row under merged cells has fewer cells of its own
+            cell = own[c - 1]
             cname = f"{name}[{r}][{c}]"
             if isinstance(cell, dict):  # a merged cell: its text, and its spans kept
                 extra = "".join(f'<input type="hidden" name="{escape(cname)}.{k}" value="{escape(str(v))}">'
@@ -246,7 +248,7 @@ def grid(name: str, key: str, columns: list[str], rows: list, ctx: Context) -> s
             else:
                 cells.append(f'<td><input name="{escape(cname)}" value="{escape(str(cell))}"></td>')
             ctx.shown.discard(cname)
-        notes = "".join(ctx.notes(f"{name}[{r}][{c}]") for c in range(1, width + 1)) + ctx.notes(f"{name}[{r}]")
+        notes = "".join(ctx.notes(f"{name}[{r}][{c}]") for c in range(1, len(own) + 1)) + ctx.notes(f"{name}[{r}]")
         body.append(f'<tr class="butir" data-ke="{r}">{"".join(cells)}<td class="tombol-butir">'
                     '<button type="button" class="kecil" data-naik title="Naikkan">&#8593;</button>'
                     '<button type="button" class="kecil" data-turun title="Turunkan">&#8595;</button>'
