@@ -11,7 +11,7 @@ from typing import Any
 from kpu_docs.errors import KpuDocsError
 from kpu_docs.web.auth import GuardMiddleware, Store
 
-SCREENS = ["daftar", "sunting", "pratinjau", "masuk"]
+SCREENS = ["daftar", "sunting", "pratinjau", "masuk", "tahunan", "register", "batch"]
 """The screen modules of kpu_docs.web mounted by create_app, each with its `routes()`; a new
 screen adds its name here (tahunan, batch, register ...)."""
 
