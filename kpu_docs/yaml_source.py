@@ -115,6 +115,19 @@ class Source:
             raise ValueError(f"nilai {'.'.join(map(str, path))} tidak dapat disunting di tempat")
         return begin, token.end()
 
+    def scalar_span_in(self, parent, key) -> tuple[int, int]:
+        """scalar_span for the value parent[key], found through its parent node."""
+        start = tuple(parent.lc.value(key) if isinstance(parent, CommentedMap) else parent.lc.item(key))
+        following = bisect.bisect_right(self._starts, start)
+        end = self._absolute(self._starts[following]) if following < len(self._starts) else len(self.text)
+        begin = self._absolute(start)
+        if self.text[begin:begin + 1] in ("|", ">"):
+            return begin, _block_end(self.text, begin, end)
+        token = _SCALAR.match(self.text, begin, end)
+        if token is None or self.text[begin:begin + 1] in "[{":
+            raise ValueError("nilai tidak dapat disunting di tempat")
+        return begin, token.end()
+
 
 def _block_end(text: str, begin: int, end: int) -> int:
     """Where a block scalar whose indicator is at `begin` ends: after its last line indented as
@@ -319,6 +332,9 @@ class _Writer:
                 if plain(node[key]) in ([], None, {}):
                     continue  # an empty value means what a missing one does: left as written
                 start, end, _ = self._key_entry(node, key)
+                position = list(node).index(key)
+                if position > 0:  # the comments just above a key go with it
+                    start = self._key_entry(node, list(node)[position - 1])[1]
                 self.edits.append((start, end, ""))
         keys = list(new)
         for i, key in enumerate(keys):
@@ -326,7 +342,12 @@ class _Writer:
                 self.value(node[key], new[key], node, key)
                 continue
             following = next((k for k in keys[i + 1:] if k in node), None)
-            if following is not None:
+            before = [k for k in node if k != following]
+            before = before[:list(node).index(following)] if following is not None else before
+            if following is not None and before:
+                _, at, _ = self._key_entry(node, before[-1])
+                col = self._key_entry(node, following)[2]
+            elif following is not None:
                 at, _, col = self._key_entry(node, following)
             else:
                 last = list(node)[-1]
@@ -355,9 +376,14 @@ class _Writer:
                 self.value(node[i1 + k], new[j1 + k], node, i1 + k)
             for i in range(i1 + common, i2):
                 start, end, _ = self._item_entry(node, i)
+                if i > 0:  # the comments just above an item go with it
+                    start = self._item_entry(node, i - 1)[1]
                 self.edits.append((start, end, ""))
             if j2 - (j1 + common) > 0:
-                if i1 + common < len(node):
+                if 0 < i1 + common < len(node):  # after the item before: its comments stay with the next
+                    _, at, _ = self._item_entry(node, i1 + common - 1)
+                    col = self._item_entry(node, i1 + common)[2]
+                elif i1 + common < len(node):
                     at, _, col = self._item_entry(node, i1 + common)
                 else:
                     _, at, col = self._item_entry(node, len(node) - 1)
@@ -415,21 +441,6 @@ def _block_scalar(old: str, new: str) -> str:
     return quoted(new)
 
 
-def _scalar_span_in(self: Source, parent, key) -> tuple[int, int]:
-    """scalar_span for the value parent[key], found through its parent node."""
-    start = tuple(parent.lc.value(key) if isinstance(parent, CommentedMap) else parent.lc.item(key))
-    following = bisect.bisect_right(self._starts, start)
-    end = self._absolute(self._starts[following]) if following < len(self._starts) else len(self.text)
-    begin = self._absolute(start)
-    if self.text[begin:begin + 1] in ("|", ">"):
-        return begin, _block_end(self.text, begin, end)
-    token = _SCALAR.match(self.text, begin, end)
-    if token is None or self.text[begin:begin + 1] in "[{":
-        raise ValueError("nilai tidak dapat disunting di tempat")
-    return begin, token.end()
-
-
-Source.scalar_span_in = _scalar_span_in  # type: ignore[attr-defined]
 
 
 def rewrite(text: str, data) -> str:
