@@ -443,16 +443,17 @@ def _block_scalar(old: str, new: str) -> str:
 
 
 
-def rewrite(text: str, data) -> str:
+def rewrite(text: str, data, source: Source | None = None) -> str:
     """`text` changed so that it reads as `data`, touching only what changed: a changed value
     is replaced where it stands (in its own quoting style), a removed list item or key goes with
     its lines, a new one is inserted as lines where it belongs; comments, key order and the rest
     of the layout stay. A change this cannot make in place (a flow-style [...] list) is written
     by ruamel's round-trip dumper, which keeps comments and key order but may re-indent.
-    Raises ValueError when neither reads back as `data`."""
+    Raises ValueError when neither reads back as `data`. `source`, the text's Source when the
+    caller has it already (parsing the round-trip tree is most of the cost)."""
     import io
 
-    source = Source(text)
+    source = source if source is not None and source.text == text else Source(text)
     if plain(source.tree) == data:
         return text
     if isinstance(source.tree, CommentedMap) and isinstance(data, dict):
@@ -460,14 +461,14 @@ def rewrite(text: str, data) -> str:
         try:
             writer.mapping(source.tree, data)
             result = writer.result()
-            if same_data(result, data):
+            if safe_yaml().load(result) == data:  # read back as `check` reads it (libyaml)
                 return result
         except (NotInPlace, KeyError, IndexError, ValueError, YAMLError):
             pass
     yaml = round_trip_yaml()
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
-    tree = source.tree
+    tree = load_round_trip(text)  # a fresh tree: `source`'s may be shared
     _merge(tree, data)
     buffer = io.StringIO()
     yaml.dump(tree, buffer)
