@@ -115,6 +115,19 @@ class Source:
             raise ValueError(f"nilai {'.'.join(map(str, path))} tidak dapat disunting di tempat")
         return begin, token.end()
 
+    def scalar_span_in(self, parent, key) -> tuple[int, int]:
+        """scalar_span for the value parent[key], found through its parent node."""
+        start = tuple(parent.lc.value(key) if isinstance(parent, CommentedMap) else parent.lc.item(key))
+        following = bisect.bisect_right(self._starts, start)
+        end = self._absolute(self._starts[following]) if following < len(self._starts) else len(self.text)
+        begin = self._absolute(start)
+        if self.text[begin:begin + 1] in ("|", ">"):
+            return begin, _block_end(self.text, begin, end)
+        token = _SCALAR.match(self.text, begin, end)
+        if token is None or self.text[begin:begin + 1] in "[{":
+            raise ValueError("nilai tidak dapat disunting di tempat")
+        return begin, token.end()
+
 
 def _block_end(text: str, begin: int, end: int) -> int:
     """Where a block scalar whose indicator is at `begin` ends: after its last line indented as
@@ -319,6 +332,9 @@ class _Writer:
                 if plain(node[key]) in ([], None, {}):
                     continue  # an empty value means what a missing one does: left as written
                 start, end, _ = self._key_entry(node, key)
+                position = list(node).index(key)
+                if position > 0:  # the comments just above a key go with it
+                    start = self._key_entry(node, list(node)[position - 1])[1]
                 self.edits.append((start, end, ""))
         keys = list(new)
         for i, key in enumerate(keys):
@@ -326,7 +342,12 @@ class _Writer:
                 self.value(node[key], new[key], node, key)
                 continue
             following = next((k for k in keys[i + 1:] if k in node), None)
-            if following is not None:
+            before = [k for k in node if k != following]
+            before = before[:list(node).index(following)] if following is not None else before
+            if following is not None and before:
+                _, at, _ = self._key_entry(node, before[-1])
+                col = self._key_entry(node, following)[2]
+            elif following is not None:
                 at, _, col = self._key_entry(node, following)
             else:
                 last = list(node)[-1]
@@ -355,9 +376,14 @@ class _Writer:
                 self.value(node[i1 + k], new[j1 + k], node, i1 + k)
             for i in range(i1 + common, i2):
                 start, end, _ = self._item_entry(node, i)
+                if i > 0:  # the comments just above an item go with it
+                    start = self._item_entry(node, i - 1)[1]
                 self.edits.append((start, end, ""))
             if j2 - (j1 + common) > 0:
-                if i1 + common < len(node):
+                if 0 < i1 + common < len(node):  # after the item before: its comments stay with the next
+                    _, at, _ = self._item_entry(node, i1 + common - 1)
+                    col = self._item_entry(node, i1 + common)[2]
+                elif i1 + common < len(node):
                     at, _, col = self._item_entry(node, i1 + common)
                 else:
                     _, at, col = self._item_entry(node, len(node) - 1)
@@ -415,33 +441,19 @@ def _block_scalar(old: str, new: str) -> str:
     return quoted(new)
 
 
-def _scalar_span_in(self: Source, parent, key) -> tuple[int, int]:
-    """scalar_span for the value parent[key], found through its parent node."""
-    start = tuple(parent.lc.value(key) if isinstance(parent, CommentedMap) else parent.lc.item(key))
-    following = bisect.bisect_right(self._starts, start)
-    end = self._absolute(self._starts[following]) if following < len(self._starts) else len(self.text)
-    begin = self._absolute(start)
-    if self.text[begin:begin + 1] in ("|", ">"):
-        return begin, _block_end(self.text, begin, end)
-    token = _SCALAR.match(self.text, begin, end)
-    if token is None or self.text[begin:begin + 1] in "[{":
-        raise ValueError("nilai tidak dapat disunting di tempat")
-    return begin, token.end()
 
 
-Source.scalar_span_in = _scalar_span_in  # type: ignore[attr-defined]
-
-
-def rewrite(text: str, data) -> str:
+def rewrite(text: str, data, source: Source | None = None) -> str:
     """`text` changed so that it reads as `data`, touching only what changed: a changed value
     is replaced where it stands (in its own quoting style), a removed list item or key goes with
     its lines, a new one is inserted as lines where it belongs; comments, key order and the rest
     of the layout stay. A change this cannot make in place (a flow-style [...] list) is written
     by ruamel's round-trip dumper, which keeps comments and key order but may re-indent.
-    Raises ValueError when neither reads back as `data`."""
+    Raises ValueError when neither reads back as `data`. `source`, the text's Source when the
+    caller has it already (parsing the round-trip tree is most of the cost)."""
     import io
 
-    source = Source(text)
+    source = source if source is not None and source.text == text else Source(text)
     if plain(source.tree) == data:
         return text
     if isinstance(source.tree, CommentedMap) and isinstance(data, dict):
@@ -449,14 +461,14 @@ def rewrite(text: str, data) -> str:
         try:
             writer.mapping(source.tree, data)
             result = writer.result()
-            if same_data(result, data):
+            if safe_yaml().load(result) == data:  # read back as `check` reads it (libyaml)
                 return result
         except (NotInPlace, KeyError, IndexError, ValueError, YAMLError):
             pass
     yaml = round_trip_yaml()
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
-    tree = source.tree
+    tree = load_round_trip(text)  # a fresh tree: `source`'s may be shared
     _merge(tree, data)
     buffer = io.StringIO()
     yaml.dump(tree, buffer)

@@ -37,7 +37,7 @@ class Desk:
     root: Path
     store: Store
     login_required: bool
-    cache: dict[str, Any] = field(default_factory=dict)
+    cache: dict[Any, Any] = field(default_factory=dict)
     """Per-process caches of the screens (parsed decrees by file hash, preview jobs)."""
 
 

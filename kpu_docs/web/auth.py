@@ -30,7 +30,7 @@ SESSION_DAYS = 7
 BODY_MAX = 25 * 1024 * 1024
 """A request body larger than this is refused (413) before it is read: the limit of the CLI's
 imports (kpu_docs.bounds) with room for a multipart envelope."""
-OPEN_PATHS = ("/masuk", "/static/")
+OPEN_PATHS = ("/masuk", "/static/", "/favicon.ico")
 """Reachable without a session when logging in is required."""
 
 _SCHEMA = """

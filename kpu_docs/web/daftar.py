@@ -19,7 +19,7 @@ def _row(desk: Any, path: Any) -> dict:
     name = relative(desk.root, path)
     k = opened.keputusan
     data = opened.data if isinstance(opened.data, dict) else {}
-    penutup = data.get("penutup") if isinstance(data.get("penutup"), dict) else {}
+    penutup: dict = data["penutup"] if isinstance(data.get("penutup"), dict) else {}
     return {
         "berkas": name,
         "nomor": k.nomor if k else str(data.get("nomor", "")),

@@ -69,3 +69,41 @@ def open_decree(cache: dict, path: Path) -> Opened:
             cache.clear()
         cache[key] = found
     return found
+
+
+_SOURCES: dict[str, Any] = {}
+_SOURCES_LOCK = __import__("threading").Lock()
+_PREPARE: Any = None
+
+
+def prepare_source(text: str) -> None:
+    """Parse `text`'s round-trip tree in the background, for the save that will follow the
+    page just served (the round-trip parser is most of a save's cost)."""
+    global _PREPARE
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kpu_docs.yaml_source import Source
+
+    key = text_hash(text)
+    with _SOURCES_LOCK:
+        if key in _SOURCES:
+            return
+        if _PREPARE is None:
+            _PREPARE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpu-docs-yaml")
+        if len(_SOURCES) > 16:
+            _SOURCES.clear()
+        _SOURCES[key] = _PREPARE.submit(Source, text)
+
+
+def source_of(text: str) -> Any:
+    """The Source of `text`: prepared in the background, or parsed now."""
+    from kpu_docs.yaml_source import Source
+
+    with _SOURCES_LOCK:
+        future = _SOURCES.get(text_hash(text))
+    if future is not None:
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 - parsed again below, with its own error
+            pass
+    return Source(text)

@@ -233,7 +233,3 @@ def messages_by_field(masalah: list[Masalah], temuan: list[Any]) -> dict[str, li
         found.setdefault(t.lokasi, []).append(("peringatan", t.pesan, t.aturan))
     return found
 
-
-def logo_relative(data: dict, base: Path) -> dict:
-    """A logo path as the file had it (relative to its folder), not as validation made it."""
-    return data

@@ -18,7 +18,8 @@ def _safe_next(target: str) -> str:
 async def masuk(request: Any) -> Any:
     desk = desk_of(request)
     if request.method == "GET":
-        token = secrets.token_urlsafe(32)
+        # one token per browser: a second page load (another tab, the favicon's redirect) keeps it
+        token = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(32)
         response = page(request, "masuk.html", token=token, lanjut=_safe_next(request.query_params.get("lanjut", "/")))
         response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", path="/masuk")
         return response
@@ -54,4 +55,12 @@ async def keluar(request: Any) -> Any:
 def routes() -> list[Any]:
     from starlette.routing import Route
 
-    return [Route("/masuk", masuk, methods=["GET", "POST"]), Route("/keluar", keluar, methods=["POST"])]
+    return [Route("/masuk", masuk, methods=["GET", "POST"]), Route("/keluar", keluar, methods=["POST"]),
+            Route("/favicon.ico", favicon)]
+
+
+async def favicon(request: Any) -> Any:
+    """No icon: answered here so that a browser's request for it is not sent to the login page."""
+    from starlette.responses import Response
+
+    return Response(status_code=204)

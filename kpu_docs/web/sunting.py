@@ -50,6 +50,9 @@ async def sunting(request: Any) -> Any:
     if opened.data is None and opened.masalah:
         return page(request, "galat.html", status_code=422, galat_umum="\n".join(map(str, opened.masalah)) +
                     "\n\nPerbaiki berkas ini di penyunting teks, lalu muat ulang halaman.")
+    from kpu_docs.web.decrees import prepare_source
+
+    prepare_source(opened.text)
     pesan = "Disimpan." if request.query_params.get("disimpan") else None
     if request.query_params.get("digabung"):
         pesan = "Disimpan, digabung dengan perubahan yang disimpan orang lain sejak berkas ini dibuka."
@@ -92,17 +95,15 @@ async def simpan(request: Any) -> Any:
         checked.hash = opened_hash if not merged else current
         return _form_page(request, name, checked, data, status_code=422,
                           galat_umum="Belum disimpan: perbaiki isian yang bertanda merah.")
-    new_text = rewrite(text, _file_data(data, text, path))
+    from kpu_docs.web.decrees import prepare_source, source_of
+
+    new_text = rewrite(text, data, source_of(text))
     if new_text != text:
         write_atomic(path, new_text.encode("utf-8"))
+        prepare_source(new_text)
         desk.store.record(request.state.session.pengguna, "simpan", name, current, text_hash(new_text))
     flag = "digabung=1" if merged else "disimpan=1"
     return RedirectResponse(f"/sunting?berkas={quote(name)}&{flag}", status_code=303)
-
-
-def _file_data(data: dict, text: str, path: Path) -> dict:
-    """The data as the file writes it (the logo path as typed, relative to the file)."""
-    return data
 
 
 def _conflict(request: Any, name: str, disk: Opened, mine: dict, disk_text: str, paths: list[str]) -> Any:

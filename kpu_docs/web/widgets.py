@@ -265,7 +265,7 @@ def table_block(name: str, kind: type[BaseModel], value: dict, ctx: Context) -> 
     """A Lampiran table: its columns and options as fields, its rows as a grid."""
     key = "tabel" if kind.__name__ == "TabelBlok" else "tabel_kelompok"
     inner_model = strip(kind.model_fields[key].annotation)[0]
-    table = value.get(key) if isinstance(value.get(key), dict) else {}
+    table: dict = value[key] if isinstance(value.get(key), dict) else {}
     sub = f"{name}.{key}"
     fields = model_fields(sub, inner_model, table, ctx, only=[k for k in inner_model.model_fields if k not in ("baris", "kelompok")])
     if key == "tabel":
