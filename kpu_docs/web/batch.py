@@ -79,7 +79,7 @@ async def formulir(request: Any) -> Any:
 async def periksa(request: Any) -> Any:
     """Save the uploads and check every row, as `kpu-docs batch ... --periksa`: nothing written."""
     from kpu_docs.batch import BatchError, run_batch
-    from kpu_docs.web.unggah import save, work_dir
+    from kpu_docs.web.unggah import save, upload_name, work_dir
 
     desk = desk_of(request)
     names = [relative(desk.root, p) for p in decrees(desk.root)]
@@ -93,7 +93,7 @@ async def periksa(request: Any) -> Any:
         data = await save(form.get("data"), work, DATA_SUFFIXES, "data")
         settings = {**isian, "data": data.name, "tabel": ""}
         upload = form.get("tabel")
-        if upload is not None and getattr(upload, "filename", ""):
+        if upload is not None and upload_name(upload):
             (work / "tabel").mkdir()
             tabel = await save(upload, work / "tabel", DATA_SUFFIXES, "tabel anggota")
             settings["tabel"] = f"tabel/{tabel.name}"

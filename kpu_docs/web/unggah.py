@@ -26,11 +26,15 @@ CHUNK = 256 * 1024
 
 def work_dir(root: Path, kind: str, key: str | None = None) -> Path:
     """A fresh (or, with `key`, an existing) folder FOLDER/.kpu-docs/<kind>/<key> for one upload's work."""
-    key = key or secrets.token_hex(8)
+    if key is None:
+        path = state_dir(root) / kind / secrets.token_hex(8)
+        path.mkdir(parents=True)
+        return path
     if not key.isalnum():
         raise FileRefused(f"{key}: kode pekerjaan tidak sah")
     path = state_dir(root) / kind / key
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        raise FileRefused(f"{key}: pekerjaan ini tidak ada (lagi): unggah lagi")
     return path
 
 
