@@ -107,8 +107,20 @@ async def periksa(request: Any) -> Any:
     except KpuDocsError as exc:
         return page(request, "batch.html", status_code=422, galat_umum=str(exc), **context)
     peringatan_baris = sum(len(o.peringatan) for o in report.outcomes)
-    return page(request, "batch_periksa.html", aktif="batch", kode=work.name, isian=isian, rows=_outcome_rows(report),
-                report=report, peringatan_baris=peringatan_baris)
+    rows = _outcome_rows(report)
+    common = _common(rows)
+    for row in rows:
+        row["peringatan"] = [w for w in row["peringatan"] if w not in common]
+    return page(request, "batch_periksa.html", aktif="batch", kode=work.name, isian=isian, rows=rows,
+                report=report, peringatan_baris=peringatan_baris, semua_baris=common)
+
+
+def _common(rows: list[dict]) -> list[str]:
+    """The warnings every row has (the base decree's own placeholders): said once, above the table."""
+    if len(rows) < 2:
+        return []
+    shared = set(rows[0]["peringatan"]).intersection(*(r["peringatan"] for r in rows[1:]))
+    return [w for w in rows[0]["peringatan"] if w in shared]
 
 
 def _run(desk: Any, job: Job, work: Path, pengguna: str) -> None:

@@ -95,7 +95,7 @@ def test_run_a_batch_upload_and_download_the_zip(browser, tmp_path):  # noqa: F8
         rows = browser.find_elements(By.CSS_SELECTOR, "table.periksa-batch tbody tr")
         assert [r.find_elements(By.TAG_NAME, "td")[1].text for r in rows][:2] == ["pps-desa-kertamulya",
                                                                                   "pps-desa-padalarang"]
-        assert "[ISI NAMA]" in rows[0].text
+        assert "[ISI NAMA]" in browser.find_element(By.CSS_SELECTOR, ".peringatan-semua").text
         _shot(browser, tmp_path, "web-batch-periksa")
         _click(browser, "#batch-jalankan")
 
