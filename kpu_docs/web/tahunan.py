@@ -127,11 +127,11 @@ async def tahun_depan(request: Any) -> Any:
     names = _names(desk)
     if request.method == "GET":
         berkas = request.query_params.get("berkas", "")
-        return page(request, "tahun_depan.html", aktif="tahunan", names=names, berkas=berkas,
+        return page(request, "tahun_depan.html", aktif="tahun-depan", names=names, berkas=berkas,
                     nama=_next_name(berkas) if berkas else "", tahun="")
     form = await request.form()
     berkas, nama, tahun = str(form.get("berkas", "")), str(form.get("nama", "")), str(form.get("tahun", "")).strip()
-    context = dict(aktif="tahunan", names=names, berkas=berkas, nama=nama, tahun=tahun)
+    context = dict(aktif="tahun-depan", names=names, berkas=berkas, nama=nama, tahun=tahun)
     try:
         source = inside(desk.root, berkas)
         target, nama = _target(desk, nama)
@@ -193,7 +193,7 @@ async def periksa_draf(request: Any) -> Any:
     found = read_review(review.read_text(encoding="utf-8"))
     for item in [*found["todo"], *found["changes"]]:
         item["tautan"] = field_link(berkas, item["jalur"])
-    return page(request, "periksa_draf.html", aktif="tahunan", berkas=berkas, periksa=review.name,
+    return page(request, "periksa_draf.html", aktif="tahun-depan", berkas=berkas, periksa=review.name,
                 pesan_umum=request.query_params.get("pesan"), **found)
 
 
@@ -210,11 +210,11 @@ async def impor(request: Any) -> Any:
 
     desk = desk_of(request)
     if request.method == "GET":
-        return page(request, "impor.html", aktif="tahunan", nama="")
+        return page(request, "impor.html", aktif="impor", nama="")
     form = await request.form()
     upload = form.get("berkas")
     nama = str(form.get("nama", "")).strip() or Path(upload_name(upload)).stem
-    context: dict[str, Any] = dict(aktif="tahunan", nama=nama)
+    context: dict[str, Any] = dict(aktif="impor", nama=nama)
     work = work_dir(desk.root, "impor")
     try:
         target, nama = _target(desk, nama)
@@ -234,7 +234,7 @@ async def impor(request: Any) -> Any:
         from_data(result.data, sumber=name)
     except InputError as exc:
         masalah = list(exc.masalah)
-    return page(request, "impor_hasil.html", aktif="tahunan", berkas=name, asal=upload_name(upload),
+    return page(request, "impor_hasil.html", aktif="impor", berkas=name, asal=upload_name(upload),
                 tidak_terbaca=result.tidak_terbaca, dibuang=result.dibuang,
                 masalah=[{"teks": str(m), "tautan": field_link(name, m.lokasi)}
                          for m in masalah],
@@ -270,7 +270,7 @@ async def beda(request: Any) -> Any:
 
     desk = desk_of(request)
     lama, baru = request.query_params.get("lama", ""), request.query_params.get("baru", "")
-    context: dict[str, Any] = dict(aktif="tahunan", names=_names(desk), lama=lama, baru=baru, rows=None)
+    context: dict[str, Any] = dict(aktif="beda", names=_names(desk), lama=lama, baru=baru, rows=None)
     if not (lama and baru):
         return page(request, "beda.html", **context)
     try:
