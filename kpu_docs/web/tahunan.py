@@ -216,13 +216,15 @@ async def impor(request: Any) -> Any:
     nama = str(form.get("nama", "")).strip() or Path(upload_name(upload)).stem
     context: dict[str, Any] = dict(aktif="impor", nama=nama)
     work = work_dir(desk.root, "impor")
+    uploaded = None
     try:
         target, nama = _target(desk, nama)
         context["nama"] = nama
         uploaded = await save(upload, work, (".docx", ".pdf", ".txt"), "berkas impor")
         result = import_file(uploaded)
     except (KpuDocsError, ValueError) as exc:  # the CLI's import: a ValueError is bad input
-        return page(request, "impor.html", status_code=422, galat_umum=str(exc), **context)
+        message = str(exc) if uploaded is None else str(exc).replace(str(uploaded), upload_name(upload))
+        return page(request, "impor.html", status_code=422, galat_umum=message, **context)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -101,6 +101,22 @@ def test_a_run_with_progress_gives_the_decrees_as_the_cli_makes_them(client, pps
             assert zipfile.ZipFile(io.BytesIO(archive.read(name))).read("word/document.xml") == theirs.read("word/document.xml")
 
 
+def test_an_xlsx_upload_is_read_as_the_csv(client, pps, tmp_path):
+    import csv
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in csv.reader(io.StringIO((PPS / "desa.csv").read_text(encoding="utf-8"))):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    answer = client.post("/batch/periksa", data={"csrf": client.csrf, "dasar": "keputusan-pps.yaml", "kunci": "desa"},
+                         files={"data": ("desa.xlsx", buffer.getvalue()),
+                                "tabel": ("anggota.csv", (PPS / "anggota.csv").read_bytes())})
+    assert "10 baris, 10 sah, 0 gagal" in _text(answer.text)
+
+
 def test_a_run_numbers_each_decree_from_the_register(client, pps):
     kode = re.search(r'name="kode" value="([^"]+)"', _check(client, register="ya").text).group(1)
     client.post("/batch/jalankan", data={"csrf": client.csrf, "kode": kode})

@@ -73,9 +73,14 @@ def test_next_years_draft_and_its_review_list_linked_to_the_form(client, folder)
     assert draft.read_bytes() == text
 
 
-def test_next_year_for_a_chosen_year(client, folder):
-    client.post("/tahun-depan", data={"csrf": client.csrf, "berkas": REFERENCE, "nama": "k-2028", "tahun": "2028"})
+def test_next_year_for_a_chosen_year_marks_a_date_that_falls_on_a_sunday(client, folder):
+    answer = client.post("/tahun-depan", data={"csrf": client.csrf, "berkas": REFERENCE, "nama": "k-2028",
+                                               "tahun": "2028"})
     assert load(folder / "k-2028.yaml").tahun == 2028
+    row = re.search(r'<tr class="bukan-hari-kerja">.*?</tr>', answer.text, re.S).group(0)
+    assert "<code>penutup.tanggal</code>" in row and "Minggu, 3 September 2028" in row and "pilih hari kerja" in row
+    assert client.post("/tahun-depan", data={"csrf": client.csrf, "berkas": REFERENCE, "nama": "k-x",
+                                             "tahun": "dua"}).status_code == 422
 
 
 def test_import_of_a_docx_writes_the_yaml_and_shows_what_was_not_read(client, folder, tmp_path):
@@ -117,6 +122,15 @@ def test_import_refuses_other_files_and_files_past_the_limit(client, folder, mon
     answer = client.post("/impor", data={"csrf": client.csrf, "nama": "y"}, files={"berkas": ("b.txt", b"a" * 5000)})
     assert answer.status_code == 422 and "terlalu besar" in answer.text
     assert not (folder / "x.yaml").exists() and not (folder / "y.yaml").exists()
+
+
+def test_import_of_a_broken_pdf_names_the_uploaded_file(client, folder):
+    answer = client.post("/impor", data={"csrf": client.csrf, "nama": "pindai"},
+                         files={"berkas": ("Pindaian SK.pdf", b"%PDF-1.4 bukan pdf")})
+    assert answer.status_code == 422
+    message = _text(answer.text)
+    assert "Pindaian SK.pdf: bukan berkas PDF yang dapat dibaca" in message and ".kpu-docs" not in message
+    assert not (folder / "pindai.yaml").exists()
 
 
 def test_diff_marks_the_changed_words_inside_the_sentence(client, folder):
