@@ -26,8 +26,17 @@ def field_link(berkas: str, jalur: str) -> str:
     """The edit form of `berkas` scrolled to the field `jalur` (the form's ids: widgets._id)."""
     from kpu_docs.web.widgets import _id
 
-    anchor = f"#{_id(jalur)}" if jalur else ""
+    anchor = f"#{_id(_landing(jalur))}" if jalur else ""
     return f"/sunting?berkas={quote(berkas)}{anchor}"
+
+
+def _landing(jalur: str) -> str:
+    """The field of the form to scroll to for `jalur`: itself, or for a table cell (the grid's
+    cells carry no id of their own) its table's first heading, or its group's name."""
+    table, cell, _ = jalur.partition(".baris[")
+    if not cell:
+        return jalur
+    return f"{table}.nama" if table.endswith("]") else f"{table}.kolom[1]"
 
 
 def _names(desk: Any) -> list[str]:

@@ -73,6 +73,14 @@ def test_next_years_draft_and_its_review_list_linked_to_the_form(client, folder)
     assert draft.read_bytes() == text
 
 
+def test_every_link_of_the_review_list_lands_on_a_field_of_the_form(client, folder):
+    answer = client.post("/tahun-depan", data={"csrf": client.csrf, "berkas": REFERENCE, "nama": "k26"})
+    anchors = set(re.findall(r'href="/sunting\?berkas=k26.yaml#([^"]+)"', answer.text))
+    assert len(anchors) > 10 and any("kelompok" in a for a in anchors)  # table cells of the Lampiran among them
+    ids = set(re.findall(r' id="([^"]+)"', client.get("/sunting?berkas=k26.yaml").text))
+    assert anchors <= ids, sorted(anchors - ids)
+
+
 def test_next_year_for_a_chosen_year_marks_a_date_that_falls_on_a_sunday(client, folder):
     answer = client.post("/tahun-depan", data={"csrf": client.csrf, "berkas": REFERENCE, "nama": "k-2028",
                                                "tahun": "2028"})
