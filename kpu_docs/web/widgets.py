@@ -237,7 +237,8 @@ def list_widget(name: str, key: str, tp: Any, items: list, ctx: Context) -> str:
     adders = "".join(
         f'<button type="button" class="kecil" data-tambah="{c.__name__}">+ {KIND_NAMES.get(c.__name__, "butir") if len(choices) > 1 else "butir"}</button>'
         for c in (choices or [str]))
-    head = f'<h3 class="judul-daftar">{escape(label(key))}</h3>' if key else ""
+    shown_by_section = name == key and label(key) in {title for _, title, _ in SECTIONS}
+    head = f'<h3 class="judul-daftar">{escape(label(key))}</h3>' if key and not shown_by_section else ""
     return (f'<div class="daftar-isian" data-jalur="{escape(name)}">{head}{ctx.notes(name)}'
             f'<div class="butir-butir">{body}</div><div class="tambah">{adders}</div></div>')
 
