@@ -37,7 +37,7 @@ def _git_diff(a, b) -> list[str]:
 @pytest.mark.parametrize("name", EXAMPLE_FILES)
 def test_every_example_saved_from_its_form_unchanged_is_unchanged(tmp_path, name):
     shutil.copy(EXAMPLES / name, tmp_path / name)
-    client = TestClient(create_app(tmp_path))
+    client = TestClient(create_app(tmp_path), base_url="http://127.0.0.1")
     response = _save(client, _open(client, name), name)
     assert response.status_code == 303, re.findall(r'pesan-bidang galat.{0,200}', response.text)
     assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes()
@@ -115,7 +115,7 @@ def test_the_generated_closing_formula_is_shown_until_overridden(folder):
     start = text.index("menimbang_penutup:")
     end = text.index("\nmengingat:")
     (folder / REFERENCE).write_text(text[:start] + text[end + 1:], encoding="utf-8")
-    client = TestClient(create_app(folder))
+    client = TestClient(create_app(folder), base_url="http://127.0.0.1")
     page = client.get("/sunting", params={"berkas": REFERENCE}).text
     assert '<option value="otomatis" selected>dibuat otomatis</option>' in page
     assert "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan" in page
