@@ -677,7 +677,7 @@ def web_jalankan(
 
     if not folder.is_dir():
         _fail(f"{folder}: folder tidak ditemukan", 2)
-    application = create_app(folder, login_required=not is_local(host))  # NoUserError: exit 2
+    application = create_app(folder, login_required=not is_local(host), host=host)  # NoUserError: exit 2
     import uvicorn
 
     where = f"[{host}]" if ":" in host else host

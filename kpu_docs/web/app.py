@@ -41,8 +41,9 @@ class Desk:
     """Per-process caches of the screens (parsed decrees by file hash, preview jobs)."""
 
 
-def create_app(folder: str | Path, login_required: bool = False) -> Any:
-    """The desk over `folder`; with `login_required`, every page but /masuk needs a user session."""
+def create_app(folder: str | Path, login_required: bool = False, host: str | None = None) -> Any:
+    """The desk over `folder`; with `login_required`, every page but /masuk needs a user session.
+    `host`, the address listened on, is accepted as a Host name besides 127.0.0.1 and localhost."""
     from starlette.applications import Starlette
     from starlette.routing import Mount
     from starlette.staticfiles import StaticFiles
@@ -63,7 +64,16 @@ def create_app(folder: str | Path, login_required: bool = False) -> Any:
     app = Starlette(routes=routes, exception_handlers={KpuDocsError: _refused})
     app.state.desk = desk
     app.add_middleware(GuardMiddleware, store=store, login_required=login_required)
+    if not login_required:
+        # Without a login, only this computer's own names: a web page elsewhere that points its
+        # own domain at 127.0.0.1 (DNS rebinding) is refused before anything is read.
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*LOCAL_HOSTS, *([host] if host else [])])
     return app
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 
 
 async def _refused(request: Any, exc: Exception) -> Any:

@@ -190,7 +190,7 @@ class GuardMiddleware:
         path: str = scope["path"]
         session = self.store.session(_cookie_token(scope))
         new_cookie = None
-        if session is None and not self.login_required:
+        if session is None and not self.login_required and not path.startswith("/static/"):
             session = self.store.new_session(LOCAL_USER)
             new_cookie = session.token
         is_open = any(path == p or path.startswith(p) for p in OPEN_PATHS)

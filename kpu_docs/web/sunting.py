@@ -30,9 +30,24 @@ def _generated(opened: Opened) -> dict[str, str | None]:
     return {"menimbang_penutup": menimbang_penutup(auto), "menetapkan": menetapkan(auto)}
 
 
+def _citations(opened: Opened) -> dict[str, str]:
+    """Each structured citation's sentence as the decree prints it, by its field path."""
+    if opened.keputusan is None:
+        return {}
+    from kpu_docs.models.dasar_hukum import Peraturan
+    from kpu_docs.wording.citations import kutipan
+
+    out = {}
+    for key in ("mengingat", "memperhatikan"):
+        for i, item in enumerate(getattr(opened.keputusan, key), start=1):
+            if isinstance(item, Peraturan):
+                out[f"{key}[{i}]"] = kutipan(item)
+    return out
+
+
 def _form_page(request: Any, name: str, opened: Opened, data: Any, status_code: int = 200, **extra: Any) -> Any:
     messages = forms.messages_by_field(opened.masalah, opened.temuan)
-    ctx = widgets.Context(messages, _generated(opened))
+    ctx = widgets.Context(messages, _generated(opened), _citations(opened))
     body = widgets.form_body(data if isinstance(data, dict) else {}, ctx)
     return page(request, "sunting.html", status_code=status_code, aktif="sunting", berkas=name, opened=opened,
                 form_body=body, counts=widgets.section_counts(data if isinstance(data, dict) else {}, messages),
@@ -133,6 +148,41 @@ async def butir(request: Any) -> Any:
     return HTMLResponse(widgets.new_item(f"{jalur}[{ke}]", item_tp, jenis, ctx, ke))
 
 
+LOGO_MAX = 2 * 1024 * 1024
+"""A logo picture: a few hundred KB at most in practice."""
+_PICTURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
+
+
+async def logo(request: Any) -> Any:
+    """A logo uploaded from this computer, copied into gambar/ beside the decree; answers the
+    path the decree's logo field takes (relative to the decree's folder)."""
+    import re as _re
+
+    from starlette.responses import JSONResponse
+
+    from kpu_docs.files import write_atomic
+
+    desk = desk_of(request)
+    path = inside(desk.root, request.query_params.get("berkas", ""))
+    form = await request.form(max_files=1, max_fields=10, max_part_size=LOGO_MAX)
+    upload = form.get("gambar")
+    if upload is None or isinstance(upload, str):
+        return JSONResponse({"galat": "pilih berkas gambar"}, status_code=422)
+    data = await upload.read(LOGO_MAX + 1)
+    if len(data) > LOGO_MAX:
+        return JSONResponse({"galat": "gambar lebih dari 2 MB"}, status_code=413)
+    suffix = next((s for magic, s in _PICTURES.items() if data.startswith(magic)), None)
+    if suffix is None:
+        return JSONResponse({"galat": "hanya gambar PNG atau JPEG"}, status_code=422)
+    stem = _re.sub(r"[^A-Za-z0-9_-]+", "-", Path(upload.filename or "logo").stem).strip("-") or "logo"
+    target = path.parent / "gambar" / f"{stem}{suffix}"
+    inside(desk.root, relative(desk.root, path.parent / "gambar") + f"/{stem}{suffix}", suffixes=(".png", ".jpg"))
+    target.parent.mkdir(exist_ok=True)
+    write_atomic(target, data)
+    desk.store.record(request.state.session.pengguna, "unggah logo", relative(desk.root, target))
+    return JSONResponse({"logo": f"gambar/{stem}{suffix}"})
+
+
 SKELETON = """\
 # Keputusan baru, dibuat di meja keputusan {tanggal}.
 instansi: ""
@@ -189,7 +239,8 @@ def routes() -> list[Any]:
     from starlette.routing import Route
 
     return [Route("/sunting", sunting), Route("/sunting", simpan, methods=["POST"]),
-            Route("/sunting/butir", butir), Route("/baru", baru, methods=["GET", "POST"])]
+            Route("/sunting/butir", butir), Route("/sunting/logo", logo, methods=["POST"]),
+            Route("/baru", baru, methods=["GET", "POST"])]
 
 
 __all__ = ["format_path", "routes"]

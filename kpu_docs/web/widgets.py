@@ -58,10 +58,13 @@ def label(key: str) -> str:
 class Context:
     """What rendering needs besides the data: messages by field, and which were shown."""
 
-    def __init__(self, messages: dict[str, list[tuple[str, str, str]]], generated: dict[str, str | None] | None = None):
+    def __init__(self, messages: dict[str, list[tuple[str, str, str]]], generated: dict[str, str | None] | None = None,
+                 printed: dict[str, str] | None = None):
         self.messages = messages
         self.shown: set[str] = set()
         self.generated = generated or {}
+        self.printed = printed or {}
+        """field path -> the sentence it prints (a structured citation), shown beneath it."""
 
     def notes(self, name: str) -> str:
         found = self.messages.get(name)
@@ -128,8 +131,12 @@ def field_row(name: str, key: str, tp: Any, value: Any, default: Any, required: 
     models = [a for a in alternatives(base) if is_model(a)]
     if models and len(alternatives(base)) == 1:
         return part_widget(name, key, models[0], value, optional or not required, ctx)
+    upload = ""
+    if name == "logo":  # a picture chosen on this computer is copied beside the decree
+        upload = ('<input type="file" accept="image/png,image/jpeg" data-unggah-logo title="Unggah gambar logo" '
+                  'aria-label="Unggah gambar logo">')
     return (f'<div class="bidang"><label for="{_id(name)}">{escape(label(key))}</label><div class="isi">'
-            f'{_scalar_input(name, base, value, default, required, key in LONG_TEXT)}{ctx.notes(name)}</div></div>')
+            f'{_scalar_input(name, base, value, default, required, key in LONG_TEXT)}{upload}{ctx.notes(name)}</div></div>')
 
 
 def _generated(name: str, key: str, value: Any, ctx: Context) -> str:
@@ -200,10 +207,15 @@ def item_widget(name: str, tp: Any, value: Any, ctx: Context, index: int, kind: 
         switch = (f'<select class="bentuk" name="{escape(name)}._bentuk" title="Bentuk butir" '
                   f'data-ganti-bentuk>{opts}</select>')
     return (f'<div class="butir" data-ke="{index}"><span class="label-butir">{index}.</span>'
-            f'<div class="isi">{switch}{inner}{ctx.notes(name)}</div>'
+            f'<div class="isi">{switch}{inner}{_printed(name, ctx)}{ctx.notes(name)}</div>'
             '<span class="tombol-butir"><button type="button" class="kecil" data-naik title="Naikkan">&#8593;</button>'
             '<button type="button" class="kecil" data-turun title="Turunkan">&#8595;</button>'
             '<button type="button" class="kecil bahaya" data-hapus title="Hapus butir">&#215;</button></span></div>')
+
+
+def _printed(name: str, ctx: Context) -> str:
+    sentence = ctx.printed.get(name)
+    return f'<div class="dibuat-otomatis kutipan" title="Tercetak">{escape(sentence)}</div>' if sentence else ""
 
 
 def _accepts_text(tp: Any) -> bool:
@@ -225,7 +237,8 @@ def list_widget(name: str, key: str, tp: Any, items: list, ctx: Context) -> str:
     adders = "".join(
         f'<button type="button" class="kecil" data-tambah="{c.__name__}">+ {KIND_NAMES.get(c.__name__, "butir") if len(choices) > 1 else "butir"}</button>'
         for c in (choices or [str]))
-    head = f'<h3 class="judul-daftar">{escape(label(key))}</h3>' if key else ""
+    shown_by_section = name == key and label(key) in {title for _, title, _ in SECTIONS}
+    head = f'<h3 class="judul-daftar">{escape(label(key))}</h3>' if key and not shown_by_section else ""
     return (f'<div class="daftar-isian" data-jalur="{escape(name)}">{head}{ctx.notes(name)}'
             f'<div class="butir-butir">{body}</div><div class="tambah">{adders}</div></div>')
 

@@ -32,6 +32,6 @@ def folder(tmp_path) -> Path:
 
 @pytest.fixture
 def client(folder) -> TestClient:
-    c = TestClient(create_app(folder))
+    c = TestClient(create_app(folder), base_url="http://127.0.0.1")
     c.csrf = csrf_of(c.get("/").text)  # type: ignore[attr-defined]
     return c

@@ -154,3 +154,34 @@ def test_login_refused_with_a_wrong_password_and_posts_without_the_token(browser
         assert status == 403
         assert (tmp_path / "a.yaml").exists()
         assert "a.yaml" in browser.find_element(By.CSS_SELECTOR, "table.daftar").text
+
+
+def test_items_moved_removed_and_switched_in_the_browser_are_saved_so(browser, tmp_path):
+    import shutil
+
+    from tests.web.conftest import EXAMPLES
+
+    shutil.copy(EXAMPLES / "uinssc-1124-2026.yaml", tmp_path / "rektor.yaml")
+    import kpu_docs
+
+    before = kpu_docs.load(tmp_path / "rektor.yaml")
+    assert len(before.menimbang) >= 2 and len(before.mengingat) >= 3
+    with serve(create_app(tmp_path)) as base:
+        browser.get(base + "/sunting?berkas=rektor.yaml")
+        _wait(browser, "#isian")
+        _click(browser, '[data-jalur="menimbang"] .butir[data-ke="2"] [data-naik]')  # b. before a.
+        assert _field(browser, "menimbang[1]").get_attribute("value") == before.menimbang[1]
+        _click(browser, '[data-jalur="mengingat"] .butir[data-ke="1"] [data-hapus]')  # the first citation goes
+        first = _field(browser, "mengingat[1]._bentuk")  # the former second, renumbered
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", first)
+        from selenium.webdriver.support.ui import Select
+
+        Select(first).select_by_value("str")  # as free text
+        _wait(browser, 'textarea[name="mengingat[1]"]')
+        _type(browser, "mengingat[1]", "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945")
+        _click(browser, "#simpan")
+        _wait(browser, ".pesan-umum")
+    after = kpu_docs.load(tmp_path / "rektor.yaml")
+    assert after.menimbang[:2] == [before.menimbang[1], before.menimbang[0]]
+    assert after.mengingat[0] == "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945"
+    assert after.mengingat[1:] == before.mengingat[2:]

@@ -31,7 +31,7 @@ def test_the_token_in_a_header_is_accepted(client, folder):
 
 
 def test_the_session_cookie_is_httponly_and_samesite(folder):
-    response = TestClient(create_app(folder)).get("/")
+    response = TestClient(create_app(folder), base_url="http://127.0.0.1").get("/")
     cookie = response.headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
 
@@ -114,3 +114,10 @@ def test_passwords_are_stored_as_argon2_hashes(folder):
     Store(folder).add_user("sekretariat", "rahasia-kantor")
     (stored,) = sqlite3.connect(folder / ".kpu-docs" / "web.sqlite").execute("SELECT hash FROM pengguna").fetchone()
     assert stored.startswith("$argon2id$") and "rahasia-kantor" not in stored
+
+
+def test_without_login_only_this_computers_names_are_served(folder):
+    """A page elsewhere that points its own domain at 127.0.0.1 (DNS rebinding) reads nothing."""
+    response = TestClient(create_app(folder), base_url="http://penyerang.example").get("/")
+    assert response.status_code == 400 and "Daftar" not in response.text
+    assert TestClient(create_app(folder), base_url="http://localhost:8000").get("/").status_code == 200

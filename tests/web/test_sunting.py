@@ -37,7 +37,7 @@ def _git_diff(a, b) -> list[str]:
 @pytest.mark.parametrize("name", EXAMPLE_FILES)
 def test_every_example_saved_from_its_form_unchanged_is_unchanged(tmp_path, name):
     shutil.copy(EXAMPLES / name, tmp_path / name)
-    client = TestClient(create_app(tmp_path))
+    client = TestClient(create_app(tmp_path), base_url="http://127.0.0.1")
     response = _save(client, _open(client, name), name)
     assert response.status_code == 303, re.findall(r'pesan-bidang galat.{0,200}', response.text)
     assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes()
@@ -115,7 +115,7 @@ def test_the_generated_closing_formula_is_shown_until_overridden(folder):
     start = text.index("menimbang_penutup:")
     end = text.index("\nmengingat:")
     (folder / REFERENCE).write_text(text[:start] + text[end + 1:], encoding="utf-8")
-    client = TestClient(create_app(folder))
+    client = TestClient(create_app(folder), base_url="http://127.0.0.1")
     page = client.get("/sunting", params={"berkas": REFERENCE}).text
     assert '<option value="otomatis" selected>dibuat otomatis</option>' in page
     assert "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan" in page
@@ -211,3 +211,46 @@ def test_a_new_decree_is_never_written_over_another(client, folder):
     response = client.post("/baru", data={"nama": REFERENCE, "csrf": client.csrf})
     assert response.status_code == 422 and "sudah ada" in response.text
     assert (folder / REFERENCE).read_bytes() == (EXAMPLES / REFERENCE).read_bytes()
+
+
+def test_a_structured_citation_shows_the_sentence_it_prints(client):
+    page = client.get("/sunting", params={"berkas": REFERENCE}).text
+    assert ('title="Tercetak">Undang-Undang Nomor 28 Tahun 1999 tentang Penyelenggaraan Negara yang Bersih dan bebas dari '
+            'korupsi, kolusi, nepotisme (Lembaran Negara Republik Indonesia Tahun 1999 Nomor 75,') in page
+
+
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+       b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7V\xbd\xfa\x00\x00\x00\x00IEND\xaeB`\x82")
+
+
+def test_a_logo_uploaded_is_copied_beside_the_decree_and_saved_as_its_path(client, folder):
+    response = client.post("/sunting/logo", params={"berkas": REFERENCE}, headers={"X-CSRF-Token": client.csrf},
+                           files={"gambar": ("Logo KPU.png", PNG, "image/png")})
+    assert response.json() == {"logo": "gambar/Logo-KPU.png"}
+    assert (folder / "gambar" / "Logo-KPU.png").read_bytes() == PNG
+    fields = _open(client)
+    fields["logo"] = "gambar/Logo-KPU.png"
+    assert _save(client, fields).status_code == 303
+    import kpu_docs
+
+    assert kpu_docs.load(folder / REFERENCE).logo == folder / "gambar" / "Logo-KPU.png"
+    assert "\nlogo: gambar/Logo-KPU.png\n" in (folder / REFERENCE).read_text(encoding="utf-8")
+
+
+def test_a_logo_upload_is_refused_when_it_is_no_picture_or_has_no_token(client, folder):
+    response = client.post("/sunting/logo", params={"berkas": REFERENCE}, headers={"X-CSRF-Token": client.csrf},
+                           files={"gambar": ("logo.png", b"<script>", "image/png")})
+    assert response.status_code == 422 and "PNG atau JPEG" in response.json()["galat"]
+    response = client.post("/sunting/logo", params={"berkas": REFERENCE}, files={"gambar": ("logo.png", PNG, "image/png")})
+    assert response.status_code == 403
+    assert not (folder / "gambar").exists()
+
+
+def test_a_request_body_over_the_bound_is_refused(client, folder, monkeypatch):
+    from kpu_docs.web import auth
+
+    monkeypatch.setattr(auth, "BODY_MAX", 1000)
+    response = client.post("/sunting/logo", params={"berkas": REFERENCE}, headers={"X-CSRF-Token": client.csrf},
+                           files={"gambar": ("logo.png", PNG + b"\0" * 2000, "image/png")})
+    assert response.status_code == 413
+    assert not (folder / "gambar").exists()

@@ -95,6 +95,16 @@
       var box = el.parentNode;
       box.querySelector(".dibuat-otomatis").hidden = el.value !== "otomatis";
       box.querySelector("textarea").hidden = el.value !== "sendiri";
+    } else if (el.hasAttribute("data-unggah-logo") && el.files.length) {
+      var form = el.closest("form"), body = new FormData();
+      body.append("gambar", el.files[0]);
+      fetch("/sunting/logo?berkas=" + encodeURIComponent(form.dataset.berkas), {
+        method: "POST", body: body, credentials: "same-origin",
+        headers: { "X-CSRF-Token": document.querySelector('meta[name="csrf-token"]').content }
+      }).then(function (r) { return r.json(); }).then(function (answer) {
+        if (answer.logo) form.querySelector('[name="logo"]').value = answer.logo;
+        else alert(answer.galat);
+      });
     } else if (el.hasAttribute("data-ada")) {
       el.closest("fieldset").querySelector(".isi-bagian").hidden = !el.checked;
     }
