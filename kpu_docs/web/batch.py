@@ -34,6 +34,7 @@ class Job:
     """One run in its background thread: how far it is, and how it ended."""
 
     kode: str
+    dasar: str = ""
     selesai: int = 0
     total: int | None = None
     status: str | None = None
@@ -158,7 +159,7 @@ async def jalankan(request: Any) -> Any:
     work = work_dir(desk.root, KIND, kode)
     jobs = _jobs(desk)
     if kode not in jobs or jobs[kode].done:
-        job = jobs[kode] = Job(kode)
+        job = jobs[kode] = Job(kode, dasar=_settings(work)["dasar"])
         job.thread = threading.Thread(target=_run, args=(desk, job, work, request.state.session.pengguna),
                                       name=f"batch-{kode}", daemon=True)
         job.thread.start()
