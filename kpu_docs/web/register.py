@@ -72,7 +72,8 @@ def _page(request: Any, status_code: int = 200, **extra: Any) -> Any:
 
 
 async def register(request: Any) -> Any:
-    return _page(request)
+    """The agenda book and the form to take a number (`?berkas=` chooses the decree)."""
+    return _page(request, dipilih=request.query_params.get("berkas"))
 
 
 async def ambil(request: Any) -> Any:

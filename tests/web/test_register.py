@@ -92,3 +92,10 @@ def test_taking_a_number_needs_the_csrf_token(client, tanpa_nomor):
     answer = client.post("/register/ambil", data={"berkas": "a.yaml"})
     assert answer.status_code == 403
     assert load(tanpa_nomor / "a.yaml").nomor == "[ISI NOMOR]"
+
+
+def test_the_review_list_of_a_draft_leads_to_its_number(client, folder):
+    answer = client.post("/tahun-depan", data={"csrf": client.csrf, "berkas": REFERENCE, "nama": "k26"})
+    link = re.search(r'id="ke-register" href="([^"]+)"', answer.text).group(1)
+    assert link == "/register?berkas=k26.yaml"
+    assert '<option value="k26.yaml" selected>k26.yaml (belum bernomor)</option>' in client.get(link).text
