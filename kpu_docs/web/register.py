@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from kpu_docs.errors import InputError, KpuDocsError
+from kpu_docs.nomor.register import BATAL, RegisterError
 from kpu_docs.web.app import desk_of
 from kpu_docs.web.decrees import open_decree
 from kpu_docs.web.folder import decrees, inside, relative
@@ -63,11 +64,14 @@ def _page(request: Any, status_code: int = 200, **extra: Any) -> Any:
     path = register_path(desk.root)
     tahun = _tahun(request)
     try:
-        rows = [[*row[:4], _shown(desk.root, row[4]), *row[5:]] for row in agenda.baris(_entries(path, tahun))]
+        entries = _entries(path, tahun)
+        rows = [[*row[:4], _shown(desk.root, row[4]), *row[5:]] for row in agenda.baris(entries)]
     except (KpuDocsError, sqlite3.Error) as exc:
-        rows, extra["galat_umum"] = [], str(exc)
+        entries, rows, extra["galat_umum"] = [], [], str(exc)
+    shown = [{"sel": row, "nomor": e.nomor, "instansi": e.instansi, "batal": e.status == BATAL}
+             for row, e in zip(rows, entries)]
     extra.setdefault("pesan_umum", request.query_params.get("pesan"))
-    return page(request, "register.html", status_code=status_code, aktif="register", rows=rows, kolom=agenda.KOLOM,
+    return page(request, "register.html", status_code=status_code, aktif="register", rows=shown, kolom=agenda.KOLOM,
                 tahun=tahun or "", register=path, keputusan=_awaiting(desk), **extra)
 
 
@@ -105,6 +109,32 @@ async def ambil(request: Any) -> Any:
                             status_code=303)
 
 
+async def batal(request: Any) -> Any:
+    """Cancel a number, as `kpu-docs nomor batal`: marked in the register, never given again."""
+    from starlette.responses import RedirectResponse
+
+    from kpu_docs.nomor.register import Register
+
+    desk = desk_of(request)
+    form = await request.form()
+    nomor, instansi = str(form.get("nomor", "")), str(form.get("instansi", "")) or None
+    alasan = str(form.get("alasan", "")).strip() or None
+    pengguna = request.state.session.pengguna
+    path = register_path(desk.root)
+    try:
+        if not path.is_file():
+            raise RegisterError(f"{path}: register tidak ditemukan")
+        with Register(path) as reg:
+            entri, now = reg.batal(nomor, alasan=alasan, oleh=pengguna, instansi=instansi)
+    except (KpuDocsError, sqlite3.Error) as exc:
+        return _page(request, status_code=422, galat_umum=str(exc))
+    if not now:
+        return RedirectResponse("/register?pesan=" + quote(f"{entri.nomor} sudah dibatalkan sebelumnya"), status_code=303)
+    desk.store.record(pengguna, f"batal nomor {entri.nomor}", entri.berkas or "")
+    return RedirectResponse("/register?pesan=" + quote(f"Dibatalkan: {entri.nomor} (nomor urut {entri.urut} tidak akan "
+                                                       "diberikan lagi)"), status_code=303)
+
+
 async def unduh(request: Any) -> Any:
     """The agenda book as `kpu-docs nomor daftar -o register.csv|.xlsx` writes it."""
     from starlette.responses import Response
@@ -127,4 +157,4 @@ def routes() -> list[Any]:
     from starlette.routing import Route
 
     return [Route("/register", register), Route("/register/ambil", ambil, methods=["POST"]),
-            Route("/register/unduh", unduh)]
+            Route("/register/batal", batal, methods=["POST"]), Route("/register/unduh", unduh)]

@@ -99,3 +99,17 @@ def test_the_review_list_of_a_draft_leads_to_its_number(client, folder):
     link = re.search(r'id="ke-register" href="([^"]+)"', answer.text).group(1)
     assert link == "/register?berkas=k26.yaml"
     assert '<option value="k26.yaml" selected>k26.yaml (belum bernomor)</option>' in client.get(link).text
+
+
+def test_a_number_cancelled_is_never_given_again(client, tanpa_nomor):
+    client.post("/register/ambil", data={"csrf": client.csrf, "berkas": "a.yaml"})
+    answer = client.post("/register/batal", data={"csrf": client.csrf, "nomor": "1", "instansi": "",
+                                                  "alasan": "salah ketik tanggal"}, follow_redirects=True)
+    assert "Dibatalkan: 1 (nomor urut 1 tidak akan diberikan lagi)" in _text(answer.text)
+    row = _rows(answer.text)[0]
+    assert row[7] == "BATAL" and row[8].startswith("dibatalkan oleh lokal") and row[8].endswith(": salah ketik tanggal")
+    assert 'action="/register/batal"' not in answer.text  # a cancelled number has no button
+    client.post("/register/ambil", data={"csrf": client.csrf, "berkas": "b.yaml"})
+    assert load(tanpa_nomor / "b.yaml").nomor == "2"
+    unknown = client.post("/register/batal", data={"csrf": client.csrf, "nomor": "99"})
+    assert unknown.status_code == 422 and "nomor 99 tidak ada di register" in _text(unknown.text)
