@@ -666,6 +666,15 @@ web_app.add_typer(pengguna_app, name="pengguna")
 FolderWeb = Annotated[Path, typer.Option("--folder", help="Folder keputusan yang dilayani.")]
 
 
+def _need_web() -> None:
+    """The desk's libraries are an extra: said as such, not as a traceback."""
+    import importlib.util
+
+    missing = [m for m in ("starlette", "uvicorn", "jinja2", "multipart", "argon2") if importlib.util.find_spec(m) is None]
+    if missing:
+        _fail(f"meja keputusan perlu pustaka tambahan ({', '.join(missing)}): pip install 'kpu-docs[web]'", 2)
+
+
 @web_app.command("jalankan", hidden=True)
 def web_jalankan(
     folder: Annotated[Path, typer.Argument(metavar="[FOLDER]", help="Folder berkas keputusan (bawaan: folder ini).")] = Path("."),
@@ -673,6 +682,7 @@ def web_jalankan(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Nomor port.")] = 8000,
 ) -> None:
     """Jalankan meja keputusan atas FOLDER: kpu-docs web [FOLDER] [--host 127.0.0.1] [--port 8000]."""
+    _need_web()
     from kpu_docs.web.app import create_app, is_local
 
     if not folder.is_dir():
@@ -691,6 +701,7 @@ def web_pengguna_tambah(
     folder: FolderWeb = Path("."),
 ) -> None:
     """Tambah pengguna (atau ganti kata sandinya); kata sandi diminta dua kali, disimpan sebagai hash argon2."""
+    _need_web()
     from kpu_docs.web.auth import Store
 
     if not folder.is_dir():
