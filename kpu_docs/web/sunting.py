@@ -148,8 +148,7 @@ async def butir(request: Any) -> Any:
     return HTMLResponse(widgets.new_item(f"{jalur}[{ke}]", item_tp, jenis, ctx, ke))
 
 
-LOGO_MAX = 2 * 1024 * 1024
-"""A logo picture: a few hundred KB at most in practice."""
+from kpu_docs.bounds import LOGO_MAX  # noqa: E402 - the logo the renderer accepts
 _PICTURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 
 
@@ -170,7 +169,7 @@ async def logo(request: Any) -> Any:
         return JSONResponse({"galat": "pilih berkas gambar"}, status_code=422)
     data = await upload.read(LOGO_MAX + 1)
     if len(data) > LOGO_MAX:
-        return JSONResponse({"galat": "gambar lebih dari 2 MB"}, status_code=413)
+        return JSONResponse({"galat": f"gambar lebih dari {LOGO_MAX // (1024 * 1024)} MB"}, status_code=413)
     suffix = next((s for magic, s in _PICTURES.items() if data.startswith(magic)), None)
     if suffix is None:
         return JSONResponse({"galat": "hanya gambar PNG atau JPEG"}, status_code=422)
