@@ -51,7 +51,7 @@ def _form_page(request: Any, name: str, opened: Opened, data: Any, status_code: 
     body = widgets.form_body(data if isinstance(data, dict) else {}, ctx)
     return page(request, "sunting.html", status_code=status_code, aktif="sunting", berkas=name, opened=opened,
                 form_body=body, counts=widgets.section_counts(data if isinstance(data, dict) else {}, messages),
-                lainnya=ctx.unshown(), jumlah_galat=sum(1 for m in opened.masalah for _ in (m, *m.juga)),
+                lainnya=ctx.unshown(), riwayat=desk_of(request).store.log(name, limit=10), jumlah_galat=sum(1 for m in opened.masalah for _ in (m, *m.juga)),
                 jumlah_peringatan=len(opened.temuan), **extra)
 
 
