@@ -222,11 +222,17 @@ def render(
 ) -> None:
     """Buat dokumen Word OUTPUT/<nama berkas>.docx dari setiap berkas data keputusan."""
     from kpu_docs.errors import InputError
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.loading import load
     from kpu_docs.pdf import to_pdf
     from kpu_docs.word import render_file
+    from kpu_docs.word.templates import NAMES
 
     _folder(output)
+    refuse_overwriting_inputs(
+        [output, *(output / f"{p.stem}{suffix}" for p in berkas for suffix in (".docx", ".pdf"))],
+        [*berkas, templat, *(templat / name for name in NAMES if templat)],
+    )
     stems: dict[str, Path] = {}
     for path in berkas:
         if path.stem in stems:
@@ -297,6 +303,9 @@ def batch(
     from rich.text import Text
 
     from kpu_docs.batch import BatchError, run_batch
+    from kpu_docs.files import refuse_overwriting_inputs
+
+    refuse_overwriting_inputs([output], [templat, dasar, register, *(Path(f.split("#")[0]) for f in (data, tabel) if f)])
 
     class Rate(ProgressColumn):
         def render(self, task) -> Text:
@@ -423,6 +432,7 @@ def preview(
     batas_waktu: BatasWaktu = 300.0,
 ) -> None:
     """Gambar PNG halaman-halaman keputusan (LibreOffice, lalu pdftoppm)."""
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.preview import preview as preview_pages
     from kpu_docs.word import render_file
 
@@ -432,6 +442,7 @@ def preview(
         _fail("halaman: tulis nomor halaman dipisah koma, misalnya 1,9", 2)
     keputusan = _load(berkas) if berkas.suffix.lower() != ".docx" else None  # bad data: no folder made
     _folder(output)
+    refuse_overwriting_inputs([output / f"{berkas.stem}.docx"] if keputusan is not None else [], [berkas])
     docx = berkas
     if keputusan is not None:
         (docx,) = render_file(keputusan, output / f"{berkas.stem}.docx")[:1]
@@ -450,9 +461,11 @@ def next_year_command(
     Pola nomor kantor tetap, tahunnya bergeser. Tanggal dan nomor dokumen yang sudah ada (berita acara, surat)
     tidak diubah. Daftar periksa ditulis di samping draf: <OUTPUT tanpa .yaml>.periksa.md.
     """
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.next_year import next_year
-    from kpu_docs.review import around_change, baris_teks, tasks
+    from kpu_docs.review import around_change, baris_teks, review_path, tasks
 
+    refuse_overwriting_inputs([output, review_path(output)], [berkas])
     try:
         laporan = next_year(berkas, output, tahun)
     except (OSError, RuntimeError) as exc:
@@ -502,9 +515,11 @@ def import_command(
 ) -> None:
     """Baca keputusan yang sudah ada (.docx, PDF atau teks) menjadi data YAML."""
     from kpu_docs.errors import InputError
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.importing import import_file, write_yaml
     from kpu_docs.loading import from_data
 
+    refuse_overwriting_inputs([output], [berkas])
     try:
         result = import_file(berkas)
     except FileNotFoundError:

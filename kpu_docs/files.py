@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from kpu_docs.errors import KpuDocsError
 
 
 _UMASK = os.umask(0)
@@ -20,6 +23,37 @@ def _mode_for(path: Path) -> int:
         return path.stat().st_mode & 0o7777
     except FileNotFoundError:
         return NEW_FILE_MODE
+
+
+class OutputIsInput(KpuDocsError, ValueError):
+    """An output that would replace one of the command's own inputs (the decree, a template, the
+    template folder, a data file): refused before anything is written."""
+
+
+def same_path(a: Path, b: Path) -> bool:
+    """Whether `a` and `b` name the same file or folder: the same inode where both exist (through
+    symlinks, hard links, `..` and a case-insensitive drive), else the same resolved path."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def refuse_overwriting_inputs(outputs: Iterable[Path | None], inputs: Iterable[Path | None]) -> None:
+    """OutputIsInput, naming both, when one of `outputs` (files or folders a command writes) is
+    one of its `inputs`: `import a.docx -o a.docx`, `render k.yaml -o TPL --templat TPL`. Every
+    command checks through here before it writes anything."""
+    given = [Path(i) for i in inputs if i is not None]
+    for output in outputs:
+        if output is None:
+            continue
+        for source in given:
+            if same_path(Path(output), source):
+                if source.is_dir():
+                    raise OutputIsInput(f"keluaran {output} adalah folder masukan {source}: berkas di dalamnya akan "
+                                        "tertimpa; pilih folder keluaran lain (-o)")
+                raise OutputIsInput(f"keluaran {output} adalah berkas masukan {source}: {source} akan tertimpa; "
+                                    "pilih nama keluaran lain (-o)")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

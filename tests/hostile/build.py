@@ -198,4 +198,14 @@ def make_all(folder: Path) -> Path:
     code_template(folder / "templat-kode-namespace", b"{{ namespace.__init__.__globals__ }}")
     bad_xml_template(folder / "templat-xml-rusak")
     huge_member_template(folder / "templat-bagian-besar")
+    make_guard(folder)
     return folder
+
+
+# --- issue 16: outputs onto inputs, template fields and exhaustion, PDF bomb, text, names -------
+
+def make_guard(folder: Path) -> None:
+    """The generated cases of the section "issue 16: guard" of cases.yaml."""
+    (folder / "kembar.docx").write_bytes(kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml")))
+    (folder / "kembar.yaml").write_bytes((FILES / "dasar.yaml").read_bytes())
+    template(folder / "templat-sama", lambda name, content: content)
