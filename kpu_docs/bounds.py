@@ -46,6 +46,21 @@ RATIO_MAX = 200
 """Uncompressed to compressed size of a part larger than RATIO_FLOOR: Word's XML compresses
 5 to 30 times, kpu-docs' own 25,000-row table 70 times; a zip bomb 300 to 1,000 times."""
 RATIO_FLOOR = 1 * MB
+TEMPLATE_STEPS_MAX = 500_000
+"""Loop turns, calls and numbers given by range() in filling one part of a template: the shipped
+templates take a few hundred; nested range(100000) loops, ten thousand million."""
+TEMPLATE_SECONDS_MAX = 30
+"""Seconds to fill one part of a template: a 25,000-row decree takes a few."""
+TEMPLATE_TEXT_MAX = 32 * MB
+"""Characters of one text a template makes ('A' * 10**9 is refused before it is made)."""
+TEMPLATE_ITEMS_MAX = 1_000_000
+"""Items of one list or range a template makes ([0] * 10**8 is 800 MB)."""
+TEMPLATE_MADE_MAX = 128 * MB
+"""Characters and items a template makes in filling one part, all together."""
+TEMPLATE_OUTPUT_MAX = 64 * MB
+"""Characters of one filled part: a 25,000-row table's document.xml is 18.7 MB."""
+TEMPLATE_DIGITS_MAX = 10_000
+"""Digits of a number a template computes (10 ** 10 ** 10 would take hours)."""
 
 
 class FileRefused(KpuDocsError, ValueError):

