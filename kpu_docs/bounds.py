@@ -28,6 +28,13 @@ PDF_FILE_MAX = 25 * MB
 """A decree's PDF, to import: a long decree with its Lampiran is a few megabytes."""
 PDF_PAGES_MAX = 500
 """Pages of a PDF to import."""
+PDF_STREAM_MAX = 32 * MB
+"""One stream of a PDF, decoded (a page's text, a font, a picture): a page of a decree is tens of
+KB of text operators, an embedded font a few MB; a PDF bomb, gigabytes from a few MB."""
+PDF_DECODED_MAX = 128 * MB
+"""All streams of a PDF together, decoded."""
+PDF_OBJECTS_MAX = 200_000
+"""Objects in a PDF: a 500-page decree has some tens of thousands."""
 LOGO_MAX = 5 * MB
 """A logo image: a scanned emblem at print resolution is a few hundred KB."""
 PACKAGE_FILE_MAX = 25 * MB

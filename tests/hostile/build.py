@@ -214,6 +214,44 @@ def make_guard(folder: Path) -> None:
     field_template(folder / "templat-ddeauto", "word/footer1.xml", b"</w:ftr>", _DDEAUTO)
     for name, expression in _EXHAUSTING.items():
         code_template(folder / f"templat-{name}", expression)
+    (folder / "pdf-bom.pdf").write_bytes(pdf_bomb())
+
+
+def pdf(content: bytes, filters: bytes = b"/Filter /FlateDecode") -> bytes:
+    """A one-page PDF whose page content is the stream `content` (already encoded), with a
+    correct cross-reference table."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d %s >>\nstream\n" % (len(content), filters) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def pdf_bomb() -> bytes:
+    """A 1 MB PDF whose one content stream inflates to 930 MB of text operators (took 4 GB and
+    the interpreter aborted): a zlib stream made of one compressed block repeated."""
+    unit = b"BT /F1 12 Tf 72 720 Td (bahwa perlu menetapkan keputusan) Tj ET\n" * 16384  # 1 MB
+    packer = zlib.compressobj(9)
+    head = packer.compress(b"") + packer.flush(zlib.Z_FULL_FLUSH)  # the zlib header
+    block = packer.compress(unit) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.flush()[:-4]  # the final empty block, without the checksum of one unit
+    checksum = 1
+    for _ in range(930):
+        checksum = zlib.adler32(unit, checksum)
+    return pdf(head + block * 930 + end + checksum.to_bytes(4, "big"))
 
 
 _INCLUDEPICTURE = (b'<w:p><w:fldSimple w:instr=" INCLUDEPICTURE  &quot;\\\\contoh.invalid\\share\\logo.png&quot; '
