@@ -99,10 +99,5 @@ def import_file(path: str | Path) -> ImportResult:
     if suffix == ".pdf":
         return import_pdf(path)
     if suffix == ".txt":
-        raw = bounds.read_bytes(path, bounds.TEXT_FILE_MAX, "berkas teks")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-        return import_text(text)
+        return import_text(bounds.read_text(path))
     raise FileRefused(f"{path}: hanya berkas .docx, .pdf atau .txt yang dapat diimpor")

@@ -8,11 +8,15 @@ no reference back into earlier data), is repeated, which is still one valid defl
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 import zlib
 from pathlib import Path
 
+from docx import Document
+
 import kpu_docs
+from kpu_docs import plaintext
 from kpu_docs.word.package import Member, zip_bytes
 from kpu_docs.word.templates import template_dir
 
@@ -215,6 +219,13 @@ def make_guard(folder: Path) -> None:
     for name, expression in _EXHAUSTING.items():
         code_template(folder / f"templat-{name}", expression)
     (folder / "pdf-bom.pdf").write_bytes(pdf_bomb())
+    capitals = b"KEPUTUSAN KOMISI PEMILIHAN UMUM "
+    (folder / "teks-satu-baris.txt").write_bytes(capitals * ((5 * MB - 100) // len(capitals)))
+    (folder / "teks-nul.txt").write_bytes(b"KEPUTUSAN KOMISI PEMILIHAN UMUM\nNOMOR 5\x00 TAHUN 2025\n")
+    (folder / "teks-acak.txt").write_bytes(random.Random(16).randbytes(200 * 1024))
+    decree = plaintext.text(Document(io.BytesIO(kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml")))))
+    (folder / "teks-utf16.txt").write_bytes(decree.replace("\n", "\r\n").encode("utf-16"))  # Notepad's "Unicode"
+    (folder / "teks-utf8-bom.txt").write_bytes(decree.encode("utf-8-sig"))
 
 
 def pdf(content: bytes, filters: bytes = b"/Filter /FlateDecode") -> bytes:
