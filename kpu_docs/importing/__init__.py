@@ -60,10 +60,12 @@ class ImportResult:
 def import_docx(path_or_document: str | Path | Document) -> ImportResult:
     """A .docx: read by style when kpu-docs made it, else as lines of text."""
     document = path_or_document if isinstance(path_or_document, Document) else _open(Path(path_or_document))
+    embedded = docx_text.alt_chunks(document)  # content pasted in from elsewhere: named, not dropped
     if kpu_docx.is_own(document):
         data, notes = kpu_docx.read(document)
-        return ImportResult(data, notes)
-    return ImportResult(*layout.read(docx_text.lines(document)))
+        return ImportResult(data, notes + embedded)
+    data, notes, dropped = layout.read(docx_text.lines(document))
+    return ImportResult(data, notes + embedded, dropped)
 
 
 def _open(path: Path) -> Document:

@@ -226,6 +226,36 @@ def make_guard(folder: Path) -> None:
     decree = plaintext.text(Document(io.BytesIO(kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml")))))
     (folder / "teks-utf16.txt").write_bytes(decree.replace("\n", "\r\n").encode("utf-16"))  # Notepad's "Unicode"
     (folder / "teks-utf8-bom.txt").write_bytes(decree.encode("utf-8-sig"))
+    (folder / "docx-altchunk.docx").write_bytes(alt_chunk_docx())
+
+
+def alt_chunk_docx() -> bytes:
+    """A decree rendered by kpu-docs with a Diktum pasted in as HTML (w:altChunk), which Word
+    shows as part of the text (the importer dropped it without a word)."""
+    data = kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml"))
+    html = b"<html><body><p>KEEMPAT : Tim Kerja melaporkan hasil kerjanya setiap bulan.</p></body></html>"
+    chunk = b'<w:altChunk r:id="rIdSisipan"/>'
+    rel = (b'<Relationship Id="rIdSisipan" Target="sisipan.html" '
+           b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"/></Relationships>')
+
+    def change(name: str, content: bytes) -> bytes:
+        if name == "word/document.xml":
+            final = content.rindex(b"<w:sectPr")  # the body's own, after its last paragraph
+            return content[:final] + chunk + content[final:]
+        if name == "word/_rels/document.xml.rels":
+            return content.replace(b"</Relationships>", rel)
+        if name == "[Content_Types].xml":
+            return content.replace(b"</Types>", b'<Default Extension="html" ContentType="text/html"/></Types>')
+        return content
+
+    return _with_member(_rewrite(data, change), "word/sisipan.html", html)
+
+
+def _with_member(data: bytes, name: str, content: bytes) -> bytes:
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(name, content)
+    return buffer.getvalue()
 
 
 def pdf(content: bytes, filters: bytes = b"/Filter /FlateDecode") -> bytes:
