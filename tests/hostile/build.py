@@ -227,6 +227,7 @@ def make_guard(folder: Path) -> None:
     (folder / "teks-utf16.txt").write_bytes(decree.replace("\n", "\r\n").encode("utf-16"))  # Notepad's "Unicode"
     (folder / "teks-utf8-bom.txt").write_bytes(decree.encode("utf-8-sig"))
     (folder / "docx-altchunk.docx").write_bytes(alt_chunk_docx())
+    (folder / "nama-240.csv").write_text("berkas,nomor\n" + "a" * 240 + ",1\n", encoding="utf-8")
 
 
 def alt_chunk_docx() -> bytes:
