@@ -365,17 +365,15 @@ class Register:
         for row in self._raw():
             count += 1
             nomor = tampak(row["nomor"])
-            gap = row["id"] - previous["id"] - 1 if previous else 0
+            before = previous["id"] if previous else 0
+            gap = row["id"] - before - 1
             expected = _rantai(rantai, row)
             if row["rantai"] is None:
                 found.append(f"nomor {nomor} (baris id {row['id']}) ditambahkan di luar kpu-docs")
             elif row["rantai"] != expected:
                 if gap > 0:
-                    lost = f"baris id {previous['id'] + 1}" if gap == 1 else \
-                        f"{gap} baris (id {previous['id'] + 1} sampai {row['id'] - 1})"  # type: ignore[index]
+                    lost = f"baris id {before + 1}" if gap == 1 else f"{gap} baris (id {before + 1} sampai {row['id'] - 1})"
                     found.append(f"{lost} sebelum nomor {nomor} telah dihapus")
-                elif previous is None and row["id"] > 1:
-                    found.append(f"baris sebelum nomor {nomor} (id 1 sampai {row['id'] - 1}) telah dihapus")
                 else:
                     found.append(f"nomor {nomor} (baris id {row['id']}): instansi, pola, tahun, nomor urut, berkas, "
                                  "pengambil atau waktu ambilnya diubah, atau baris sebelumnya dihapus")
