@@ -550,8 +550,10 @@ class Register:
         """For `kpu-docs nomor periksa`: the number of rows and what is wrong: SQLite's own check
         of the file (damaged pages), then the hash chain."""
         with self._sqlite():
-            problems = [r[0] for r in self.conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
+            problems = [line for r in self.conn.execute("PRAGMA quick_check(5)").fetchall() if r[0] != "ok"
+                        for line in str(r[0]).splitlines() if line.strip() and not line.startswith("***")]
             if problems:
-                raise RegisterError(f"{self.path}: register rusak ({tampak(problems[0])}); pulihkan dari cadangan")
+                raise RegisterError(f"{self.path}: register rusak ({tampak('; '.join(problems[:3]))}); "
+                                    "pulihkan dari cadangan")
             (count,) = self.conn.execute("SELECT COUNT(*) FROM nomor").fetchone()
             return count, self._keutuhan()
