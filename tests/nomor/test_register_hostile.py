@@ -177,7 +177,7 @@ def load_v1():
     if source.returncode or "VERSI = 1" not in source.stdout:
         pytest.skip("the version 1 register module is not at hand in git")
     spec = importlib.util.spec_from_loader("register_v1", loader=None)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    module = importlib.util.module_from_spec(spec)
     sys.modules["register_v1"] = module
     exec(compile(source.stdout, "register_v1.py", "exec"), module.__dict__)
     return module
