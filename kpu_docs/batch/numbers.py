@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kpu_docs.batch.errors import BatchError
 from kpu_docs.loading import from_data
 from kpu_docs.nomor.ambil import pola_untuk_diisi
-from kpu_docs.nomor.register import DIAMBIL, DITULIS, GAGAL, Register
+from kpu_docs.nomor.register import DIAMBIL, DITULIS, GAGAL, Register, RegisterError
 
 
 class RowNumbers:
@@ -41,11 +42,14 @@ class RowNumbers:
         """The number for the row written to `<berkas>.docx`; InputError if the row's decree is not valid."""
         keputusan = from_data(data, base_dir=self.base_dir)
         pola = pola_untuk_diisi(keputusan)
-        entri = self._opened().ambil(
-            instansi=keputusan.instansi, pola=pola, tahun=keputusan.tahun, tanggal=keputusan.penutup.tanggal,
-            tentang=keputusan.tentang, berkas=self.outdir / f"{berkas}.docx", oleh=self.oleh,
-            pakai_lagi=(DIAMBIL, DITULIS, GAGAL),
-        )
+        try:
+            entri = self._opened().ambil(
+                instansi=keputusan.instansi, pola=pola, tahun=keputusan.tahun, tanggal=keputusan.penutup.tanggal,
+                tentang=keputusan.tentang, berkas=self.outdir / f"{berkas}.docx", oleh=self.oleh,
+                pakai_lagi=(DIAMBIL, DITULIS, GAGAL),
+            )
+        except RegisterError as exc:  # a register changed outside kpu-docs, damaged, busy: the batch stops here
+            raise BatchError(str(exc)) from None
         self._ids[berkas] = entri.id
         self.given[berkas] = entri.nomor
         return entri.nomor
