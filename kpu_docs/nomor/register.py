@@ -468,14 +468,15 @@ class Register:
                     self._ubah(row.id, nomor=pola.isi(row.urut, tanggal, tahun), tanggal=tanggal.isoformat(),
                                tentang=tentang, status=DIAMBIL, keterangan=None, diubah_pada=now)
                     return self._rows("WHERE id = ?", (row.id,))[0]
-            # a number beyond URUT_MAX (taken before the bound) stops counting once cancelled
+            # a number at or beyond URUT_MAX (a mistake, or taken before the bound) stops counting once
+            # cancelled: the sequence goes on after the highest number below it (UNIQUE keeps it apart)
             (last,) = self.conn.execute(
                 "SELECT MAX(urut) FROM nomor WHERE instansi = ? AND pola = ? AND tahun = ? "
-                "AND NOT (status = ? AND urut > ?)", (instansi, pola.teks, tahun, BATAL, URUT_MAX)).fetchone()
+                "AND NOT (status = ? AND urut >= ?)", (instansi, pola.teks, tahun, BATAL, URUT_MAX)).fetchone()
             last = last or 0
             if last >= URUT_MAX:
                 raise RegisterError(
-                    f"{self.path}: nomor urut {pola.teks} tahun {tahun} sudah sampai {last}, di atas batas {URUT_MAX}; "
+                    f"{self.path}: nomor urut {pola.teks} tahun {tahun} sudah sampai {last} (batas {URUT_MAX}); "
                     "bila nomor itu salah, batalkan dengan kpu-docs nomor batal, lalu ambil lagi")
             if mulai > last + 1 + MULAI_SELISIH and not paksa:
                 raise RegisterError(
@@ -557,5 +558,8 @@ class Register:
             if problems:
                 raise RegisterError(f"{self.path}: register rusak ({tampak('; '.join(problems[:3]))}); "
                                     "pulihkan dari cadangan")
+            if self.conn.execute("PRAGMA user_version").fetchone()[0] < VERSI:
+                raise RegisterError(f"{self.path}: register versi lama belum disegel (rantai hash dibuat saat register "
+                                    "pertama kali dapat ditulis) dan berkas ini tidak dapat ditulis; periksa izinnya")
             (count,) = self.conn.execute("SELECT COUNT(*) FROM nomor").fetchone()
             return count, self._keutuhan()

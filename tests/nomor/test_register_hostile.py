@@ -214,7 +214,7 @@ def test_a_version_1_number_at_the_64_bit_limit_no_longer_stops_the_sequence_onc
     path = decree_file(tmp_path, DRAFT, "2026-02-10")
     result = cli("nomor", "ambil", path, "--register", register)
     assert result.exit_code == 2
-    assert "sudah sampai 9223372036854775807, di atas batas 999999999" in one_message(result)
+    assert "sudah sampai 9223372036854775807 (batas 999999999)" in one_message(result)
     assert "kpu-docs nomor batal" in result.output
     assert cli("nomor", "batal", "9223372036854775807/PP.04.1-Kpt/5201/2026", "--register", register).exit_code == 0
     assert ambil_nomor(path, register).urut == 1
@@ -353,3 +353,20 @@ def test_a_whole_register_reports_itself_whole(tmp_path):
     result = cli("nomor", "periksa", "--register", register)
     assert result.exit_code == 0
     assert result.output == "Register utuh: 4 nomor, rantai hash cocok dari baris pertama sampai terakhir.\n"
+
+
+def test_a_version_1_register_on_a_read_only_share_can_be_listed_but_not_called_whole(tmp_path, monkeypatch):
+    v1 = load_v1()
+    register = tmp_path / "register.sqlite"
+    with v1.Register(register, create=True) as reg:
+        reg.ambil(instansi=INSTANSI, pola=POLA, tahun=2026, tanggal=datetime.date(2026, 2, 10), tentang="K",
+                  berkas=None, oleh="Siti")
+    before = register.read_bytes()
+    connect = sqlite3.connect
+    monkeypatch.setattr(register_module.sqlite3, "connect",
+                        lambda path, **kw: connect(f"file:{path}?mode=ro", uri=True, **kw))
+    listed = cli("nomor", "daftar", "--register", register)
+    assert listed.exit_code == 0 and "1/PP.04.1-Kpt/5201/2026" in listed.stdout
+    result = cli("nomor", "periksa", "--register", register)
+    assert result.exit_code == 2 and "register versi lama belum disegel" in one_message(result)
+    assert register.read_bytes() == before
