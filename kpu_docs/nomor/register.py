@@ -222,10 +222,10 @@ class Register:
 
     def __init__(self, path: str | Path, create: bool = False):
         self.path = Path(path)
-        if not create and not self.path.is_file():
-            raise RegisterError(f"{self.path}: register tidak ditemukan")
         if self.path.exists() and not self.path.is_file():
             raise RegisterError(f"{self.path}: register harus berupa berkas, bukan folder atau perangkat")
+        if not create and not self.path.is_file():
+            raise RegisterError(f"{self.path}: register tidak ditemukan")
         self._diperiksa: int | None = None
         """PRAGMA data_version when the chain was last walked: unchanged, no other connection wrote."""
         try:
