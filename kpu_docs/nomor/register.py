@@ -253,7 +253,9 @@ class Register:
             raise RegisterError(f"{self.path}: nilai terlalu besar untuk register ({exc})") from None
 
     def _tables(self) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        """The tables, but SQLite's own (sqlite_stat1, which ANALYZE in an SQLite browser makes)."""
+        return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                if not r[0].startswith("sqlite_")}
 
     def _prepare(self) -> None:
         self.conn.execute("BEGIN")  # the version and the tables read from one snapshot (a new register being made)
@@ -361,6 +363,8 @@ class Register:
                 found.append(f"pemicu {name} (pelindung register) telah dihapus")
             elif _sql_normal(triggers[name]) != _sql_normal(sql):
                 found.append(f"pemicu {name} (pelindung register) telah diubah")
+        for name in sorted(set(triggers) - set(_PEMICU)):
+            found.append(f"pemicu {tampak(name)} ditambahkan di luar kpu-docs")
         previous: dict | None = None
         rantai = ""
         count = 0

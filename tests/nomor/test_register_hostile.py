@@ -307,6 +307,8 @@ def tamper(register: Path, *statements: str) -> None:
      "baris id 2 sebelum nomor 3/PP.04.1-Kpt/5201/2026 telah dihapus"),
     (["DROP TRIGGER nomor_tidak_dihapus", "DELETE FROM nomor WHERE urut = 3"], "register mencatat 3 baris tetapi tinggal 2"),
     (["DROP TRIGGER nomor_tidak_dihapus"], "pemicu nomor_tidak_dihapus (pelindung register) telah dihapus"),
+    (["CREATE TRIGGER lain AFTER INSERT ON nomor BEGIN UPDATE nomor SET urut = 1 WHERE id = NEW.id; END"],
+     "pemicu lain ditambahkan di luar kpu-docs"),
     (["UPDATE nomor SET tentang = 'lain' WHERE urut = 1"],
      "nomor 1/PP.04.1-Kpt/5201/2026 (baris id 1): nomor, tanggal, tentang, status atau keterangannya diubah"),
     (["UPDATE nomor SET oleh = 'Budi' WHERE urut = 2"], "nomor 2/PP.04.1-Kpt/5201/2026 (baris id 2): instansi, pola"),
@@ -370,3 +372,11 @@ def test_a_version_1_register_on_a_read_only_share_can_be_listed_but_not_called_
     result = cli("nomor", "periksa", "--register", register)
     assert result.exit_code == 2 and "register versi lama belum disegel" in one_message(result)
     assert register.read_bytes() == before
+
+
+def test_statistics_an_sqlite_browser_adds_are_not_tampering(tmp_path):
+    register = register_of(tmp_path, 3)
+    tamper(register, "ANALYZE")
+    result = cli("nomor", "periksa", "--register", register)
+    assert result.exit_code == 0, result.output
+    assert ambil_nomor(decree_file(tmp_path, DRAFT, "2026-02-10"), register).urut == 4
