@@ -170,9 +170,14 @@ def test_a_large_jump_asks_for_paksa(tmp_path):
     assert result.exit_code == 0 and result.stdout == "4500000/PP.04.1-Kpt/5201/2026\n"
 
 
+V1_COMMIT = "5407d2f6c7d134b2321c8c13b123b9f1dd354fce"
+"""The last commit whose register had no hash chain (schema version 1)."""
+
+
 def load_v1():
-    """The register module as main shipped it before the hash chain (schema version 1)."""
-    source = subprocess.run(["git", "-C", str(ROOT), "show", "main:kpu_docs/nomor/register.py"],
+    """The register module as it was before the hash chain, from git history, to make registers
+    exactly as offices' registers were made."""
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{V1_COMMIT}:kpu_docs/nomor/register.py"],
                             capture_output=True, text=True)
     if source.returncode or "VERSI = 1" not in source.stdout:
         pytest.skip("the version 1 register module is not at hand in git")
