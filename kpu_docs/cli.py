@@ -578,7 +578,8 @@ def import_command(
         _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {exc}")
 
 
-nomor_app = _typer("Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor.")
+nomor_app = _typer("Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor, "
+                   "periksa keutuhan register.")
 app.add_typer(nomor_app, name="nomor")
 
 
@@ -588,17 +589,15 @@ def nomor_ambil(
     register: RegisterOpsi,
     oleh: Annotated[Optional[str], typer.Option(help="Nama pengambil nomor (bawaan: nama pengguna komputer).")] = None,
     mulai: Annotated[int, typer.Option(min=1, help="Nomor urut terkecil yang boleh diberikan, bila nomor sebelumnya tercatat di luar register.")] = 1,
+    paksa: Annotated[bool, typer.Option("--paksa", help="Izinkan --mulai melompat lebih dari 100 nomor melewati nomor terakhir register.")] = False,
 ) -> None:
     """Ambil nomor urut berikutnya dari register, tulis nomor lengkapnya ke berkas (hanya nilai nomor yang berubah) dan cetak."""
-    import sqlite3
-
     from kpu_docs.nomor.ambil import ambil_nomor
 
-    try:
-        entri = ambil_nomor(berkas, register, oleh=oleh, mulai=mulai)
-    except (OSError, RuntimeError, sqlite3.Error) as exc:
-        _fail(f"{exc}; nomor yang sudah diambil tercatat di register beserta sebabnya")
-    print(entri.nomor)
+    # every failure is a KpuDocsError (its exit code) or an OSError reading the file, through
+    # _Perintah.invoke; only NomorTidakDitulis says a number was taken
+    entri = ambil_nomor(berkas, register, oleh=oleh, mulai=mulai, paksa=paksa)
+    print(printable(entri.nomor))
 
 
 @nomor_app.command("daftar")
@@ -621,12 +620,14 @@ def nomor_daftar(
         _fail(f"--format: {bentuk} tidak dikenal; pilih teks, csv atau xlsx", 2)
     if bentuk == "xlsx" and output is None:
         _fail("--format xlsx perlu -o BERKAS.xlsx", 2)
+    if output is not None:
+        daftar.tujuan_aman(output, register)  # never over the register, or any SQLite file
     entries = _with_register(register, lambda reg: reg.daftar(tahun=tahun))
     formats = {"teks": lambda: daftar.as_text(entries).encode("utf-8"), "csv": lambda: daftar.as_csv(entries),
                "xlsx": lambda: daftar.as_xlsx(entries)}
     data = formats[bentuk]()
     if output is None:
-        typer.echo(data.decode("utf-8-sig"), nl=False)
+        typer.echo(data.decode("utf-8-sig"), nl=False)  # stored text is written out (daftar.tampak) already
     else:
         write_atomic(output, data)
         out.print(f"Ditulis: {output} ({len(entries)} nomor)", markup=False)
@@ -646,6 +647,17 @@ def nomor_batal(
         out.print(f"Dibatalkan: {entri.nomor} (nomor urut {entri.urut} tidak akan diberikan lagi)", markup=False)
     else:
         out.print(f"{entri.nomor} sudah dibatalkan sebelumnya ({entri.diubah_pada})", markup=False)
+
+
+@nomor_app.command("periksa")
+def nomor_periksa(register: RegisterOpsi) -> None:
+    """Periksa keutuhan register: berkas tidak rusak, tidak ada baris yang dihapus, disisipkan atau diubah di luar kpu-docs, pemicu pelindung masih ada."""
+    from kpu_docs.nomor.register import RegisterDiubah
+
+    jumlah, temuan = _with_register(register, lambda reg: reg.periksa_semua())
+    if temuan:
+        raise RegisterDiubah(register, temuan)
+    out.print(f"Register utuh: {jumlah} nomor, rantai hash cocok dari baris pertama sampai terakhir.", markup=False)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ import zlib
 from pathlib import Path
 
 import kpu_docs
+from tests.hostile import build_register
 from kpu_docs.word.package import Member, zip_bytes
 from kpu_docs.word.templates import template_dir
 
@@ -198,4 +199,5 @@ def make_all(folder: Path) -> Path:
     code_template(folder / "templat-kode-namespace", b"{{ namespace.__init__.__globals__ }}")
     bad_xml_template(folder / "templat-xml-rusak")
     huge_member_template(folder / "templat-bagian-besar")
+    build_register.make_registers(folder / "register")
     return folder
