@@ -39,8 +39,7 @@ class Bagian(Model):
 class Paragraf(Model):
     """A justified paragraph, indented to the level it stands in."""
 
-    paragraf: Teks
-    """The paragraph's text."""
+    paragraf: Teks  # described in the schema as running text (models.base.TEKS)
 
 
 class Butir(Model):

@@ -37,6 +37,6 @@ def test_batch_refuses_device_names_row_by_row(tmp_path):
     data = write_csv(tmp_path / "data.csv", [["berkas", "nomor"], ["CON", "1"], ["nul.docx", "2"], ["biasa", "3"]])
     result = CliRunner().invoke(app, ["batch", HOSTILE_BASE, str(data), "-o", str(tmp_path / "hasil")])
     assert result.exit_code == 1
-    assert "baris 1: berkas: 'CON' adalah nama perangkat di Windows" in result.output
-    assert "baris 2: berkas: 'nul.docx' adalah nama perangkat di Windows" in result.output
+    assert "data.csv baris 2 (berkas dasar-1): berkas: 'CON' adalah nama perangkat di Windows" in result.output
+    assert "data.csv baris 3 (berkas dasar-2): berkas: 'nul.docx' adalah nama perangkat di Windows" in result.output
     assert sorted(p.name for p in (tmp_path / "hasil").glob("*.docx")) == ["biasa.docx"]

@@ -19,6 +19,7 @@ import kpu_docs
 from kpu_docs import plaintext
 from kpu_docs.word.package import Member, zip_bytes
 from kpu_docs.word.templates import template_dir
+from tests.hostile import build_register
 
 FILES = Path(__file__).parent / "files"
 MB = 1024 * 1024
@@ -203,6 +204,7 @@ def make_all(folder: Path) -> Path:
     bad_xml_template(folder / "templat-xml-rusak")
     huge_member_template(folder / "templat-bagian-besar")
     make_guard(folder)
+    build_register.make_registers(folder / "register")
     return folder
 
 
@@ -228,6 +230,7 @@ def make_guard(folder: Path) -> None:
     (folder / "teks-utf8-bom.txt").write_bytes(decree.encode("utf-8-sig"))
     (folder / "docx-altchunk.docx").write_bytes(alt_chunk_docx())
     (folder / "nama-240.csv").write_text("berkas,nomor\n" + "a" * 240 + ",1\n", encoding="utf-8")
+    (folder / "nama-perangkat.csv").write_text("berkas,nomor\nCOM1.docx,1\n", encoding="utf-8")
 
 
 def alt_chunk_docx() -> bytes:
