@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import threading
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -130,13 +131,18 @@ def _run_length_size(data: bytes) -> int:
 
 
 _installed = False
+_installing = threading.Lock()
 
 
 def _install() -> None:
     """The bounded decoders into pdfminer, once; they act only inside bounded()."""
+    with _installing:
+        if not _installed:
+            _install_once()
+
+
+def _install_once() -> None:
     global _installed
-    if _installed:
-        return
     from pdfminer import pdftypes
 
     original_decode = pdftypes.PDFStream.decode

@@ -154,8 +154,17 @@ def render_source(template: jinja2.Template, context: dict, name: str) -> str:
     except MemoryError:
         raise TemplateProblem(f"{name}: templat tidak dapat diisi: memori tidak cukup") from None
     except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
-        raise TemplateProblem(f"{name}: templat tidak dapat diisi: {type(exc).__name__}: {exc}") from None
+        said = _PYTHON_ERRORS.get(type(exc).__name__, "perhitungan gagal")
+        raise TemplateProblem(f"{name}: templat tidak dapat diisi: {said} ({type(exc).__name__}: {exc})") from None
     return _fill_slots(xml) if _SLOT in xml else xml
+
+
+_PYTHON_ERRORS = {
+    "OverflowError": "bilangan terlalu besar", "ZeroDivisionError": "pembagian dengan nol",
+    "IndexError": "unsur yang diminta tidak ada", "KeyError": "kunci yang diminta tidak ada",
+    "TypeError": "jenis nilai tidak cocok", "ValueError": "nilai tidak sah", "AttributeError": "atribut tidak ada",
+}
+"""What a template's Python error means, in the message's language (the error itself follows)."""
 
 
 @dataclass(eq=False)  # hashed by identity: caches key on the prepared template
