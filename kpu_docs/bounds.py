@@ -42,6 +42,11 @@ PDF_DECODED_MAX = 128 * MB
 """All streams of a PDF together, decoded."""
 PDF_OBJECTS_MAX = 200_000
 """Objects in a PDF: a 500-page decree has some tens of thousands."""
+PDF_PAGE_CHARS_MAX = 20_000
+"""Characters on one page of a PDF: a dense A4 page of 9-point text holds about 6,000; each takes
+pdfplumber about 140 microseconds and 2 KB to lay out and read."""
+PDF_CHARS_MAX = 1_000_000
+"""Characters in all pages of a PDF: 500 pages of 2,000."""
 LOGO_MAX = 5 * MB
 """A logo image: a scanned emblem at print resolution is a few hundred KB."""
 PACKAGE_FILE_MAX = 25 * MB

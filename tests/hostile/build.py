@@ -221,6 +221,8 @@ def make_guard(folder: Path) -> None:
     for name, expression in _EXHAUSTING.items():
         code_template(folder / f"templat-{name}", expression)
     (folder / "pdf-bom.pdf").write_bytes(pdf_bomb())
+    shown = b"BT /F1 1 Tf 10 10 Td " + b"(AAAAAAAAAA) Tj " * 30_000 + b" ET"  # 300,000 characters on one page
+    (folder / "pdf-huruf.pdf").write_bytes(pdf(zlib.compress(shown, 9)))
     capitals = b"KEPUTUSAN KOMISI PEMILIHAN UMUM "
     (folder / "teks-satu-baris.txt").write_bytes(capitals * ((5 * MB - 100) // len(capitals)))
     (folder / "teks-nul.txt").write_bytes(b"KEPUTUSAN KOMISI PEMILIHAN UMUM\nNOMOR 5\x00 TAHUN 2025\n")

@@ -56,3 +56,16 @@ def test_the_objects_of_a_pdf_are_counted_before_its_pages_are_read(tmp_path, mo
     path.write_bytes(pdf(zlib.compress(TEXT)))
     with pytest.raises(pdf_text.FileRefused, match="objek PDF, lebih dari 3"):
         pdf_text.lines(path)
+
+
+def test_the_characters_of_a_page_and_of_all_pages_are_bounded(tmp_path, monkeypatch):
+    path = tmp_path / "huruf.pdf"
+    path.write_bytes(pdf(zlib.compress(b"BT /F1 12 Tf 72 720 Td " + b"(ABCDEFGHIJ) Tj " * 10 + b"ET")))
+    assert pdf_text.lines(path) == ["ABCDEFGHIJ" * 10]
+    monkeypatch.setattr(bounds, "PDF_PAGE_CHARS_MAX", 99)
+    with pytest.raises(FileTooLarge, match="huruf.pdf: satu halaman memuat lebih dari 99 huruf"):
+        pdf_text.lines(path)
+    monkeypatch.setattr(bounds, "PDF_PAGE_CHARS_MAX", 1000)
+    monkeypatch.setattr(bounds, "PDF_CHARS_MAX", 50)
+    with pytest.raises(FileTooLarge, match="lebih dari 50 huruf seluruhnya"):
+        pdf_text.lines(path)
