@@ -61,7 +61,20 @@ def create_app(folder: str | Path, login_required: bool = False, host: str | Non
     for name in SCREENS:
         routes += importlib.import_module(f"kpu_docs.web.{name}").routes()
     routes.append(Mount("/static", app=StaticFiles(directory=Path(__file__).parent / "static"), name="static"))
-    app = Starlette(routes=routes, exception_handlers={KpuDocsError: _refused})
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def lifespan(app: Any) -> Any:
+        yield
+        # a preview still converting finishes (or times out) before the process ends, so that
+        # LibreOffice is never left writing into a folder being removed
+        import asyncio
+
+        for key, job in list(desk.cache.items()):
+            if isinstance(key, tuple) and key[0] == "job":
+                await asyncio.to_thread(job.join, 120)
+
+    app = Starlette(routes=routes, exception_handlers={KpuDocsError: _refused}, lifespan=lifespan)
     app.state.desk = desk
     app.add_middleware(GuardMiddleware, store=store, login_required=login_required)
     if not login_required:

@@ -21,15 +21,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from kpu_docs import bounds
 from kpu_docs.errors import KpuDocsError
 from kpu_docs.web.folder import state_dir
 
 COOKIE = "kpu_sesi"
 LOCAL_USER = "lokal"
 SESSION_DAYS = 7
-BODY_MAX = 25 * 1024 * 1024
-"""A request body larger than this is refused (413) before it is read: the limit of the CLI's
-imports (kpu_docs.bounds) with room for a multipart envelope."""
+BODY_MAX = max(bounds.PDF_FILE_MAX, bounds.PACKAGE_FILE_MAX) + bounds.MB
+"""A request body larger than this is refused (413) while it is read: the largest file the CLI
+imports (kpu_docs.bounds: a .docx or PDF of 25 MB) and room for the form around it."""
 OPEN_PATHS = ("/masuk", "/static/", "/favicon.ico")
 """Reachable without a session when logging in is required."""
 

@@ -63,6 +63,24 @@ def _unused(path: Any) -> Any:
     return candidate
 
 
+def _as_draft(text: str) -> str:
+    """A copy is a new decree still to be signed: status draf (the rest as it was, comments kept)."""
+    from kpu_docs.yaml_source import load_round_trip, plain, rewrite
+
+    try:
+        data = plain(load_round_trip(text))
+        if not isinstance(data, dict) or data.get("status") == "draf":
+            return text
+        keys = list(data)
+        at = keys.index("tahun") + 1 if "tahun" in keys else len(keys)
+        drafted = {k: data[k] for k in keys[:at] if k != "status"}
+        drafted["status"] = "draf"
+        drafted.update({k: data[k] for k in keys[at:] if k != "status"})
+        return rewrite(text, drafted)
+    except Exception:  # noqa: BLE001 - a file that cannot be edited is copied as it is
+        return text
+
+
 async def salin(request: Any) -> Any:
     """A copy of a decree as a new draft file beside it, opened in the form."""
     from starlette.responses import RedirectResponse
@@ -73,7 +91,7 @@ async def salin(request: Any) -> Any:
     form = await request.form()
     source = inside(desk.root, str(form.get("berkas", "")))
     target = _unused(source.with_name(f"{source.stem}-salinan{source.suffix}"))
-    write_atomic(target, source.read_bytes())
+    write_atomic(target, _as_draft(source.read_text(encoding="utf-8")).encode("utf-8"))
     name = relative(desk.root, target)
     desk.store.record(request.state.session.pengguna, "salin", name)
     from urllib.parse import quote

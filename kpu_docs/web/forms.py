@@ -118,6 +118,8 @@ def _nest(fields: list[tuple[str, str]]) -> dict:
             path = parse_name(name)
         except ValueError:
             continue
+        if path[-1] == "_bentuk":
+            continue  # which form an item takes: its fields say it
         node = root
         for part in path[:-1]:
             nxt = node.get(part)

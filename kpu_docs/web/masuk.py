@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 import secrets
+import time
 from typing import Any
 
 from kpu_docs.web.app import desk_of
 from kpu_docs.web.auth import COOKIE, LOGIN_COOKIE, session_cookie
 from kpu_docs.web.pages import page
+
+
+FAILURES_MAX = 5
+LOCK_MINUTES = 10
+
+
+def _failures(desk: Any) -> dict[str, list[float]]:
+    """Wrong passwords per user name on this desk: after FAILURES_MAX within LOCK_MINUTES, the
+    name is refused until they are older (argon2 already makes each guess slow)."""
+    return desk.cache.setdefault("gagal-masuk", {})
+
+
+def _throttled(desk: Any, nama: str) -> bool:
+    failures = _failures(desk)
+    recent = [t for t in failures.get(nama, []) if time.monotonic() - t < LOCK_MINUTES * 60]
+    failures[nama] = recent
+    return len(recent) >= FAILURES_MAX
 
 
 def _safe_next(target: str) -> str:
@@ -26,7 +44,14 @@ async def masuk(request: Any) -> Any:
     form = await request.form()
     nama, sandi = str(form.get("nama", "")), str(form.get("sandi", ""))
     lanjut = _safe_next(str(form.get("lanjut", "/")))
+    if _throttled(desk, nama):
+        token = secrets.token_urlsafe(32)
+        response = page(request, "masuk.html", status_code=429, token=token, lanjut=lanjut, nama=nama,
+                        galat=f"Terlalu banyak percobaan yang salah; coba lagi {LOCK_MINUTES} menit lagi.")
+        response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", path="/masuk")
+        return response
     if not desk.store.verify(nama, sandi):
+        _failures(desk).setdefault(nama, []).append(time.monotonic())
         token = secrets.token_urlsafe(32)
         response = page(request, "masuk.html", status_code=403, token=token, lanjut=lanjut, nama=nama,
                         galat="Nama pengguna atau kata sandi salah.")
@@ -34,6 +59,7 @@ async def masuk(request: Any) -> Any:
         return response
     from starlette.responses import RedirectResponse
 
+    _failures(desk).pop(nama, None)
     session = desk.store.new_session(nama)
     desk.store.record(nama, "masuk", "")
     response = RedirectResponse(lanjut, status_code=303)

@@ -51,7 +51,7 @@ def _form_page(request: Any, name: str, opened: Opened, data: Any, status_code: 
     body = widgets.form_body(data if isinstance(data, dict) else {}, ctx)
     return page(request, "sunting.html", status_code=status_code, aktif="sunting", berkas=name, opened=opened,
                 form_body=body, counts=widgets.section_counts(data if isinstance(data, dict) else {}, messages),
-                lainnya=ctx.unshown(), jumlah_galat=sum(1 for m in opened.masalah for _ in (m, *m.juga)),
+                lainnya=ctx.unshown(), riwayat=desk_of(request).store.log(name, limit=10), jumlah_galat=sum(1 for m in opened.masalah for _ in (m, *m.juga)),
                 jumlah_peringatan=len(opened.temuan), **extra)
 
 
@@ -148,8 +148,7 @@ async def butir(request: Any) -> Any:
     return HTMLResponse(widgets.new_item(f"{jalur}[{ke}]", item_tp, jenis, ctx, ke))
 
 
-LOGO_MAX = 2 * 1024 * 1024
-"""A logo picture: a few hundred KB at most in practice."""
+from kpu_docs.bounds import LOGO_MAX  # noqa: E402 - the logo the renderer accepts
 _PICTURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 
 
@@ -170,7 +169,7 @@ async def logo(request: Any) -> Any:
         return JSONResponse({"galat": "pilih berkas gambar"}, status_code=422)
     data = await upload.read(LOGO_MAX + 1)
     if len(data) > LOGO_MAX:
-        return JSONResponse({"galat": "gambar lebih dari 2 MB"}, status_code=413)
+        return JSONResponse({"galat": f"gambar lebih dari {LOGO_MAX // (1024 * 1024)} MB"}, status_code=413)
     suffix = next((s for magic, s in _PICTURES.items() if data.startswith(magic)), None)
     if suffix is None:
         return JSONResponse({"galat": "hanya gambar PNG atau JPEG"}, status_code=422)

@@ -52,3 +52,12 @@ def test_a_short_password_is_refused(tmp_path):
 def test_a_missing_folder_is_said(tmp_path):
     result = CliRunner().invoke(app, ["web", str(tmp_path / "tidak-ada")])
     assert result.exit_code == 2 and "folder tidak ditemukan" in result.output
+
+
+def test_without_the_web_extra_the_command_says_what_to_install(tmp_path, monkeypatch):
+    import importlib.util
+
+    find = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "uvicorn" else find(name, *a))
+    result = CliRunner().invoke(app, ["web", str(tmp_path)])
+    assert result.exit_code == 2 and "pip install 'kpu-docs[web]'" in result.output and "uvicorn" in result.output

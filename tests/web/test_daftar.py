@@ -29,7 +29,12 @@ def test_search_answers_htmx_with_the_rows_only(client):
 def test_copy_makes_a_new_file_and_opens_it(client, folder):
     response = client.post("/salin", data={"berkas": REFERENCE, "csrf": client.csrf}, follow_redirects=False)
     assert response.headers["location"] == "/sunting?berkas=keputusan-11-2025-salinan.yaml"
-    assert (folder / "keputusan-11-2025-salinan.yaml").read_bytes() == (folder / REFERENCE).read_bytes()
+    copy = (folder / "keputusan-11-2025-salinan.yaml").read_text(encoding="utf-8")
+    original = (folder / REFERENCE).read_text(encoding="utf-8")
+    assert copy.replace("tahun: 2025\nstatus: draf\n", "tahun: 2025\n", 1) == original  # a new draft, the rest kept
+    import kpu_docs
+
+    assert kpu_docs.load(folder / "keputusan-11-2025-salinan.yaml").status == "draf"
     client.post("/salin", data={"berkas": REFERENCE, "csrf": client.csrf})
     assert (folder / "keputusan-11-2025-salinan-2.yaml").exists()
 

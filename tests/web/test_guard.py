@@ -121,3 +121,11 @@ def test_without_login_only_this_computers_names_are_served(folder):
     response = TestClient(create_app(folder), base_url="http://penyerang.example").get("/")
     assert response.status_code == 400 and "Daftar" not in response.text
     assert TestClient(create_app(folder), base_url="http://localhost:8000").get("/").status_code == 200
+
+
+def test_after_five_wrong_passwords_the_name_is_locked_for_a_while(guarded):
+    for _ in range(5):
+        assert _login(guarded, "bukan-ini").status_code == 403
+    response = _login(guarded, "rahasia-kantor")
+    assert response.status_code == 429 and "Terlalu banyak percobaan" in response.text
+    assert guarded.get("/", follow_redirects=False).status_code == 303

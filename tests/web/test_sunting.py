@@ -142,6 +142,7 @@ def test_each_save_is_in_the_audit_log(client, folder):
         "SELECT pengguna, tindakan, berkas, waktu FROM audit").fetchall()
     assert [(r[0], r[1], r[2]) for r in rows] == [("lokal", "simpan", REFERENCE)]
     assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", rows[0][3])
+    assert re.search(r"<li>\d{4}-\d\d-\d\d \d\d:\d\d UTC: simpan oleh lokal</li>", client.get("/sunting", params={"berkas": REFERENCE}).text)
 
 
 def test_two_saves_of_different_fields_both_stay(client, folder):
