@@ -110,7 +110,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
     """Remove the temporary files that an earlier run killed while writing left in `folder`
     (never a file of another name); the removed ones, for a caller that says so. A batch calls
     this before it writes into its output folder, since it alone writes there."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -99,7 +99,7 @@ class ProcessPool(InlinePool):
         self._executor.shutdown(wait=True, cancel_futures=bool(pending))
 
 
-PROBE_SECONDS = 4.0
+PROBE_SECONDS = 3.0
 """How long a --dask address has to greet like a Dask scheduler before it is refused."""
 HANDSHAKE_MAX = 64 * 1024
 """Bytes of a scheduler's first message (its handshake: about 200)."""

@@ -188,12 +188,12 @@ class Source:
                             ) from None
                         raise BatchError(f"{where}: CSV tidak sah: {exc}") from None
                     record += 1
-                    for position, cell in enumerate(cells):
-                        if len(cell) > bounds.CELL_CHARS_MAX:
-                            raise BatchError(
-                                f"{self.path} baris {record} kolom ke-{position + 1}: {len(cell):,} karakter; "
-                                f"batas satu sel {bounds.CELL_CHARS_MAX:,} karakter".replace(",", "."))
-                    yield record, [cell_text(cell) for cell in cells]
+                    if cells and max(map(len, cells)) > bounds.CELL_CHARS_MAX:
+                        position, cell = next((i, c) for i, c in enumerate(cells) if len(c) > bounds.CELL_CHARS_MAX)
+                        raise BatchError(
+                            f"{self.path} baris {record} kolom ke-{position + 1}: {len(cell):,} karakter; "
+                            f"batas satu sel {bounds.CELL_CHARS_MAX:,} karakter".replace(",", "."))
+                    yield record, [_stripped(cell) for cell in cells]
         except UnicodeDecodeError:
             raise BatchError(f"{self.label}: berkas bukan teks UTF-8 (simpan sebagai \"CSV UTF-8\")") from None
 

@@ -182,8 +182,8 @@ class Workbook:
                 continue
             number = _int(element.get("r")) or expected + 1
             if number > bounds.SHEET_ROWS_MAX:
-                raise BatchError(f"{where} baris {number}: lembar lebih dari {bounds.SHEET_ROWS_MAX:,} baris, "
-                                 f"batas Excel".replace(",", "."))
+                raise BatchError(f"{where} baris {number}: lebih dari {bounds.SHEET_ROWS_MAX:_} baris "
+                                 "(batas Excel dan LibreOffice Calc)".replace("_", "."))
             expected = number
             cells: list[object] = []
             for cell in element.iterchildren(_CELL):
@@ -206,7 +206,9 @@ class Workbook:
         kind = cell.get("t") or "n"
         formula = cell.find(f"{_MAIN}f")
         v = cell.find(f"{_MAIN}v")
-        raw = v.text if v is not None else None
+        raw = None if v is None else (v.text or "")
+        # An empty <v/> is a computed empty text only when typed as a text result (t="str", as
+        # Excel writes =""); openpyxl writes every formula with an empty, untyped <v/>.
         if formula is not None and (raw is None or (raw == "" and kind != "str")):
             text = f" ={formula.text}" if formula.text else ""
             raise BatchError(f"{where}: rumus{text} tanpa nilai tersimpan; {_RESAVE}")
@@ -240,25 +242,28 @@ class Workbook:
             number = float(raw)
         except ValueError:
             raise BatchError(f"{where}: {raw[:40]!r} bukan angka") from None
-        if number.is_integer() and abs(number) < 2**53:
-            number = int(number)  # type: ignore[assignment]
+        value: float | int = int(number) if number.is_integer() and abs(number) < 2**53 else number
         if _int(cell.get("s")) in self._dates:
             from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
             try:
-                day = from_excel(number, CALENDAR_MAC_1904 if self.date1904 else CALENDAR_WINDOWS_1900)
+                day = from_excel(value, CALENDAR_MAC_1904 if self.date1904 else CALENDAR_WINDOWS_1900)
             except (OverflowError, ValueError):
                 raise BatchError(f"{where}: {raw} bukan tanggal yang sah") from None
             if isinstance(day, datetime.timedelta):
                 return str(day)
             return day
-        return number
+        return value
 
 
 def _text(element: etree._Element) -> str:
     """The text of a shared or inline string: its runs, without phonetic guides (rPh)."""
-    return "".join(t.text or "" for t in element.iter(f"{_MAIN}t")
-                   if t.getparent() is not None and t.getparent().tag != f"{_MAIN}rPh")
+    return "".join(t.text or "" for t in element.iter(f"{_MAIN}t") if _parent_tag(t) != f"{_MAIN}rPh")
+
+
+def _parent_tag(element: etree._Element) -> str:
+    parent = element.getparent()
+    return str(parent.tag) if parent is not None else ""
 
 
 def _drop(element: etree._Element) -> None:

@@ -261,6 +261,19 @@ def _formula(sheet) -> None:
     sheet["A3"] = '=CONCAT("Pembentukan Tim ", "Kerja 2")'  # openpyxl stores no value for it
 
 
+def member_table(folder: Path, rows: int, decrees: int = 50) -> None:
+    """batch-desa.csv (`decrees` PPS decrees) and batch-anggota-ROWS.csv (`rows` members shared
+    among them, and one more whose desa is in no decree), with the batch tests' base, pps.yaml."""
+    (folder / "pps.yaml").write_text((Path(__file__).parents[1] / "batch" / "data" / "pps.yaml").read_text("utf-8"), "utf-8")
+    with open(folder / "batch-desa.csv", "w", encoding="utf-8") as out:
+        out.write("nomor,tentang,penutup.tanggal,desa\n")
+        out.writelines(f"{i + 1},Pembentukan PPS Desa {i},2025-01-06,Desa {i}\n" for i in range(decrees))
+    with open(folder / f"batch-anggota-{rows}.csv", "w", encoding="utf-8") as out:
+        out.write("desa,nama,jabatan\n")
+        out.writelines(f"Desa {i % decrees},Anggota Nomor {i},Anggota\n" for i in range(rows))
+        out.write("Desa Tak Ada,Anggota Terakhir,Anggota\n")
+
+
 def make_all(folder: Path) -> Path:
     """Every generated case in `folder` (named as cases.yaml refers to them)."""
     (folder / "docx-bom.docx").write_bytes(docx_bomb())
@@ -292,4 +305,5 @@ def make_all(folder: Path) -> Path:
     (folder / "xlsx-sel-panjang.xlsx").write_bytes(xlsx_long_cell())
     xlsx_by_openpyxl(folder / "xlsx-sel-gabungan.xlsx", _merge)
     xlsx_by_openpyxl(folder / "xlsx-rumus.xlsx", _formula)
+    member_table(folder, 100_000)
     return folder

@@ -122,6 +122,8 @@ def test_hostile_input(case, generated, tmp_path):
         pytest.skip("LibreOffice or poppler is not installed")
     out = tmp_path / "hasil"
     out.mkdir()
+    for name in case.get("ada", []):
+        (out / name).write_text("ada sebelumnya\n", encoding="utf-8")
     with _service(case["layanan"]) if case.get("layanan") else _nothing() as address:
         args = [a.format(files=FILES, gen=generated, out=out, alamat=address) for a in case["perintah"]]
         code, stdout, stderr, seconds, megabytes = _run(args, tmp_path)
