@@ -4,9 +4,10 @@ A batch must not grow with the sheet: rows are parsed once into a spool on disk,
 counted rather than kept, the manifest is on disk. Rendering 200,000 decrees takes hours, so
 two runs that go through every row without rendering each:
 
-- `refused`: every row names an output `berkas` that is no plain file name, so every row is
-  refused by the batch itself, after the audit, with its message: the reading, the audit, the
-  loop, each outcome and the summary, for every row (the path where a result was kept per row);
+- `refused`: every row has its own output name (`berkas`) and a cell beyond the last headed
+  column, so every row passes the audit (which checks that no two rows write one file) and is
+  then refused by the batch itself with its message: the reading, the audit, the loop, each
+  outcome and the summary, for every row (the path where a result was kept per row);
 - `checked-table`: a member table of as many rows (`--tabel`, `--kunci`), grouped into 50
   decrees, checked with `--periksa`: the table's parse, its index and the audit of its keys.
 
@@ -53,7 +54,7 @@ def _refused(folder: Path, rows: int) -> list[str]:
         out = csv.writer(handle)
         out.writerow(["nomor", "tentang", "penutup.tanggal", "berkas"])
         for i in range(rows):
-            out.writerow([i + 1, f"Pembentukan PPS Desa Contoh {i}", "2025-01-06", f"keluar/sk-{i}"])
+            out.writerow([i + 1, f"Pembentukan PPS Desa Contoh {i}", "2025-01-06", f"sk-{i:06d}", "di luar kolom"])
     return [str(BASE), str(data), "-o", str(folder / f"out-{rows}")]
 
 
