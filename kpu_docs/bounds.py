@@ -74,6 +74,10 @@ SHEET_ROWS_MAX = 1_048_576
 """Rows of a sheet or a CSV file: Excel's and LibreOffice Calc's maximum."""
 CELL_CHARS_MAX = 32_767
 """Characters of one cell: Excel's maximum (a 1.5 GB cell took 3 GB and a MemoryError)."""
+CSV_FILE_MAX = 256 * MB
+"""A CSV file for a batch: 1,048,576 rows of a dozen short columns are about 150 MB."""
+CSV_LINE_MAX = 2_000_000
+"""Characters of one line of a CSV file (a file of one endless line is refused as it is read)."""
 SHEET_MERGES_MAX = 10_000
 """Merged ranges in a sheet (each applies its value to the rows it spans)."""
 

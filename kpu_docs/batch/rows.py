@@ -167,11 +167,15 @@ class Source:
     def _csv_rows(self) -> Generator[tuple[int, list[str]], None, None]:
         """(row as Calc numbers it, cells) of each record. Strict: a quote left open (which
         would swallow every later row into one cell) is an error naming the row it opens in."""
+        size = self.path.stat().st_size
+        if size > bounds.CSV_FILE_MAX:
+            raise BatchError(f"{self.path}: berkas CSV terlalu besar ({bounds.size_text(size)}; "
+                             f"batas {bounds.size_text(bounds.CSV_FILE_MAX)})")
         try:
             with open(self.path, encoding="utf-8-sig", newline="") as handle:
                 delimiter = _delimiter(handle.readline(bounds.CELL_CHARS_MAX))
                 handle.seek(0)
-                reader = csv.reader(handle, delimiter=delimiter, strict=True)
+                reader = csv.reader(_lines(handle, self.path), delimiter=delimiter, strict=True)
                 record = 0
                 while True:
                     line = reader.line_num + 1
@@ -186,7 +190,8 @@ class Source:
                                 f"{where}: tanda kutip \" dibuka tetapi tidak pernah ditutup, sehingga semua baris "
                                 "sesudahnya akan tertelan ke satu sel; tutup kutipnya atau hapus"
                             ) from None
-                        raise BatchError(f"{where}: CSV tidak sah: {exc}") from None
+                        why = _CSV_ERRORS.get(str(exc).split(" (")[0], str(exc))
+                        raise BatchError(f"{where}: CSV tidak sah: {why}") from None
                     record += 1
                     if cells and max(map(len, cells)) > bounds.CELL_CHARS_MAX:
                         position, cell = next((i, c) for i, c in enumerate(cells) if len(c) > bounds.CELL_CHARS_MAX)
@@ -208,6 +213,28 @@ class Source:
                 yield line, [cell_text(value) for value in values]
         finally:
             book.close()
+
+
+_CSV_ERRORS = {
+    "line contains NUL": "berisi karakter NUL, jadi bukan teks (simpan sebagai \"CSV UTF-8\")",
+    "field larger than field limit": f"sel lebih dari {bounds.CELL_CHARS_MAX:_} karakter".replace("_", "."),
+}
+"""Python's csv messages, in Indonesian."""
+
+
+def _lines(handle: Any, path: Path) -> Iterator[str]:
+    """The lines of a text file, each read with a bound (CSV_LINE_MAX): a file of one endless
+    line is refused as it is read, never held whole in memory."""
+    number = 0
+    while True:
+        line = handle.readline(bounds.CSV_LINE_MAX + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > bounds.CSV_LINE_MAX:
+            raise BatchError(f"{path} baris teks {number}: lebih dari {bounds.CSV_LINE_MAX:_} karakter dalam satu "
+                             "baris; ini bukan berkas CSV biasa".replace("_", "."))
+        yield line
 
 
 class _Spool:

@@ -279,3 +279,18 @@ def test_dask_address_nobody_listens_on():
         address = f"tcp://127.0.0.1:{unused.getsockname()[1]}"
     with pytest.raises(BatchError, match="tidak dapat terhubung ke penjadwal Dask"):
         pools.probe_scheduler(address, timeout=2)
+
+
+def test_csv_of_one_endless_line_is_refused_as_it_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(bounds, "CSV_LINE_MAX", 1000)
+    data = tmp_path / "satu-baris.csv"
+    data.write_text("tentang,berkas\n" + "A" * 5000, encoding="utf-8")
+    with pytest.raises(BatchError, match="satu-baris.csv baris teks 2: lebih dari 1.000 karakter dalam satu baris"):
+        Source(data)
+
+
+def test_csv_larger_than_the_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(bounds, "CSV_FILE_MAX", 10)
+    data = write_csv(tmp_path / "besar.csv", [["tentang"], ["Pembentukan Tim Kerja"]])
+    with pytest.raises(BatchError, match="besar.csv: berkas CSV terlalu besar"):
+        Source(data)
