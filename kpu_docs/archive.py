@@ -69,16 +69,27 @@ class Limits:
     too_long: str
     """Why a part past its limit that is no bomb is refused."""
     named: dict[str, int] = field(default_factory=dict)
-    """Parts with a limit of their own (by name), instead of xml_part or part."""
+    """Parts with a limit of their own, instead of xml_part or part: by name, or by folder (a
+    key ending in /)."""
+
+    def of(self, name: str) -> int:
+        """The inflated size allowed to the part `name`."""
+        if name in self.named:
+            return self.named[name]
+        for key, limit in self.named.items():
+            if key.endswith("/") and name.startswith(key):
+                return limit
+        return self.xml_part if is_xml(name) else self.part
 
 
 DOCX = Limits("Word (.docx)", bounds.PACKAGE_MEMBERS_MAX, bounds.XML_PART_MAX, bounds.PART_MAX,
               bounds.PACKAGE_TOTAL_MAX, "terlalu panjang untuk sebuah keputusan")
 """A .docx to import, or a template."""
-XLSX = Limits("Excel (.xlsx)", bounds.PACKAGE_MEMBERS_MAX, bounds.SHEET_PART_MAX, bounds.PART_MAX,
+XLSX = Limits("Excel (.xlsx)", bounds.PACKAGE_MEMBERS_MAX, bounds.XML_PART_MAX, bounds.PART_MAX,
               bounds.SHEET_TOTAL_MAX, "terlalu besar untuk data batch",
-              named={"xl/sharedStrings.xml": bounds.SHEET_STRINGS_MAX})
-"""A workbook of batch data (DATA or --tabel)."""
+              named={"xl/worksheets/": bounds.SHEET_PART_MAX, "xl/sharedStrings.xml": bounds.SHEET_STRINGS_MAX})
+"""A workbook of batch data (DATA or --tabel): its sheets are read as a stream, so they may be
+large; the other XML parts (workbook, styles, relationships) are parsed whole, as a .docx's."""
 
 
 def check_zip(data: bytes | Path, label: str, limits: Limits = DOCX) -> ZipFile:
@@ -121,7 +132,7 @@ def _check_member(info: ZipInfo, label: str, limits: Limits = DOCX) -> None:
         raise ArchiveRefused(f"{label}: ditolak: nama bagian tidak aman di dalam arsip: {name!r}")
     if info.flag_bits & 0x1:
         raise ArchiveRefused(f"{label}: ditolak: bagian {name} terenkripsi")
-    limit = limits.named.get(name) or (limits.xml_part if is_xml(name) else limits.part)
+    limit = limits.of(name)
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > limit:
         # Compressed far beyond what a document compresses: a bomb. Otherwise a document, only

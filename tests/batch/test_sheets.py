@@ -294,3 +294,12 @@ def test_csv_larger_than_the_limit_is_refused_before_reading(tmp_path, monkeypat
     data = write_csv(tmp_path / "besar.csv", [["tentang"], ["Pembentukan Tim Kerja"]])
     with pytest.raises(BatchError, match="besar.csv: berkas CSV terlalu besar"):
         Source(data)
+
+
+def test_parts_read_whole_keep_the_docx_limit(tmp_path):
+    """Styles, workbook and relationships are parsed whole: 10 MB, as a .docx's XML."""
+    styles = build.repeated("xl/styles.xml", b"<styleSheet>", b"<x/>" * 100_000, 60, b"</styleSheet>")
+    path = tmp_path / "gaya.xlsx"
+    path.write_bytes(build.xlsx(Member.of("xl/worksheets/sheet1.xml", build._SHEET_HEAD + build._SHEET_TAIL), styles))
+    with pytest.raises(BatchError, match=r"bagian xl/styles.xml terurai menjadi 22,9 MB \(batas 10,0 MB\)"):
+        Source(path)
