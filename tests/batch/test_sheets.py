@@ -303,3 +303,24 @@ def test_parts_read_whole_keep_the_docx_limit(tmp_path):
     path.write_bytes(build.xlsx(Member.of("xl/worksheets/sheet1.xml", build._SHEET_HEAD + build._SHEET_TAIL), styles))
     with pytest.raises(BatchError, match=r"bagian xl/styles.xml terurai menjadi 22,9 MB \(batas 10,0 MB\)"):
         Source(path)
+
+
+def test_shared_strings_and_rich_text_as_excel_writes_them(tmp_path):
+    """Excel stores texts once, in sharedStrings.xml; a text with formatting is several runs,
+    and a phonetic guide (rPh) is not part of the text."""
+    strings = Member.of("xl/sharedStrings.xml", (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<si><t>Desa Kertamulya</t></si>"
+        b"<si><r><rPr><b/></rPr><t>Pembentukan </t></r><r><t>PPS</t></r><rPh><t>x</t></rPh></si></sst>"))
+    sheet = Member.of("xl/worksheets/sheet1.xml", build._SHEET_HEAD
+                      + b'<row r="2"><c r="A2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>0</v></c></row>'
+                      + b'<row r="4"><c r="A4" t="s"><v>7</v></c></row>' + build._SHEET_TAIL)
+    path = tmp_path / "teks.xlsx"
+    path.write_bytes(build.xlsx(sheet, strings))
+    with pytest.raises(BatchError, match="sel A4: merujuk teks bersama nomor 7 yang tidak ada"):
+        Source(path)
+    sheet = Member.of("xl/worksheets/sheet1.xml", build._SHEET_HEAD
+                      + b'<row r="2"><c r="A2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>0</v></c></row>'
+                      + build._SHEET_TAIL)
+    path.write_bytes(build.xlsx(sheet, strings))
+    assert _rows(Source(path)) == [["Pembentukan PPS"], ["Desa Kertamulya"]]
