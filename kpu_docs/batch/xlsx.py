@@ -38,6 +38,7 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _ROW, _CELL, _MERGE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}mergeCell"
+_F, _V, _IS, _T = f"{_MAIN}f", f"{_MAIN}v", f"{_MAIN}is", f"{_MAIN}t"
 _RESAVE = "simpan ulang di Excel/LibreOffice agar nilainya dihitung dan disimpan"
 
 
@@ -204,8 +205,15 @@ class Workbook:
 
     def _value(self, cell: etree._Element, where: str, strings: list[str]) -> object:
         kind = cell.get("t") or "n"
-        formula = cell.find(f"{_MAIN}f")
-        v = cell.find(f"{_MAIN}v")
+        formula = v = inline = None
+        for child in cell:  # one pass over the cell's few children, not a search for each
+            tag = child.tag
+            if tag == _V:
+                v = child
+            elif tag == _F:
+                formula = child
+            elif tag == _IS:
+                inline = child
         raw = None if v is None else (v.text or "")
         # An empty <v/> is a computed empty text only when typed as a text result (t="str", as
         # Excel writes =""); openpyxl writes every formula with an empty, untyped <v/>.
@@ -213,7 +221,6 @@ class Workbook:
             text = f" ={formula.text}" if formula.text else ""
             raise BatchError(f"{where}: rumus{text} tanpa nilai tersimpan; {_RESAVE}")
         if kind == "inlineStr":
-            inline = cell.find(f"{_MAIN}is")
             value: object = _text(inline) if inline is not None else ""
         elif raw is None:
             return None
@@ -258,6 +265,8 @@ class Workbook:
 
 def _text(element: etree._Element) -> str:
     """The text of a shared or inline string: its runs, without phonetic guides (rPh)."""
+    if len(element) == 1 and element[0].tag == _T:  # plain text, no runs: most cells
+        return element[0].text or ""
     return "".join(t.text or "" for t in element.iter(f"{_MAIN}t") if _parent_tag(t) != f"{_MAIN}rPh")
 
 
