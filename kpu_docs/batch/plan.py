@@ -122,7 +122,7 @@ class Plan:
 
     def _open_table(self, tabel: Any, kunci: str, ke: str | None) -> None:
         self.target = find_target(self.base_data, ke)
-        source = open_rows(tabel, "tabel")
+        source = open_rows(tabel, "tabel", spool=False)  # TableRows copies it once into its index
         self.table = TableRows(source, kunci)
         table = get(self.base_data, self.target)
         if numbered(table["kolom"], self.table.columns, format_path(self.target), source.label,

@@ -90,7 +90,7 @@ class Source:
     `where(n)` names data row n as a spreadsheet does (the header is row 1, so data row 1 is row 2).
     """
 
-    def __init__(self, spec: str | Path):
+    def __init__(self, spec: str | Path, spool: bool = True):
         self.label = str(spec)
         self.path, self.sheet = _split_sheet(self.label)
         if not self.path.is_file():
@@ -103,24 +103,32 @@ class Source:
             raise BatchError(f"{self.label}: #{self.sheet} memilih lembar, dan hanya berkas .xlsx yang punya lembar")
         self.sheet_name: str | None = None
         """The sheet read (the first one unless #Sheet named another)."""
-        self._spool = _Spool()
+        self._spool = _Spool() if spool else None
+        self._once: Iterator[tuple[int, list[str]]] | None = None
+        self._raw: Generator[tuple[int, list[str]], None, None] | None = None
         try:
             self.header = self._read()
         except BaseException:
-            self._spool.close()
+            self.close()
             raise
 
     def _read(self) -> list[str]:
-        """Parse the file: its header returned, its data rows into the spool."""
+        """Parse the file: its header returned, its data rows into the spool (or, without one,
+        left to the one pass of `rows()`)."""
         raw = self._excel_rows() if self.excel else self._csv_rows()
         try:
             first = next(raw, None)
             if first is None or first[0] != 1 or not any(first[1]):
                 raise BatchError(f"{self.label}: baris pertama harus berisi judul kolom")
             header = _header(first[1], self.label)
+            if self._spool is None:
+                self._raw, self._once = raw, self._data_rows(raw, len(header))
+                return header
             self._spool.add(self._data_rows(raw, len(header)))
-        finally:
+        except BaseException:
             raw.close()
+            raise
+        raw.close()
         return header
 
     def _data_rows(self, raw: Iterator[tuple[int, list[str]]], width: int) -> Iterator[tuple[int, list[str]]]:
@@ -136,8 +144,14 @@ class Source:
                 yield line - 1, cells + [""] * (width - len(cells))
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(number, cells) for each non-blank data row, from the spool."""
-        return self._spool.rows()
+        """(number, cells) for each non-blank data row, from the spool; a source opened without
+        one (a --tabel file, copied once into its own index) gives them once, as it parses."""
+        if self._spool is not None:
+            return self._spool.rows()
+        once, self._once = self._once, None
+        if once is None:
+            raise RuntimeError(f"{self.label}: rows() of a source without a spool is read once")
+        return once
 
     def _where_line(self, line: int) -> str:
         sheet = f" lembar {self.sheet_name}" if self.sheet_name else ""
@@ -158,11 +172,17 @@ class Source:
 
     def count(self) -> tuple[int, int]:
         """(data rows, number of the last one)."""
+        if self._spool is None:
+            raise RuntimeError(f"{self.label}: count() needs a spool")
         return self._spool.count()
 
     def close(self) -> None:
-        """Remove the spool."""
-        self._spool.close()
+        """Remove the spool, or end the parse."""
+        if self._spool is not None:
+            self._spool.close()
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = self._once = None
 
     def _csv_rows(self) -> Generator[tuple[int, list[str]], None, None]:
         """(row as Calc numbers it, cells) of each record. Strict: a quote left open (which
@@ -341,10 +361,11 @@ def _memory_cell(value: Any) -> Any:
     return cell_text(value)
 
 
-def open_rows(data: Any, label: str) -> Source | MemoryRows:
-    """A file (path, `file.xlsx#Sheet`) or rows in memory, read the same way."""
+def open_rows(data: Any, label: str, spool: bool = True) -> Source | MemoryRows:
+    """A file (path, `file.xlsx#Sheet`) or rows in memory, read the same way. `spool=False`
+    for a file read in one pass (a table copied into its own index)."""
     if isinstance(data, (str, Path)):
-        return Source(data)
+        return Source(data, spool)
     return MemoryRows(data, label)
 
 
