@@ -305,5 +305,5 @@ def make_all(folder: Path) -> Path:
     (folder / "xlsx-sel-panjang.xlsx").write_bytes(xlsx_long_cell())
     xlsx_by_openpyxl(folder / "xlsx-sel-gabungan.xlsx", _merge)
     xlsx_by_openpyxl(folder / "xlsx-rumus.xlsx", _formula)
-    member_table(folder, 100_000)
+    member_table(folder, 200_000)
     return folder
