@@ -234,11 +234,17 @@ def render(
 ) -> None:
     """Buat dokumen Word OUTPUT/<nama berkas>.docx dari setiap berkas data keputusan."""
     from kpu_docs.errors import InputError
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.loading import load
     from kpu_docs.pdf import to_pdf
     from kpu_docs.word import render_file
+    from kpu_docs.word.templates import NAMES
 
     _folder(output)
+    refuse_overwriting_inputs(
+        [output, *(output / f"{p.stem}{suffix}" for p in berkas for suffix in (".docx", ".pdf"))],
+        [*berkas, templat, *(templat / name for name in NAMES if templat)],
+    )
     stems: dict[str, Path] = {}
     for path in berkas:
         if path.stem in stems:
@@ -318,6 +324,9 @@ def batch(
     from rich.text import Text
 
     from kpu_docs.batch import BatchError, run_batch
+    from kpu_docs.files import refuse_overwriting_inputs
+
+    refuse_overwriting_inputs([output], [templat, dasar, register, *(Path(f.split("#")[0]) for f in (data, tabel) if f)])
 
     if output is None and not periksa:
         _fail("-o/--output wajib diisi: folder hasil (atau --periksa untuk memeriksa saja)", 2)
@@ -480,6 +489,7 @@ def preview(
     batas_waktu: BatasWaktu = 300.0,
 ) -> None:
     """Gambar PNG halaman-halaman keputusan (LibreOffice, lalu pdftoppm)."""
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.preview import preview as preview_pages
     from kpu_docs.word import render_file
 
@@ -489,6 +499,7 @@ def preview(
         _fail("halaman: tulis nomor halaman dipisah koma, misalnya 1,9", 2)
     keputusan = _load(berkas) if berkas.suffix.lower() != ".docx" else None  # bad data: no folder made
     _folder(output)
+    refuse_overwriting_inputs([output / f"{berkas.stem}.docx"] if keputusan is not None else [], [berkas])
     docx = berkas
     if keputusan is not None:
         (docx,) = render_file(keputusan, output / f"{berkas.stem}.docx")[:1]
@@ -507,9 +518,11 @@ def next_year_command(
     Pola nomor kantor tetap, tahunnya bergeser. Tanggal dan nomor dokumen yang sudah ada (berita acara, surat)
     tidak diubah. Daftar periksa ditulis di samping draf: <OUTPUT tanpa .yaml>.periksa.md.
     """
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.next_year import next_year
-    from kpu_docs.review import around_change, baris_teks, tasks
+    from kpu_docs.review import around_change, baris_teks, review_path, tasks
 
+    refuse_overwriting_inputs([output, review_path(output)], [berkas])
     try:
         laporan = next_year(berkas, output, tahun)
     except (OSError, RuntimeError) as exc:
@@ -559,9 +572,11 @@ def import_command(
 ) -> None:
     """Baca keputusan yang sudah ada (.docx, PDF atau teks) menjadi data YAML."""
     from kpu_docs.errors import InputError
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.importing import import_file, write_yaml
     from kpu_docs.loading import from_data
 
+    refuse_overwriting_inputs([output], [berkas])
     try:
         result = import_file(berkas)
     except FileNotFoundError:
@@ -578,7 +593,8 @@ def import_command(
         _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {exc}")
 
 
-nomor_app = _typer("Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor.")
+nomor_app = _typer("Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor, "
+                   "periksa keutuhan register.")
 app.add_typer(nomor_app, name="nomor")
 
 
@@ -588,17 +604,15 @@ def nomor_ambil(
     register: RegisterOpsi,
     oleh: Annotated[Optional[str], typer.Option(help="Nama pengambil nomor (bawaan: nama pengguna komputer).")] = None,
     mulai: Annotated[int, typer.Option(min=1, help="Nomor urut terkecil yang boleh diberikan, bila nomor sebelumnya tercatat di luar register.")] = 1,
+    paksa: Annotated[bool, typer.Option("--paksa", help="Izinkan --mulai melompat lebih dari 100 nomor melewati nomor terakhir register.")] = False,
 ) -> None:
     """Ambil nomor urut berikutnya dari register, tulis nomor lengkapnya ke berkas (hanya nilai nomor yang berubah) dan cetak."""
-    import sqlite3
-
     from kpu_docs.nomor.ambil import ambil_nomor
 
-    try:
-        entri = ambil_nomor(berkas, register, oleh=oleh, mulai=mulai)
-    except (OSError, RuntimeError, sqlite3.Error) as exc:
-        _fail(f"{exc}; nomor yang sudah diambil tercatat di register beserta sebabnya")
-    print(entri.nomor)
+    # every failure is a KpuDocsError (its exit code) or an OSError reading the file, through
+    # _Perintah.invoke; only NomorTidakDitulis says a number was taken
+    entri = ambil_nomor(berkas, register, oleh=oleh, mulai=mulai, paksa=paksa)
+    print(printable(entri.nomor))
 
 
 @nomor_app.command("daftar")
@@ -621,12 +635,14 @@ def nomor_daftar(
         _fail(f"--format: {bentuk} tidak dikenal; pilih teks, csv atau xlsx", 2)
     if bentuk == "xlsx" and output is None:
         _fail("--format xlsx perlu -o BERKAS.xlsx", 2)
+    if output is not None:
+        daftar.tujuan_aman(output, register)  # never over the register, or any SQLite file
     entries = _with_register(register, lambda reg: reg.daftar(tahun=tahun))
     formats = {"teks": lambda: daftar.as_text(entries).encode("utf-8"), "csv": lambda: daftar.as_csv(entries),
                "xlsx": lambda: daftar.as_xlsx(entries)}
     data = formats[bentuk]()
     if output is None:
-        typer.echo(data.decode("utf-8-sig"), nl=False)
+        typer.echo(data.decode("utf-8-sig"), nl=False)  # stored text is written out (daftar.tampak) already
     else:
         write_atomic(output, data)
         out.print(f"Ditulis: {output} ({len(entries)} nomor)", markup=False)
@@ -646,6 +662,17 @@ def nomor_batal(
         out.print(f"Dibatalkan: {entri.nomor} (nomor urut {entri.urut} tidak akan diberikan lagi)", markup=False)
     else:
         out.print(f"{entri.nomor} sudah dibatalkan sebelumnya ({entri.diubah_pada})", markup=False)
+
+
+@nomor_app.command("periksa")
+def nomor_periksa(register: RegisterOpsi) -> None:
+    """Periksa keutuhan register: berkas tidak rusak, tidak ada baris yang dihapus, disisipkan atau diubah di luar kpu-docs, pemicu pelindung masih ada."""
+    from kpu_docs.nomor.register import RegisterDiubah
+
+    jumlah, temuan = _with_register(register, lambda reg: reg.periksa_semua())
+    if temuan:
+        raise RegisterDiubah(register, temuan)
+    out.print(f"Register utuh: {jumlah} nomor, rantai hash cocok dari baris pertama sampai terakhir.", markup=False)
 
 
 def main() -> None:

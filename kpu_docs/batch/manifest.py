@@ -39,12 +39,14 @@ def canonical(data: Any) -> bytes:
 
 
 class Manifest:
-    """The manifest of one output folder, on disk; opened when the batch starts writing."""
+    """The manifest of one output folder, on disk. Made with the first record: a batch that
+    writes no file leaves no manifest behind."""
 
     def __init__(self, outdir: Path):
         self.outdir = Path(outdir)
         self.path = self.outdir / FILE_NAME
-        self._db = self._open()
+        exists = self.path.exists() or (self.outdir / OLD_FILE_NAME).exists()
+        self._db: sqlite3.Connection | None = self._open() if exists else None
         self._dirty = False
         self._committed_once = False
         self._saved = time.monotonic()
@@ -87,14 +89,23 @@ class Manifest:
         db.commit()
         old.unlink(missing_ok=True)
 
+    def _made(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = self._open()
+        return self._db
+
     @property
     def entries(self) -> dict[str, dict]:
         """Every entry (for tests and inspection; the batch asks `unchanged` per row)."""
+        if self._db is None:
+            return {}
         return {name: {"masukan": masukan, "keluaran": json.loads(keluaran)}
                 for name, masukan, keluaran in self._db.execute("SELECT nama, masukan, keluaran FROM berkas")}
 
     def unchanged(self, name: str, masukan: str, pdf: bool) -> bool:
         """Whether `name` was made from these inputs and its files are still as written."""
+        if self._db is None:
+            return False
         found = self._db.execute("SELECT masukan, keluaran FROM berkas WHERE nama = ?", (name,)).fetchone()
         if found is None or found[0] != masukan:
             return False
@@ -116,12 +127,12 @@ class Manifest:
         return True
 
     def record(self, name: str, masukan: str, keluaran: dict[str, str]) -> None:
-        self._db.execute("INSERT OR REPLACE INTO berkas VALUES (?, ?, ?)", (name, masukan, json.dumps(keluaran)))
+        self._made().execute("INSERT OR REPLACE INTO berkas VALUES (?, ?, ?)", (name, masukan, json.dumps(keluaran)))
         self._dirty = True
 
     def forget(self, name: str) -> None:
         """A row that failed this time: render it again next time, whatever its inputs."""
-        if self._db.execute("DELETE FROM berkas WHERE nama = ?", (name,)).rowcount:
+        if self._db is not None and self._db.execute("DELETE FROM berkas WHERE nama = ?", (name,)).rowcount:
             self._dirty = True
 
     def save_if_due(self) -> None:
@@ -130,7 +141,7 @@ class Manifest:
             self.save()
 
     def save(self) -> None:
-        if not self._dirty:
+        if not self._dirty or self._db is None:
             return
         self._db.commit()
         self._dirty = False
@@ -139,4 +150,5 @@ class Manifest:
 
     def close(self) -> None:
         self.save()
-        self._db.close()
+        if self._db is not None:
+            self._db.close()

@@ -17,7 +17,7 @@ from typing import Callable, TypeVar
 from kpu_docs.batch.errors import BatchError
 from kpu_docs.loading import from_data
 from kpu_docs.nomor.ambil import pola_untuk_diisi
-from kpu_docs.nomor.register import BUSY_TIMEOUT, DIAMBIL, DITULIS, GAGAL, Register
+from kpu_docs.nomor.register import BUSY_TIMEOUT, DIAMBIL, DITULIS, GAGAL, Register, RegisterError, RegisterSibuk
 
 T = TypeVar("T")
 
@@ -54,8 +54,8 @@ class RowNumbers:
         while True:
             try:
                 result = action()
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
+            except (RegisterSibuk, sqlite3.OperationalError) as exc:
+                if isinstance(exc, sqlite3.OperationalError) and "locked" not in str(exc) and "busy" not in str(exc):
                     raise
                 if register.conn.in_transaction:  # a COMMIT that could not take the lock
                     register.conn.execute("ROLLBACK")
@@ -80,11 +80,14 @@ class RowNumbers:
         keputusan = from_data(data, base_dir=self.base_dir)
         pola = pola_untuk_diisi(keputusan)
         register = self._opened()
-        entri = self._patiently(lambda: register.ambil(
-            instansi=keputusan.instansi, pola=pola, tahun=keputusan.tahun, tanggal=keputusan.penutup.tanggal,
-            tentang=keputusan.tentang, berkas=self.outdir / f"{berkas}.docx", oleh=self.oleh,
-            pakai_lagi=(DIAMBIL, DITULIS, GAGAL),
-        ))
+        try:
+            entri = self._patiently(lambda: register.ambil(
+                instansi=keputusan.instansi, pola=pola, tahun=keputusan.tahun, tanggal=keputusan.penutup.tanggal,
+                tentang=keputusan.tentang, berkas=self.outdir / f"{berkas}.docx", oleh=self.oleh,
+                pakai_lagi=(DIAMBIL, DITULIS, GAGAL),
+            ))
+        except RegisterError as exc:  # a register changed outside kpu-docs, damaged: the batch stops here
+            raise BatchError(str(exc)) from None
         self._ids[berkas] = entri.id
         self.given[berkas] = entri.nomor
         return entri.nomor

@@ -23,6 +23,7 @@ from kpu_docs.batch.tables import TableRows, find_target, numbered
 from kpu_docs.batch.work import Task, problems
 from kpu_docs.bounds import FileRefused
 from kpu_docs.errors import InputError
+from kpu_docs.files import name_problem
 from kpu_docs.loading import read_data
 from kpu_docs.models import Keputusan
 from kpu_docs.nomor.pola import NOMOR_KOSONG
@@ -204,6 +205,8 @@ class Plan:
         name = given[:-5] if given.lower().endswith(".docx") else given
         if given and (name.startswith(".") or any(c in _NOT_IN_NAMES or ord(c) < 32 for c in name)):
             raise RowError(f"{BERKAS}: {given!r} bukan nama berkas biasa (tanpa / \\ : * ? \" < > |, tidak diawali titik)")
+        if given and (problem := name_problem(name)):
+            raise RowError(f"{BERKAS}: {given!r} {problem}")
         return name or self.default_name(number)
 
     def _changes(self, cells: list) -> tuple[tuple[tuple, Any], ...]:

@@ -60,10 +60,12 @@ class ImportResult:
 def import_docx(path_or_document: str | Path | Document) -> ImportResult:
     """A .docx: read by style when kpu-docs made it, else as lines of text."""
     document = path_or_document if isinstance(path_or_document, Document) else _open(Path(path_or_document))
+    embedded = docx_text.alt_chunks(document)  # content pasted in from elsewhere: named, not dropped
     if kpu_docx.is_own(document):
         data, notes = kpu_docx.read(document)
-        return ImportResult(data, notes)
-    return ImportResult(*layout.read(docx_text.lines(document)))
+        return ImportResult(data, notes + embedded)
+    data, notes, dropped = layout.read(docx_text.lines(document))
+    return ImportResult(data, notes + embedded, dropped)
 
 
 def _open(path: Path) -> Document:
@@ -99,10 +101,5 @@ def import_file(path: str | Path) -> ImportResult:
     if suffix == ".pdf":
         return import_pdf(path)
     if suffix == ".txt":
-        raw = bounds.read_bytes(path, bounds.TEXT_FILE_MAX, "berkas teks")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-        return import_text(text)
+        return import_text(bounds.read_text(path))
     raise FileRefused(f"{path}: hanya berkas .docx, .pdf atau .txt yang dapat diimpor")
