@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from zipfile import BadZipFile, ZipFile, ZipInfo
 
@@ -55,48 +56,88 @@ def is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels"))
 
 
-def check_zip(data: bytes, label: str) -> ZipFile:
-    """`data` opened as a zip whose directory passed every check; nothing is decompressed yet.
+@dataclass(frozen=True)
+class Limits:
+    """The limits one kind of zip package is checked against (values in kpu_docs.bounds)."""
+
+    kind: str
+    """The kind as messages name it: "Word (.docx)"."""
+    members: int
+    xml_part: int
+    part: int
+    total: int
+    too_long: str
+    """Why a part past its limit that is no bomb is refused."""
+    named: dict[str, int] = field(default_factory=dict)
+    """Parts with a limit of their own, instead of xml_part or part: by name, or by folder (a
+    key ending in /)."""
+
+    def of(self, name: str) -> int:
+        """The inflated size allowed to the part `name`."""
+        if name in self.named:
+            return self.named[name]
+        for key, limit in self.named.items():
+            if key.endswith("/") and name.startswith(key):
+                return limit
+        return self.xml_part if is_xml(name) else self.part
+
+
+DOCX = Limits("Word (.docx)", bounds.PACKAGE_MEMBERS_MAX, bounds.XML_PART_MAX, bounds.PART_MAX,
+              bounds.PACKAGE_TOTAL_MAX, "terlalu panjang untuk sebuah keputusan")
+"""A .docx to import, or a template."""
+XLSX = Limits("Excel (.xlsx)", bounds.PACKAGE_MEMBERS_MAX, bounds.XML_PART_MAX, bounds.PART_MAX,
+              bounds.SHEET_TOTAL_MAX, "terlalu besar untuk data batch",
+              named={"xl/worksheets/": bounds.SHEET_PART_MAX, "xl/sharedStrings.xml": bounds.SHEET_STRINGS_MAX})
+"""A workbook of batch data (DATA or --tabel): its sheets are read as a stream, so they may be
+large; the other XML parts (workbook, styles, relationships) are parsed whole, as a .docx's."""
+
+
+def check_zip(data: bytes | Path, label: str, limits: Limits = DOCX) -> ZipFile:
+    """`data` (bytes, or a file) opened as a zip whose directory passed every check; nothing is
+    decompressed yet.
 
     `label` names the file in messages ("templat keputusan.docx", "/path/sk.docx").
     """
     try:
-        archive = ZipFile(io.BytesIO(data))
+        archive = ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data)
         infos = archive.infolist()
     except (BadZipFile, EOFError, ValueError) as exc:
-        raise ArchiveRefused(f"{label}: bukan berkas Word (.docx) yang sah: bukan arsip zip ({exc})") from None
-    if len(infos) > bounds.PACKAGE_MEMBERS_MAX:
-        raise ArchiveRefused(
-            f"{label}: ditolak: {len(infos)} bagian di dalam arsip (batas {bounds.PACKAGE_MEMBERS_MAX})"
-        )
+        raise ArchiveRefused(f"{label}: bukan berkas {limits.kind} yang sah: bukan arsip zip ({exc})") from None
+    if len(infos) > limits.members:
+        archive.close()
+        raise ArchiveRefused(f"{label}: ditolak: {len(infos)} bagian di dalam arsip (batas {limits.members})")
     seen: set[str] = set()
     total = 0
-    for info in infos:
-        _check_member(info, label)
-        if info.filename in seen:
-            raise ArchiveRefused(f"{label}: ditolak: bagian {info.filename} ada dua kali di dalam arsip")
-        seen.add(info.filename)
-        total += info.file_size
-        if total > bounds.PACKAGE_TOTAL_MAX:
-            raise FileTooLarge(
-                f"{label}: ditolak: isi arsip terurai lebih dari {size_text(bounds.PACKAGE_TOTAL_MAX)} "
-                f"(batas {size_text(bounds.PACKAGE_TOTAL_MAX)} untuk semua bagian)"
-            )
+    try:
+        for info in infos:
+            _check_member(info, label, limits)
+            if info.filename in seen:
+                raise ArchiveRefused(f"{label}: ditolak: bagian {info.filename} ada dua kali di dalam arsip")
+            seen.add(info.filename)
+            total += info.file_size
+            if total > limits.total:
+                raise FileTooLarge(
+                    f"{label}: ditolak: isi arsip terurai lebih dari {size_text(limits.total)} "
+                    f"(batas {size_text(limits.total)} untuk semua bagian)"
+                )
+    except BaseException:
+        archive.close()
+        raise
     return archive
 
 
-def _check_member(info: ZipInfo, label: str) -> None:
+def _check_member(info: ZipInfo, label: str, limits: Limits = DOCX) -> None:
     name = info.filename
     if _unsafe_name(name):
         raise ArchiveRefused(f"{label}: ditolak: nama bagian tidak aman di dalam arsip: {name!r}")
     if info.flag_bits & 0x1:
         raise ArchiveRefused(f"{label}: ditolak: bagian {name} terenkripsi")
-    limit = bounds.XML_PART_MAX if is_xml(name) else bounds.PART_MAX
+    limit = limits.of(name)
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > limit:
         # Compressed far beyond what a document compresses: a bomb. Otherwise a document, only
         # far longer than a decree (a 100,000-paragraph document's text is about 10 MB).
-        why = "berkas ini kemungkinan bom zip" if ratio > bounds.RATIO_MAX else "terlalu panjang untuk sebuah keputusan"
+        why = "berkas ini kemungkinan bom zip" if ratio > bounds.RATIO_MAX else limits.too_long
         raise FileTooLarge(
             f"{label}: ditolak: bagian {name} terurai menjadi {size_text(info.file_size)} "
             f"(batas {size_text(limit)}); {why}"

@@ -90,6 +90,32 @@ class FileTooLarge(FileRefused):
     """A file, or a part or the content of one, beyond its limit."""
 
 
+# --- spreadsheets (batch DATA and --tabel, .xlsx) ---------------------------------------------
+# A workbook is a zip of XML parts like a .docx, checked by the same archive.check_zip before any
+# part is inflated, with these limits. They follow Excel's own: no sheet holds more than
+# 1,048,576 rows or a cell more than 32,767 characters, so a real workbook never meets them.
+SHEET_FILE_MAX = 100 * MB
+"""An .xlsx file: a 200,000-row sheet of PPS members is about 8 MB."""
+SHEET_PART_MAX = 256 * MB
+"""One sheet's XML, inflated: a 200,000-row, 6-column sheet is about 60 MB; a 20-million-row
+file of 6 MB (no output in 60 s before) inflates past this and is refused at once."""
+SHEET_STRINGS_MAX = 64 * MB
+"""The shared strings part, inflated: every distinct text of the workbook, held in memory while
+the sheet is read (a 5.5 MB file inflating to 1.6 GB of them took 2.1 GB before)."""
+SHEET_TOTAL_MAX = 512 * MB
+"""All parts of a workbook together, inflated."""
+SHEET_ROWS_MAX = 1_048_576
+"""Rows of a sheet or a CSV file: Excel's and LibreOffice Calc's maximum."""
+CELL_CHARS_MAX = 32_767
+"""Characters of one cell: Excel's maximum (a 1.5 GB cell took 3 GB and a MemoryError)."""
+CSV_FILE_MAX = 256 * MB
+"""A CSV file for a batch: 1,048,576 rows of a dozen short columns are about 150 MB."""
+CSV_LINE_MAX = 2_000_000
+"""Characters of one line of a CSV file (a file of one endless line is refused as it is read)."""
+SHEET_MERGES_MAX = 10_000
+"""Merged ranges in a sheet (each applies its value to the rows it spans)."""
+
+
 def size_text(size: int) -> str:
     """A size for people, with the Indonesian decimal comma: "1,2 MB", "850 KB"."""
     if size >= MB:

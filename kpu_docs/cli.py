@@ -373,7 +373,7 @@ def batch(
             hasil = run_batch(
                 dasar, data, output, tabel=tabel, kunci=kunci, ke=ke, jobs=jobs, pdf=pdf,
                 ulang=ulang, dask=dask, templates=templat, register=register, oleh=oleh,
-                jumlah_baris=jumlah_baris, periksa=periksa, progress=report, status=status,
+                jumlah_baris=jumlah_baris, periksa=periksa, progress=report, status=status, per_baris=False,
             )
     except BatchError as exc:
         for warning in exc.peringatan:
@@ -391,9 +391,9 @@ def batch(
         _labelled("Galat:", "red", problem)
     detik = f"{time.monotonic() - _STARTED:.1f}".replace(".", ",")  # wall time of the whole command
     if periksa:
-        warnings = sum(len(o.peringatan) for o in hasil.outcomes) + len(hasil.peringatan)
+        warnings = hasil.jumlah_peringatan + len(hasil.peringatan)
         out.print(
-            f"Diperiksa dalam {detik} detik: {len(hasil.outcomes)} baris, {hasil.diperiksa} sah, {hasil.gagal} gagal, "
+            f"Diperiksa dalam {detik} detik: {hasil.baris} baris, {hasil.diperiksa} sah, {hasil.gagal} gagal, "
             f"{len(hasil.kesalahan)} galat kelompok tabel/nama berkas, {warnings} peringatan; tidak ada yang ditulis.",
             markup=False,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -156,6 +157,31 @@ def _temporary(path: Path, data: bytes) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+LEFTOVER = re.compile(rf"^(?:{re.escape(TEMPORARY_PREFIX)}|\..+\.)[a-z0-9_]{{8}}\.(?:tmp|lama)$")
+"""The names _temporary and _keep_aside give (TEMPORARY_PREFIX, mkstemp's eight random
+characters, .tmp or .lama), and those of versions before it (`.NAME.docx.XXXXXXXX.tmp`): what a
+process killed while writing (kill -9, a power cut) leaves beside its outputs."""
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files that an earlier run killed while writing left in `folder`
+    (never a file of another name); the removed ones, for a caller that says so. A batch calls
+    this before it writes into its output folder, since it alone writes there."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if LEFTOVER.match(entry.name) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                continue
+            removed.append(Path(entry.path))
+    return removed
 
 
 def _sync_folder(folder: Path) -> None:

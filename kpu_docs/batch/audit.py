@@ -10,8 +10,11 @@ are errors too. Problems of one row's own data are left to that row (plan.Plan.t
 from __future__ import annotations
 
 import difflib
+import sqlite3
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpu_docs.batch.errors import BatchError
@@ -22,13 +25,40 @@ if TYPE_CHECKING:
 
 @dataclass
 class Audit:
-    """What the pass over every row found; `names` maps each data row to its output name."""
+    """What the pass over every row found."""
 
     total: int = 0
     last: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    names: dict[int, str] = field(default_factory=dict)
+
+
+class _Names:
+    """Each data row's output name, on disk (a temporary SQLite file), so that finding two rows
+    that write one file does not hold a name per row in memory."""
+
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="kpu-docs-nama-")
+        self._db = sqlite3.connect(Path(self._folder.name) / "nama.sqlite")
+        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                               "CREATE TABLE nama (nomor INTEGER PRIMARY KEY, nama TEXT NOT NULL, lipat TEXT NOT NULL);"
+                               "CREATE INDEX nama_lipat ON nama (lipat);")
+
+    def add(self, number: int, name: str) -> tuple[int, str] | None:
+        """Record row `number`'s name; the (row, name) that took it first (any case), if another did."""
+        folded = name.casefold()
+        first = self._db.execute("SELECT nomor, nama FROM nama WHERE lipat = ? ORDER BY nomor LIMIT 1",
+                                 (folded,)).fetchone()
+        self._db.execute("INSERT INTO nama VALUES (?, ?, ?)", (number, name, folded))
+        return first
+
+    def get(self, number: int, default: str) -> str:
+        found = self._db.execute("SELECT nama FROM nama WHERE nomor = ?", (number,)).fetchone()
+        return found[0] if found else default
+
+    def close(self) -> None:
+        self._db.close()
+        self._folder.cleanup()
 
 
 def parse_range(text: str) -> tuple[int | None, int | None]:
@@ -53,10 +83,17 @@ def normal(key: str) -> str:
 
 def audit(plan: Plan, jumlah_baris: tuple[int | None, int | None] | None = None) -> Audit:
     """One pass over the data rows, one over the table's keys (from its index, not the file)."""
+    names = _Names()
+    try:
+        return _audit(plan, jumlah_baris, names)
+    finally:
+        names.close()
+
+
+def _audit(plan: Plan, jumlah_baris: tuple[int | None, int | None] | None, names: _Names) -> Audit:
     from kpu_docs.batch.plan import RowError
 
     found = Audit()
-    first_use: dict[str, int] = {}
     keys: dict[str, list[int]] = defaultdict(list)
     cells_of: dict[int, str] = {}
     for number, cells in plan.source.rows():
@@ -69,12 +106,11 @@ def audit(plan: Plan, jumlah_baris: tuple[int | None, int | None] | None = None)
             name = plan.name_of(number, cells)
         except RowError:
             continue  # that row fails on its own, naming the bad name
-        found.names[number] = name
-        first = first_use.setdefault(name.casefold(), number)
-        if first != number:
+        first = names.add(number, name)
+        if first is not None:
             found.errors.append(
-                f"{plan.where(number, name, key)}: {name}.docx sudah dipakai {plan.source.row(first)} "
-                f"(berkas {found.names[first]}); beri tiap baris nama berkas sendiri di kolom berkas"
+                f"{plan.where(number, name, key)}: {name}.docx sudah dipakai {plan.source.row(first[0])} "
+                f"(berkas {first[1]}); beri tiap baris nama berkas sendiri di kolom berkas"
             )
         if key:
             keys[key].append(number)
@@ -123,7 +159,7 @@ def audit(plan: Plan, jumlah_baris: tuple[int | None, int | None] | None = None)
     least, most = jumlah_baris or (None, None)
     for number in sorted(cells_of):
         key = cells_of[number]
-        name = found.names.get(number, plan.default_name(number))
+        name = names.get(number, plan.default_name(number))
         if not key:
             found.errors.append(f"{plan.where(number, name, key)}: kolom {kunci} kosong, "
                                 f"tidak ada kunci untuk baris {table.label}")

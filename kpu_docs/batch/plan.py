@@ -84,6 +84,29 @@ class Plan:
         if not isinstance(self.base_data, dict):
             raise BatchError(f"{self.base}: isi berkas harus berupa pemetaan kunci: nilai")
         self.source = open_rows(data, "data")
+        self.table: TableRows | None = None
+        self.target: tuple = ()
+        self._digits = 1
+        self._logos: dict[str, str] = {}
+        try:
+            self._open_columns(kunci, numbers)
+            self._fixed = self._fixed_inputs()
+        except BaseException:
+            self.close()
+            raise
+        try:
+            if tabel is not None and kunci:  # a table without its key column was refused above
+                self._open_table(tabel, kunci, ke)
+            from kpu_docs.batch.audit import audit
+
+            found = audit(self, jumlah_baris)
+        except BaseException:
+            self.close()
+            raise
+        self.total, self.errors, self.warnings = found.total, found.errors, found.warnings
+        self._digits = len(str(found.last))
+
+    def _open_columns(self, kunci: str | None, numbers: RowNumbers | None) -> None:
         self.width = len(self.source.header)
         self.berkas_at = self.source.header.index(BERKAS) if BERKAS in self.source.header else None
         self.key_at: int | None = None
@@ -97,26 +120,10 @@ class Plan:
                 and NOMOR_KOSONG not in str(self.base_data.get("nomor")):
             raise BatchError(f"--register: nomor keputusan dasar sudah diisi ({self.base_data.get('nomor')}); "
                              f"tulis {NOMOR_KOSONG} di tempat nomor urutnya agar tiap baris diberi nomor")
-        self._fixed = self._fixed_inputs()
-        self.table: TableRows | None = None
-        self.target: tuple = ()
-        self._digits = 1
-        self._logos: dict[str, str] = {}
-        try:
-            if tabel is not None and kunci:  # a table without its key column was refused above
-                self._open_table(tabel, kunci, ke)
-            from kpu_docs.batch.audit import audit
-
-            found = audit(self, jumlah_baris)
-        except BaseException:
-            self.close()
-            raise
-        self.total, self.errors, self.warnings = found.total, found.errors, found.warnings
-        self._digits = len(str(found.last))
 
     def _open_table(self, tabel: Any, kunci: str, ke: str | None) -> None:
         self.target = find_target(self.base_data, ke)
-        source = open_rows(tabel, "tabel")
+        source = open_rows(tabel, "tabel", spool=False)  # TableRows copies it once into its index
         self.table = TableRows(source, kunci)
         table = get(self.base_data, self.target)
         if numbered(table["kolom"], self.table.columns, format_path(self.target), source.label,
@@ -240,3 +247,6 @@ class Plan:
     def close(self) -> None:
         if self.table is not None:
             self.table.close()
+        close = getattr(getattr(self, "source", None), "close", None)
+        if close is not None:  # a file's spool of rows (rows.Source)
+            close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import time
 import types
 from collections.abc import Callable, Iterator, Set
 from concurrent import futures
@@ -98,6 +99,63 @@ class ProcessPool(InlinePool):
         self._executor.shutdown(wait=True, cancel_futures=bool(pending))
 
 
+PROBE_SECONDS = 3.0
+"""How long a --dask address has to greet like a Dask scheduler before it is refused."""
+HANDSHAKE_MAX = 64 * 1024
+"""Bytes of a scheduler's first message (its handshake: about 200)."""
+
+
+def probe_scheduler(address: str, timeout: float = PROBE_SECONDS) -> None:
+    """BatchError unless a plain-TCP `address` greets as a Dask scheduler within `timeout`.
+
+    A Dask scheduler speaks first: on each connection it sends its handshake, a length (8 bytes)
+    and a small msgpack message naming its compression and pickle protocol. Dask's own client
+    waits without a bound for a peer that says nothing (a web server), and allocates whatever
+    length a peer announces (garbage bytes made a MemoryError); this probe reads at most a
+    small handshake, with a timeout, before the client connects. TLS and other transports are
+    left to the client, which has its own timeout.
+    """
+    import socket
+    import struct
+
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        if scheme != "tcp":
+            return
+        host, port = parse_host_port(location)
+    except (ValueError, TypeError) as exc:
+        raise BatchError(f"--dask {address}: alamat penjadwal Dask tidak sah ({exc}); contoh tcp://10.0.0.5:8786") from None
+    not_dask = (f"--dask {address}: yang menjawab di alamat itu bukan penjadwal Dask "
+                "(periksa alamat dan nomor port penjadwal, bawaannya 8786)")
+    deadline = time.monotonic() + timeout
+    try:
+        with socket.create_connection((host, port), timeout=timeout) as conn:
+
+            def read(size: int) -> bytes:
+                data = b""
+                while len(data) < size:
+                    conn.settimeout(max(0.01, deadline - time.monotonic()))
+                    part = conn.recv(size - len(data))
+                    if not part:
+                        raise BatchError(not_dask + ": sambungan ditutup tanpa salam Dask")
+                    data += part
+                return data
+
+            (length,) = struct.unpack("<Q", read(8))
+            if not 0 < length <= HANDSHAKE_MAX:
+                raise BatchError(not_dask)
+            message = read(length)
+    except socket.timeout:
+        raise BatchError(f"--dask {address}: tidak menjawab sebagai penjadwal Dask dalam {timeout:.0f} detik "
+                         "(bukan penjadwal Dask, atau jaringan menahannya)") from None
+    except OSError as exc:
+        raise BatchError(f"--dask {address}: tidak dapat terhubung ke penjadwal Dask: {exc}") from None
+    if b"compression" not in message or b"pickle-protocol" not in message:
+        raise BatchError(not_dask)
+
+
 class DaskPool:
     """An existing Dask cluster (--dask ADDRESS); its workers need kpu-docs installed."""
 
@@ -108,10 +166,13 @@ class DaskPool:
             raise BatchError("--dask perlu paket distributed: pip install 'kpu-docs[dask]'") from None
         self._distributed = distributed
         self._own = not isinstance(address, distributed.Client)
+        if isinstance(address, str):
+            probe_scheduler(address)
         try:
             self.client = distributed.Client(address, timeout="10s") if self._own else address
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise BatchError(f"--dask {address}: tidak dapat terhubung ke penjadwal Dask: {exc}") from None
+        except (OSError, TimeoutError, ValueError, MemoryError) as exc:
+            raise BatchError(f"--dask {address}: tidak dapat terhubung ke penjadwal Dask: "
+                             f"{type(exc).__name__}: {exc}") from None
         try:
             self.client.wait_for_workers(1, timeout=30)
         except TimeoutError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from kpu_docs.batch.numbers import RowNumbers
 from kpu_docs.batch.plan import Failure, Plan
 from kpu_docs.batch.pools import DaskPool, InlinePool, Pool, ProcessPool
 from kpu_docs.batch.work import RenderSettings, Task, TaskResult, problems, render_chunk
-from kpu_docs.files import write_all_atomic
+from kpu_docs.files import remove_leftovers, write_all_atomic
 
 DITULIS, DILEWATI, GAGAL, DIPERIKSA = "ditulis", "dilewati", "gagal", "diperiksa"
 
@@ -54,7 +55,12 @@ class RowOutcome:
 
 @dataclass
 class BatchReport:
-    """The outcome of every row, in row order, and how long the batch took."""
+    """How many rows became what, how long the batch took, and (with `per_baris`, the default)
+    the outcome of every row, in row order.
+
+    A very long batch is run with `per_baris=False`: the report then keeps only the counts, so
+    its memory does not grow with the rows, and each outcome passes through `progress` alone.
+    """
 
     outcomes: list[RowOutcome]
     detik: float
@@ -63,29 +69,42 @@ class BatchReport:
     """With a register: each output name and the number it was given, in row order."""
     peringatan: list[str] = field(default_factory=list)
     """What the batch took with a word of notice (a key matched once spaces and case are set
-    aside, one key used by two decrees), each naming its file and rows."""
+    aside, one key used by two decrees, --jobs above the number of cores), each naming its file
+    and rows."""
     kesalahan: list[str] = field(default_factory=list)
     """When only checked (`periksa`): what would have stopped the batch before rendering (a run
     raises BatchError with them instead)."""
+    jumlah: dict[str, int] = field(default_factory=dict)
+    """Rows by status ("ditulis", "dilewati", "gagal", "diperiksa"), counted as they finish."""
+    jumlah_peringatan: int = 0
+    """When checked: the `check` warnings of all rows together."""
 
-    def _count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
+    def __post_init__(self) -> None:
+        if not self.jumlah:  # a report made from outcomes alone (as by a caller)
+            for outcome in self.outcomes:
+                self.jumlah[outcome.status] = self.jumlah.get(outcome.status, 0) + 1
+            self.jumlah_peringatan = self.jumlah_peringatan or sum(len(o.peringatan) for o in self.outcomes)
+
+    @property
+    def baris(self) -> int:
+        """Data rows the batch went through."""
+        return sum(self.jumlah.values())
 
     @property
     def ditulis(self) -> int:
-        return self._count(DITULIS)
+        return self.jumlah.get(DITULIS, 0)
 
     @property
     def dilewati(self) -> int:
-        return self._count(DILEWATI)
+        return self.jumlah.get(DILEWATI, 0)
 
     @property
     def gagal(self) -> int:
-        return self._count(GAGAL)
+        return self.jumlah.get(GAGAL, 0)
 
     @property
     def diperiksa(self) -> int:
-        return self._count(DIPERIKSA)
+        return self.jumlah.get(DIPERIKSA, 0)
 
     @property
     def failures(self) -> list[RowOutcome]:
@@ -110,6 +129,34 @@ class BatchReport:
     def ok(self) -> bool:
         """Nothing refused: no failed row and (when checked) nothing that stops the batch."""
         return not self.gagal and not self.kesalahan
+
+
+class _Tally:
+    """Outcomes as they come: counted, passed to `progress`, kept only when asked (`per_baris`)."""
+
+    def __init__(self, total: int, progress: Progress | None, keep: bool):
+        self.total, self.keep = total, keep
+        self.progress = progress or (lambda done, total, outcome: None)
+        self.outcomes: list[RowOutcome] = []
+        self.jumlah: dict[str, int] = {}
+        self.warnings = 0
+        self.done = 0
+
+    def start(self) -> None:
+        self.progress(0, self.total, None)
+
+    def add(self, outcome: RowOutcome) -> None:
+        self.done += 1
+        self.jumlah[outcome.status] = self.jumlah.get(outcome.status, 0) + 1
+        self.warnings += len(outcome.peringatan)
+        if self.keep:
+            self.outcomes.append(outcome)
+        self.progress(self.done, self.total, outcome)
+
+    def report(self, started: float, **extra: Any) -> BatchReport:
+        self.outcomes.sort(key=lambda o: o.baris)
+        return BatchReport(self.outcomes, time.monotonic() - started, jumlah=dict(self.jumlah),
+                           jumlah_peringatan=self.warnings, **extra)
 
 
 Progress = Callable[[int, int, "RowOutcome | None"], None]
@@ -141,6 +188,7 @@ def run_batch(
     periksa: bool = False,
     progress: Progress | None = None,
     status: Status | None = None,
+    per_baris: bool = True,
 ) -> BatchReport:
     """One decree per data row of `data`, from the decree `base`.
 
@@ -157,15 +205,23 @@ def run_batch(
     `periksa`: check everything (each row's data, the table grouping, each decree's `check`
     warnings) and write nothing: no folder, no manifest, no register number.
     BatchError (every problem, `masalah`) when the batch cannot start; a bad row is reported in
-    the report and the others still render.
+    the report and the others still render. `per_baris=False` keeps no outcome per row in the
+    report, only the counts (each outcome still goes to `progress`): memory stays flat however
+    long the sheet. `jobs` above the number of cores is lowered to it, with a warning.
     """
     started = time.monotonic()
     say = status or (lambda text: None)
     if outdir is None and not periksa:
         raise BatchError("folder hasil (-o) wajib diisi")
-    workers = jobs if jobs is not None else os.cpu_count() or 1
+    cores = usable_cores()
+    workers = jobs if jobs is not None else cores
     if workers < 1:
         raise BatchError("--jobs paling sedikit 1")
+    notices: list[str] = []
+    if workers > cores and dask is None:
+        notices.append(f"--jobs {workers} melebihi jumlah inti prosesor ({cores}); dipakai {cores} proses pekerja "
+                       "(tiap pekerja memakai memori sendiri, dan lebih banyak pekerja tidak lebih cepat)")
+        workers = cores
     bounds = parse_range(jumlah_baris) if isinstance(jumlah_baris, str) else jumlah_baris
     if pdf and dask is None and not periksa:
         from kpu_docs.pdf import LibreOfficeMissing, soffice
@@ -180,16 +236,18 @@ def run_batch(
     plan = Plan(Path(base), data, tabel=tabel, kunci=kunci, ke=ke, templates=templates, numbers=numbers,
                 jumlah_baris=bounds)
     say(None)
+    warnings = notices + plan.warnings
+    tally = _Tally(plan.total, progress, per_baris)
     if periksa:
         try:
-            outcomes = _check_all(plan, progress, skip=("nomor-kosong",) if register is not None else ())
+            _check_all(plan, tally, skip=("nomor-kosong",) if register is not None else ())
         finally:
             plan.close()
-        return BatchReport(outcomes, time.monotonic() - started, peringatan=plan.warnings, kesalahan=plan.errors)
+        return tally.report(started, peringatan=warnings, kesalahan=plan.errors)
     if plan.errors:
         plan.close()
         error = BatchError(plan.errors)
-        error.peringatan = list(plan.warnings)
+        error.peringatan = warnings
         raise error
     cluster = None
     try:
@@ -208,8 +266,10 @@ def run_batch(
 
         try:
             out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise BatchError(f"{out}: folder hasil tidak dapat dibuat: {exc}") from None
+            remove_leftovers(out)  # of a run killed while it wrote a file
+            manifest = Manifest(out)
+        except (OSError, sqlite3.Error) as exc:
+            raise BatchError(f"{out}: folder hasil tidak dapat dibuat atau ditulis: {exc}") from None
         settings = RenderSettings(
             templates=Path(templates).resolve() if templates else None,
             pdf=pdf,
@@ -217,27 +277,32 @@ def run_batch(
             base_data=plan.base_data,
             base_name=str(base),
         )
-        outcomes = _Loop(plan, Manifest(out), settings, progress, ulang, say).run(make_pool, workers)
+        _Loop(plan, manifest, settings, tally, ulang, say).run(make_pool, workers)
     finally:
         plan.close()
         if numbers is not None:
             numbers.close()
         if cluster is not None:
             cluster.close()  # closed already if work was sent; closing twice is harmless
-    outcomes.sort(key=lambda o: o.baris)
-    return BatchReport(outcomes, time.monotonic() - started, numbers.given if numbers else {}, plan.warnings)
+    return tally.report(started, nomor=numbers.given if numbers else {}, peringatan=warnings)
 
 
-def _check_all(plan: Plan, progress: Progress | None, skip: tuple[str, ...]) -> list[RowOutcome]:
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity where the system tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _check_all(plan: Plan, tally: _Tally, skip: tuple[str, ...]) -> None:
     """Each row validated as its decree and put through `check`, in this process; nothing written."""
     from kpu_docs.batch.paths import apply
     from kpu_docs.checks import temuan
     from kpu_docs.errors import InputError
     from kpu_docs.loading import from_data
 
-    report = progress or (lambda done, total, outcome: None)
-    report(0, plan.total, None)
-    outcomes: list[RowOutcome] = []
+    tally.start()
     base_dir = plan.base.resolve().parent
     for number, cells in plan.source.rows():
         item = plan.task(number, cells, numbered=False)
@@ -252,9 +317,7 @@ def _check_all(plan: Plan, progress: Progress | None, skip: tuple[str, ...]) -> 
             else:
                 found = tuple(f"{f} [{f.aturan}]" for f in temuan(keputusan, skip))
                 outcome = RowOutcome(item.baris, item.berkas, DIPERIKSA, tempat=item.tempat, peringatan=found)
-        outcomes.append(outcome)
-        report(len(outcomes), plan.total, outcome)
-    return outcomes
+        tally.add(outcome)
 
 
 def _open_register(numbers: RowNumbers, say: Status) -> None:
@@ -277,21 +340,20 @@ def chunk_size(total: int, workers: int, pdf: bool) -> int:
 
 
 class _Loop:
-    def __init__(self, plan: Plan, manifest: Manifest, settings: RenderSettings, progress: Progress | None,
+    def __init__(self, plan: Plan, manifest: Manifest, settings: RenderSettings, tally: _Tally,
                  ulang: bool, say: Status):
         self.plan, self.manifest, self.settings = plan, manifest, settings
-        self.progress = progress or (lambda done, total, outcome: None)
+        self.tally = tally
         self.say = say
         self.starting = False
         self.ulang = ulang
-        self.outcomes: list[RowOutcome] = []
         self.pending: set = set()
         self.in_flight: dict[Any, list[tuple[int, str, str, str]]] = {}
         self.pool: Pool | None = None
 
-    def run(self, make_pool: Callable[[], Pool], workers: int) -> list[RowOutcome]:
+    def run(self, make_pool: Callable[[], Pool], workers: int) -> None:
         size = chunk_size(self.plan.total, workers, self.settings.pdf)
-        self.progress(0, self.plan.total, None)
+        self.tally.start()
         chunk: list[Task] = []
         try:
             for number, cells in self.plan.source.rows():
@@ -312,8 +374,7 @@ class _Loop:
         finally:
             if self.pool is not None:
                 self.pool.close(self.pending)
-            self.manifest.save()
-        return self.outcomes
+            self.manifest.close()
 
     def _submit(self, make_pool: Callable[[], Pool], chunk: list[Task]) -> None:
         if self.pool is None:  # started on the first chunk: a run that skips everything starts none
@@ -378,6 +439,7 @@ class _Loop:
             else:
                 written = {name: digest(blob) for name, blob in result.files}
                 self.manifest.record(result.berkas, result.masukan, written)
+                self.manifest.save_if_due()  # the first file's record at once, then every second
                 self._done(RowOutcome(result.baris, result.berkas, DITULIS, keluaran=tuple(written), tempat=result.tempat))
                 return
         self.manifest.forget(result.berkas)
@@ -386,5 +448,4 @@ class _Loop:
     def _done(self, outcome: RowOutcome) -> None:
         if self.plan.numbers is not None:
             self.plan.numbers.settle(outcome.berkas, outcome.status != GAGAL, outcome.masalah)
-        self.outcomes.append(outcome)
-        self.progress(len(self.outcomes), self.plan.total, outcome)
+        self.tally.add(outcome)

@@ -44,6 +44,10 @@ class TableRows:
         except BaseException:
             self.close()
             raise
+        finally:
+            close = getattr(source, "close", None)
+            if close is not None:  # the rows are here now: a file's spool is no longer needed
+                close()
 
     def rows_for(self, key: str) -> list[list[str]]:
         """The rows whose key is `key`, in file order."""

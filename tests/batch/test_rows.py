@@ -65,7 +65,7 @@ def test_missing_sheet_lists_the_sheets(xlsx):
     [
         ("data.csv", "nomor\n21\n".encode("utf-16"), "bukan teks UTF-8"),
         ("data.ods", b"x", "hanya berkas .csv atau .xlsx"),
-        ("data.xlsx", b"not a zip", "bukan berkas .xlsx yang sah"),
+        ("data.xlsx", b"not a zip", r"bukan berkas Excel \(\.xlsx\) yang sah"),
         ("data.csv", b"nomor,,tentang\n1,,2\n", "kolom ke-2 tidak berjudul"),
         ("data.csv", b"nomor,nomor\n1,2\n", "kolom nomor muncul dua kali"),
         ("data.csv", b"", "baris pertama harus berisi judul kolom"),

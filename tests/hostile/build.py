@@ -178,6 +178,107 @@ def big_text(size: int, line: bytes) -> bytes:
     return line * (size // len(line) + 1)
 
 
+# --- spreadsheets for batch (issue 16: defects 4, 8, 9) --------------------------------------
+_XLSX_TYPES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    b'<Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+_XLSX_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Target="xl/workbook.xml" '
+    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'
+)
+_XLSX_BOOK = (
+    b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+    b'<sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_XLSX_BOOK_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Target="worksheets/sheet1.xml" '
+    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>'
+)
+_SHEET_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>tentang</t></is></c></row>'
+)
+_SHEET_TAIL = b"</sheetData></worksheet>"
+
+
+def xlsx(sheet: Member, *more: Member) -> bytes:
+    """A workbook of one sheet named Data (column `tentang`), as Excel lays out its parts."""
+    return zip_bytes([Member.of("[Content_Types].xml", _XLSX_TYPES), Member.of("_rels/.rels", _XLSX_RELS),
+                      Member.of("xl/workbook.xml", _XLSX_BOOK), Member.of("xl/_rels/workbook.xml.rels", _XLSX_BOOK_RELS),
+                      sheet, *more])
+
+
+def xlsx_strings_bomb() -> bytes:
+    """A 2 MB workbook whose shared strings inflate to 1.6 GB (2.1 GB of memory and rising before)."""
+    unit = b"<si><t>Pembentukan Panitia Pemungutan Suara Desa Ampenan Utara</t></si>" * 15_000
+    strings = repeated("xl/sharedStrings.xml", b'<?xml version="1.0" encoding="UTF-8"?>'
+                       b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', unit, 1600, b"</sst>")
+    sheet = Member.of("xl/worksheets/sheet1.xml", _SHEET_HEAD + b'<row r="2"><c r="A2" t="s"><v>0</v></c></row>' + _SHEET_TAIL)
+    return xlsx(sheet, strings)
+
+
+def xlsx_one_cell_bomb() -> bytes:
+    """A 1.5 MB workbook with one cell of 1.5 GB (3 GB, then a MemoryError, before)."""
+    return xlsx(repeated("xl/worksheets/sheet1.xml", _SHEET_HEAD + b'<row r="2"><c r="A2" t="inlineStr"><is><t>',
+                         b"A" * MB, 1500, b"</t></is></c></row>" + _SHEET_TAIL))
+
+
+def xlsx_many_rows() -> bytes:
+    """A workbook of 20 million rows (no output in 60 s before)."""
+    row = b'<row><c t="inlineStr"><is><t>Pembentukan Tim Kerja</t></is></c></row>'
+    return xlsx(repeated("xl/worksheets/sheet1.xml", _SHEET_HEAD, row * 100_000, 200, _SHEET_TAIL))
+
+
+def xlsx_long_cell() -> bytes:
+    """A workbook with a 40,000-character cell: beyond Excel's 32,767 (it cannot be typed there)."""
+    return xlsx(Member.of("xl/worksheets/sheet1.xml", _SHEET_HEAD + b'<row r="2"><c r="A2" t="inlineStr"><is><t>'
+                          + b"A" * 40_000 + b"</t></is></c></row>" + _SHEET_TAIL))
+
+
+def xlsx_by_openpyxl(path: Path, edit) -> Path:
+    """A workbook as openpyxl writes it (columns tentang, penutup.tanggal, berkas; three rows),
+    passed through edit(sheet) first."""
+    import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["tentang", "penutup.tanggal", "berkas"])
+    for i in range(1, 4):
+        sheet.append([f"Pembentukan Tim Kerja {i}", datetime.date(2025, 9, i), f"sk-{i}"])
+    edit(sheet)
+    book.save(path)
+    return path
+
+
+def _merge(sheet) -> None:
+    sheet.merge_cells("B2:B4")  # one date typed once for three rows
+
+
+def _formula(sheet) -> None:
+    sheet["A3"] = '=CONCAT("Pembentukan Tim ", "Kerja 2")'  # openpyxl stores no value for it
+
+
+def member_table(folder: Path, rows: int, decrees: int = 50) -> None:
+    """batch-desa.csv (`decrees` PPS decrees) and batch-anggota-ROWS.csv (`rows` members shared
+    among them, and one more whose desa is in no decree), with the batch tests' base, pps.yaml."""
+    (folder / "pps.yaml").write_text((Path(__file__).parents[1] / "batch" / "data" / "pps.yaml").read_text("utf-8"), "utf-8")
+    with open(folder / "batch-desa.csv", "w", encoding="utf-8") as out:
+        out.write("nomor,tentang,penutup.tanggal,desa\n")
+        out.writelines(f"{i + 1},Pembentukan PPS Desa {i},2025-01-06,Desa {i}\n" for i in range(decrees))
+    with open(folder / f"batch-anggota-{rows}.csv", "w", encoding="utf-8") as out:
+        out.write("desa,nama,jabatan\n")
+        out.writelines(f"Desa {i % decrees},Anggota Nomor {i},Anggota\n" for i in range(rows))
+        out.write("Desa Tak Ada,Anggota Terakhir,Anggota\n")
+
+
 def make_all(folder: Path) -> Path:
     """Every generated case in `folder` (named as cases.yaml refers to them)."""
     (folder / "docx-bom.docx").write_bytes(docx_bomb())
@@ -205,6 +306,13 @@ def make_all(folder: Path) -> Path:
     huge_member_template(folder / "templat-bagian-besar")
     make_guard(folder)
     build_register.make_registers(folder / "register")
+    (folder / "xlsx-bom-teks.xlsx").write_bytes(xlsx_strings_bomb())
+    (folder / "xlsx-satu-sel.xlsx").write_bytes(xlsx_one_cell_bomb())
+    (folder / "xlsx-20-juta-baris.xlsx").write_bytes(xlsx_many_rows())
+    (folder / "xlsx-sel-panjang.xlsx").write_bytes(xlsx_long_cell())
+    xlsx_by_openpyxl(folder / "xlsx-sel-gabungan.xlsx", _merge)
+    xlsx_by_openpyxl(folder / "xlsx-rumus.xlsx", _formula)
+    member_table(folder, 200_000)
     return folder
 
 

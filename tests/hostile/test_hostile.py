@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 import time
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -62,8 +65,55 @@ def _run(args: list[str], cwd: Path) -> tuple[int, str, str, float, int]:
     return result.returncode, result.stdout, result.stderr, seconds, int(peak.read_text()) // 1024
 
 
+_SERVICES = {
+    "http": None,  # speaks only when spoken to, as a web server does: never a greeting
+    "sampah": b"\xff" * 8 + bytes(range(256)) * 4,  # garbage announcing a 16 EB frame
+}
+
+
+@contextmanager
+def _service(kind: str):
+    """A server on a loopback port for the case's {alamat}: `http` answers a request with an
+    HTTP error and says nothing first; `sampah` sends garbage bytes on each connection."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(12)
+                try:
+                    greeting = _SERVICES[kind]
+                    if greeting:
+                        conn.sendall(greeting)
+                    if conn.recv(65536):
+                        conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+                    conn.recv(65536)
+                except OSError:
+                    pass
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join(timeout=15)
+        server.close()
+
+
 def _libreoffice_missing() -> bool:
     return not (shutil.which("soffice") or shutil.which("libreoffice")) or not shutil.which("pdftoppm")
+
+
+@contextmanager
+def _nothing():
+    yield ""
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -72,9 +122,12 @@ def test_hostile_input(case, generated, tmp_path):
         pytest.skip("LibreOffice or poppler is not installed")
     out = tmp_path / "hasil"
     out.mkdir()
-    args = [a.format(files=FILES, gen=generated, out=out) for a in case["perintah"]]
+    for name in case.get("ada", []):
+        (out / name).write_text("ada sebelumnya\n", encoding="utf-8")
     kept = {path: Path(path).read_bytes() for path in (a.format(gen=generated) for a in case.get("tetap", []))}
-    code, stdout, stderr, seconds, megabytes = _run(args, tmp_path)
+    with _service(case["layanan"]) if case.get("layanan") else _nothing() as address:
+        args = [a.format(files=FILES, gen=generated, out=out, alamat=address) for a in case["perintah"]]
+        code, stdout, stderr, seconds, megabytes = _run(args, tmp_path)
     MEASURED.append((case["id"], code, seconds, megabytes))
 
     assert seconds < TIME_LIMIT and megabytes < MEMORY_LIMIT, (seconds, megabytes)
