@@ -21,6 +21,7 @@ from kpu_docs.formatting import huruf, roman
 _P, _TBL, _TR, _TC, _TC_PR, _GRID_SPAN, _V_MERGE = (
     qn(f"w:{tag}") for tag in ("p", "tbl", "tr", "tc", "tcPr", "gridSpan", "vMerge")
 )
+_RPR, _B, _I = (qn(f"w:{tag}") for tag in ("rPr", "b", "i"))
 _PPR, _PSTYLE, _NUM_PR, _NUM_ID, _ILVL, _VAL = (qn(f"w:{tag}") for tag in ("pPr", "pStyle", "numPr", "numId", "ilvl", "val"))
 """Tags read for every paragraph and cell, named once."""
 
@@ -226,6 +227,42 @@ def paragraph_text(p) -> str:
     this is one XPath, compiled once.
     """
     return "".join(str(e) for e in _TEXT(p))
+
+
+_OFF = frozenset({"0", "false", "off"})
+
+
+def _direct(rpr, tag: str) -> bool:
+    """Whether run properties switch `tag` (w:b, w:i) on directly."""
+    if rpr is None:
+        return False
+    element = rpr.find(tag)
+    return element is not None and element.get(_VAL, "1") not in _OFF
+
+
+def paragraph_marked(p) -> str:
+    """A w:p's text with the emphasis of its runs as the decree's markup (+{bold}+, /{italic}/),
+    literal markers escaped: what a field holds to print this paragraph. Bold or italic over the
+    whole paragraph is the paragraph's formatting, not emphasis within it."""
+    from kpu_docs.wording.emphasis import Span, marked
+
+    parts: list[Span] = []
+    for e in _TEXT(p):
+        rpr = e.getparent().find(_RPR)
+        text = str(e)
+        if text:
+            parts.append(Span(text, _direct(rpr, _B), _direct(rpr, _I)))
+    if parts and all(x.bold for x in parts):
+        parts = [x._replace(bold=False) for x in parts]
+    if parts and all(x.italic for x in parts):
+        parts = [x._replace(italic=False) for x in parts]
+    merged: list[Span] = []
+    for x in parts:
+        if merged and (merged[-1].bold, merged[-1].italic) == (x.bold, x.italic):
+            merged[-1] = merged[-1]._replace(text=merged[-1].text + x.text)
+        else:
+            merged.append(x)
+    return marked(merged)
 
 
 def blocks(document: Document) -> list[Line | TableBlock]:

@@ -208,6 +208,7 @@ class _Reader:
             else:
                 if block.text:
                     self.texts.append(block.text)
+                    block.text = plaintext.paragraph_marked(element)  # emphasis as the fields write it
                 self.line(block, element)
 
     def table(self, block: TableBlock, element) -> None:

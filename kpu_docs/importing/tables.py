@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 
 from kpu_docs.importing.lines import Wrapped
-from kpu_docs.plaintext import cell_span, paragraph_text
+from kpu_docs.plaintext import cell_span, paragraph_marked
 
 # --- Word tables ----------------------------------------------------------------------------
 
@@ -30,7 +30,7 @@ class _Cell:
 
 def _cell_text(tc) -> str:
     """The cell's paragraphs, one per line, as Sel.teks holds them."""
-    return "\n".join(paragraph_text(p) for p in tc.iterchildren(qn("w:p")))
+    return "\n".join(paragraph_marked(p) for p in tc.iterchildren(qn("w:p")))
 
 
 def _grid(tbl) -> tuple[list[list[_Cell | None]], int]:

@@ -1,0 +1,179 @@
+"""Our own .docx read back exactly: the data kept in it, reconciled with what it now prints.
+
+kpu-docs keeps a decree's data inside the .docx it renders (kpu_docs.word.source_data). Text
+alone cannot give everything back (a title printed in capitals, a generated number column, a
+name whose capitals differ from it), and a person may have edited the document in Word or
+LibreOffice since. So the printed text is read as always (kpu_docx), and so is the text the
+kept data prints today; where both readings agree, nobody changed that part and the kept value
+is used; where they differ, the document was edited there and the reading of the document is
+used. Lists are aligned item by item (an added Menimbang, a deleted table row), mappings key by
+key, so an edit replaces the field it touched and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+
+from kpu_docs.errors import KpuDocsError
+from kpu_docs.word.source_data import NAMESPACE, VERSION, data_of
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+_SIMILAR = 0.5
+"""How alike (difflib's ratio) an edited list item must be to the item it replaces, to be read
+as that item edited rather than one deleted and another added."""
+
+
+@dataclass
+class Kept:
+    """The data kept in a .docx, and whether the file holds its Lampiran."""
+
+    data: dict
+    combined: bool
+
+
+def kept_data(document: Document) -> Kept | None:
+    """The data the renderer kept in the document, if it is there and readable."""
+    for rel in document.part.rels.values():
+        if rel.reltype != RT.CUSTOM_XML or rel.is_external:
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob, _PARSER)
+        except (etree.XMLSyntaxError, ValueError):
+            continue
+        if root.tag != f"{{{NAMESPACE}}}keputusan":
+            continue
+        try:
+            content = json.loads(root.text or "")
+        except ValueError:
+            return None
+        if isinstance(content, dict) and content.get("versi") == VERSION and isinstance(content.get("data"), dict):
+            return Kept(content["data"], bool(content.get("lampiran_di_berkas", True)))
+    return None
+
+
+def reconcile(document: Document, data: dict, notes: list[str]) -> tuple[dict, list[str]]:
+    """The document's reading (`data`, `notes`) with every unedited part taken from the kept data.
+
+    Without kept data, or with kept data this version cannot render (a logo or template no longer
+    where it was), the reading stands as it is.
+    """
+    from docx import Document as open_docx
+
+    from kpu_docs.importing import kpu_docx
+    from kpu_docs.loading import from_data
+    from kpu_docs.word.document import render_packages
+
+    kept = kept_data(document)
+    if kept is None:
+        return data, notes
+    try:
+        keputusan = from_data(kept.data)
+        printed = render_packages(keputusan, combined=kept.combined)[0]
+        base, base_notes = kpu_docx.read(open_docx(io.BytesIO(printed)))
+    except (KpuDocsError, OSError, ValueError):
+        return data, [*notes, "catatan: data yang tersimpan di berkas tidak dapat dipakai; semuanya dibaca dari teksnya"]
+    ours = _plain(data_of(keputusan))
+    merged = merge(ours, base, data)
+    try:
+        from_data(merged)
+    except KpuDocsError:
+        return data, [*notes, "catatan: suntingan tidak dapat dipadukan dengan data yang tersimpan; semuanya dibaca dari teksnya"]
+    known = Counter(base_notes)
+    fresh = []
+    for note in notes:  # what the kept data's own print gives too is no news about this document
+        if known[note]:
+            known[note] -= 1
+        else:
+            fresh.append(note)
+    return merged, fresh
+
+
+def _plain(value: Any, key: str = "") -> Any:
+    """File data as an import gives it: a date as a date (the only date fields are "tanggal")."""
+    if isinstance(value, dict):
+        return {k: _plain(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if key == "tanggal" and isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def merge(ours: Any, base: Any, theirs: Any) -> Any:
+    """Three-way merge: `ours` the kept data, `base` the reading of what it prints, `theirs` the
+    reading of the document. Unchanged reading: ours; changed: theirs, as finely as the shapes of
+    the three allow."""
+    if theirs == base:
+        return ours
+    if isinstance(ours, dict) and isinstance(base, dict) and isinstance(theirs, dict):
+        return _merge_mappings(ours, base, theirs)
+    if isinstance(ours, list) and isinstance(base, list) and isinstance(theirs, list) and len(ours) == len(base):
+        return _merge_lists(ours, base, theirs)
+    return theirs
+
+
+def _merge_mappings(ours: dict, base: dict, theirs: dict) -> dict:
+    out: dict = {}
+    for key in [*ours, *(k for k in theirs if k not in ours)]:
+        if key in base and key not in theirs:
+            continue  # printed before, no longer: removed
+        if key not in theirs:
+            out[key] = ours[key]  # never printed as a field of its own (a setting): kept
+        elif key not in base:
+            out[key] = theirs[key]  # newly printed
+        elif key in ours:
+            out[key] = merge(ours[key], base[key], theirs[key])
+        elif theirs[key] != base[key]:
+            out[key] = theirs[key]  # a default the print changed
+    return out
+
+
+def _merge_lists(ours: list, base: list, theirs: list) -> list:
+    base_keys, their_keys = [_key(v) for v in base], [_key(v) for v in theirs]
+    out: list = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, base_keys, their_keys, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out += ours[i1:i2]
+        elif tag == "insert":
+            out += theirs[j1:j2]
+        elif tag == "replace":
+            out += _merge_replaced(ours[i1:i2], base[i1:i2], base_keys[i1:i2], theirs[j1:j2], their_keys[j1:j2])
+    return out
+
+
+def _merge_replaced(ours: list, base: list, base_keys: list[str], theirs: list, their_keys: list[str]) -> list:
+    """Items of the document in place of some of the print's: each paired, in order, with the
+    most alike printed item it may be an edit of; the others are added (or were deleted)."""
+    out: list = []
+    start = 0
+    pairs: dict[int, int] = {}
+    for i, key in enumerate(base_keys):
+        best, best_ratio = None, _SIMILAR
+        for j in range(start, len(theirs)):
+            ratio = SequenceMatcher(None, key, their_keys[j], autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = j, ratio
+        if best is not None:
+            pairs[best] = i
+            start = best + 1
+    for j, value in enumerate(theirs):
+        i = pairs.get(j)
+        out.append(value if i is None else merge(ours[i], base[i], value))
+    return out
