@@ -66,10 +66,8 @@ def import_docx(path_or_document: str | Path | Document, *, use_kept: bool = Tru
     """
     document = path_or_document if isinstance(path_or_document, Document) else _open(Path(path_or_document))
     if kpu_docx.is_own(document):
-        data, notes = kpu_docx.read(document)
-        if use_kept:
-            data, notes = kept.reconcile(document, data, notes)
-        return ImportResult(data, notes)
+        reconciled = kept.reconcile(document) if use_kept else None
+        return ImportResult(*(reconciled or kpu_docx.read(document)))
     return ImportResult(*layout.read(docx_text.lines(document)))
 
 

@@ -61,11 +61,12 @@ def kept_data(document: Document) -> Kept | None:
     return None
 
 
-def reconcile(document: Document, data: dict, notes: list[str]) -> tuple[dict, list[str]]:
-    """The document's reading (`data`, `notes`) with every unedited part taken from the kept data.
+def reconcile(document: Document) -> tuple[dict, list[str]] | None:
+    """The document's data and notes: every part nobody edited as the kept data has it, every
+    edited part as the document now reads. None when the document keeps no data.
 
-    Without kept data, or with kept data this version cannot render (a logo or template no longer
-    where it was), the reading stands as it is.
+    Kept data this version cannot render (a logo no longer where it was) is noted, and the
+    document is read from its text alone.
     """
     from docx import Document as open_docx
 
@@ -73,29 +74,55 @@ def reconcile(document: Document, data: dict, notes: list[str]) -> tuple[dict, l
     from kpu_docs.loading import from_data
     from kpu_docs.word.document import render_packages
 
-    kept = kept_data(document)
-    if kept is None:
-        return data, notes
+    found = kept_data(document)
+    if found is None:
+        return None
     try:
-        keputusan = from_data(kept.data)
-        printed = render_packages(keputusan, combined=kept.combined)[0]
-        base, base_notes = kpu_docx.read(open_docx(io.BytesIO(printed)))
+        keputusan = from_data(found.data)
+        printed = render_packages(keputusan, combined=found.combined)[0]
+        ours = _plain(data_of(keputusan))
+        known = tuple(_texts(ours))
+        base, base_notes = kpu_docx.read(open_docx(io.BytesIO(printed)), known)
     except (KpuDocsError, OSError, ValueError):
+        data, notes = kpu_docx.read(document)
         return data, [*notes, "catatan: data yang tersimpan di berkas tidak dapat dipakai; semuanya dibaca dari teksnya"]
-    ours = _plain(data_of(keputusan))
-    merged = merge(ours, base, data)
+    theirs, notes = kpu_docx.read(document, known)
+    merged = merge(ours, *_shaped(ours, base, theirs))
     try:
         from_data(merged)
     except KpuDocsError:
-        return data, [*notes, "catatan: suntingan tidak dapat dipadukan dengan data yang tersimpan; semuanya dibaca dari teksnya"]
-    known = Counter(base_notes)
+        return theirs, [*notes, "catatan: suntingan tidak dapat dipadukan dengan data yang tersimpan; semuanya dibaca dari teksnya"]
+    remaining = Counter(base_notes)
     fresh = []
     for note in notes:  # what the kept data's own print gives too is no news about this document
-        if known[note]:
-            known[note] -= 1
+        if remaining[note]:
+            remaining[note] -= 1
         else:
             fresh.append(note)
     return merged, fresh
+
+
+def _texts(value: Any) -> list[str]:
+    """Every text of the data, in order."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+def _shaped(ours: dict, base: dict, theirs: dict) -> tuple[dict, dict]:
+    """The two readings in the shape of the kept data where the text alone cannot tell its shape:
+    a closing Menimbang the reader cannot tell from the others (it is not the standard formula)
+    is menimbang_penutup when the kept data has one."""
+    if ours.get("menimbang_penutup") and not base.get("menimbang_penutup"):  # "" reads as: no closing Menimbang
+        count = len(ours.get("menimbang", []))
+        if len(base.get("menimbang", [])) == count + 1 and theirs.get("menimbang") and not theirs.get("menimbang_penutup"):
+            base = {**base, "menimbang": base["menimbang"][:-1], "menimbang_penutup": base["menimbang"][-1]}
+            theirs = {**theirs, "menimbang": theirs["menimbang"][:-1], "menimbang_penutup": theirs["menimbang"][-1]}
+    return base, theirs
 
 
 def _plain(value: Any, key: str = "") -> Any:
@@ -116,12 +143,21 @@ def _key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
 
 
+TEXT_KEYS = ("isi", "butir", "paragraf", "teks")
+"""The key holding the text of a mapping that a file may also write as its text alone (a diktum,
+a list item, a paragraph block, a table cell)."""
+
+
 def merge(ours: Any, base: Any, theirs: Any) -> Any:
     """Three-way merge: `ours` the kept data, `base` the reading of what it prints, `theirs` the
     reading of the document. Unchanged reading: ours; changed: theirs, as finely as the shapes of
     the three allow."""
     if theirs == base:
         return ours
+    if isinstance(ours, dict) and isinstance(base, str) and isinstance(theirs, str):
+        key = next((k for k in TEXT_KEYS if isinstance(ours.get(k), str)), None)
+        if key is not None:  # the reading's short form of a mapping: what it does not print stays
+            return _merge_mappings(ours, {**ours, key: base}, {**ours, key: theirs})
     if isinstance(ours, dict) and isinstance(base, dict) and isinstance(theirs, dict):
         return _merge_mappings(ours, base, theirs)
     if isinstance(ours, list) and isinstance(base, list) and isinstance(theirs, list) and len(ours) == len(base):

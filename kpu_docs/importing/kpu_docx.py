@@ -473,13 +473,16 @@ def _title(lines: list[str], notes: list[str]) -> _Title:
     return out
 
 
-def read(document: Document) -> tuple[dict, list[str]]:
+def read(document: Document, known: tuple[str, ...] = ()) -> tuple[dict, list[str]]:
     """Data and unplaced text of a decree written by kpu-docs: the paragraphs sorted into the
-    decree's parts by their styles (_Reader, the finding step), then assembled into data."""
+    decree's parts by their styles (_Reader, the finding step), then assembled into data.
+
+    `known`: texts in their running-text case looked up before the document's own when a line
+    printed in capitals is read (the data the document keeps, kpu_docs.importing.kept)."""
     r = _Reader(document)
     r.read()
     notes = r.unplaced
-    casing = Casing(r.texts)
+    casing = Casing([*known, *r.texts])
     data: dict = {}
 
     title = _title(r.judul, notes)
