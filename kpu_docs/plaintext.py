@@ -44,6 +44,9 @@ class Line:
     level: int = 0
     element: object = field(default=None, repr=False, compare=False)
     """The w:p element, for readers that need more than the text (indents, list ids, sections)."""
+    list_id: int | None = field(default=None, repr=False, compare=False)
+    """Which list the paragraph's label counts in: the same for the items of one list at one
+    level, whichever w:num each paragraph names (LibreOffice saves a w:num per paragraph)."""
 
     def __str__(self) -> str:
         return f"{self.label} {self.text}".strip()
@@ -135,6 +138,9 @@ class _List:
             if o.find(qn("w:startOverride")) is not None
         }
         # a num with start overrides is a list of its own; plain nums share their abstract's count
+        self.restarts = bool(restarts)
+        self.restarted_levels = set(restarts)
+        self.abstract_id = abstract_id
         self.key = f"num{num_id}" if restarts else f"abs{abstract_id}"
         self.starts = [_start(self.levels.get(i), restarts.get(i)) for i in range(9)]
         self.formats = []
@@ -174,42 +180,73 @@ class _Numbering:
                     self.abstracts.setdefault(abstract.get(qn("w:abstractNumId")), abstract)
         self.lists: dict[str, _List] = {}
         self.counters: dict[str, list[int]] = {}
+        self.latest: dict[str | None, str] = {}
+        """By abstractNum: the key of the list that restarted it last."""
+        self.sequences: dict[str, list[int]] = {}
+        """By counter key: each level's current sequence, a new one whenever its count restarts."""
+        self.serial = 0
 
-    def label(self, ppr, style_id: str | None) -> tuple[str, int]:
-        """The label Word draws before a paragraph (with its list level), advancing its list's counters.
+    def _new_sequence(self) -> int:
+        self.serial += 1
+        return self.serial
+
+    def label(self, ppr, style_id: str | None) -> tuple[str, int, int | None]:
+        """The label Word draws before a paragraph (with its list level and the sequence it counts
+        in, Line.list_id), advancing its list's counters.
 
         `ppr` is the paragraph's w:pPr (or None); a w:numPr there wins over its style's.
         """
         if self.root is None:
-            return "", 0
+            return "", 0, None
         num_pr = _child(ppr, _NUM_PR) if ppr is not None else None
         if num_pr is None:
             num_pr = self.styles.num_pr(style_id)
         if num_pr is None:
-            return "", 0
+            return "", 0, None
         num_id_el = _child(num_pr, _NUM_ID)
         if num_id_el is None or num_id_el.get(_VAL) == "0":
-            return "", 0
+            return "", 0, None
         num_id = num_id_el.get(_VAL)
         ilvl_el = _child(num_pr, _ILVL)
         ilvl = int(ilvl_el.get(_VAL)) if ilvl_el is not None else 0
         if num_id not in self.lists:
             num = self.nums.get(num_id)
             if num is None:
-                return "", 0
-            self.lists[num_id] = _List(num_id, num, self.abstracts)
+                return "", 0, None
+            fresh = _List(num_id, num, self.abstracts)
+            before = self.latest.get(fresh.abstract_id)
+            if fresh.restarts:
+                self.latest[fresh.abstract_id] = fresh.key
+                if before in self.counters and fresh.key not in self.counters:
+                    # the levels it does not restart go on counting where its abstract's list was
+                    previous, sequences = self.counters[before], self.sequences[before]
+                    self.counters[fresh.key] = [
+                        fresh.starts[i] - 1 if i in fresh.restarted_levels else previous[i] for i in range(9)
+                    ]
+                    self.sequences[fresh.key] = [
+                        self._new_sequence() if i in fresh.restarted_levels else sequences[i] for i in range(9)
+                    ]
+            elif before is not None:
+                # a plain num first used after a restarted list of its abstract continues that list:
+                # how LibreOffice saves a list, a num per paragraph after the first (which restarts)
+                fresh.key = before
+            self.lists[num_id] = fresh
         lst = self.lists[num_id]
         counters = self.counters.setdefault(lst.key, [s - 1 for s in lst.starts])
+        sequences = self.sequences.get(lst.key)
+        if sequences is None:
+            sequences = self.sequences[lst.key] = [self._new_sequence() for _ in range(9)]
         counters[ilvl] += 1
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = lst.starts[deeper] - 1
+            sequences[deeper] = self._new_sequence()
         lvl = lst.levels.get(ilvl)
         if lvl is None:
-            return "", ilvl
+            return "", ilvl, sequences[ilvl]
         text = lvl.find(qn("w:lvlText")).get(qn("w:val"))
         for i in range(ilvl + 1):
             text = text.replace(f"%{i + 1}", _format(lst.formats[i], max(counters[i], 1)))
-        return text, ilvl
+        return text, ilvl, sequences[ilvl]
 
 
 _RUN_CONTENT = ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab")
@@ -279,8 +316,8 @@ def blocks(document: Document) -> list[Line | TableBlock]:
         ppr = _child(p, _PPR)
         style = _child(ppr, _PSTYLE) if ppr is not None else None
         style_id = style.get(_VAL) if style is not None else None
-        label, level = numbering.label(ppr, style_id)
-        return Line(label, paragraph_text(p), styles.name(style_id), level, p)
+        label, level, sequence = numbering.label(ppr, style_id)
+        return Line(label, paragraph_text(p), styles.name(style_id), level, p, sequence)
 
     def walk(parent) -> None:
         for child in parent.iterchildren():

@@ -60,7 +60,6 @@ _PENUTUP_DATE = re.compile(r"^pada tanggal(?:\s*:\s*|\s+)(.+)$")
 """"Ditetapkan di Mataram" and the colon form "Ditetapkan di : Mataram" (a tab before the colon)."""
 _NOMOR = re.compile(r"^NOMOR (?P<nomor>.+?)(?: TAHUN (?P<tahun>\d{4}))?$")
 _STYLE_IDS = etree.XPath(".//w:pPr/w:pStyle/@w:val", namespaces=nsmap, smart_strings=False)
-_NUM_ID = etree.XPath("./w:pPr/w:numPr/w:numId/@w:val", namespaces=nsmap, smart_strings=False)
 _LANDSCAPE = etree.XPath("./w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']", namespaces=nsmap)
 _PICTURE = etree.XPath(".//w:drawing | .//w:pict", namespaces=nsmap)
 """XPaths asked of many paragraphs, compiled once (element.xpath(...) compiles on every call)."""
@@ -70,11 +69,6 @@ def is_own(document: Document) -> bool:
     """Whether the document was written by kpu-docs (it uses the templates' own styles)."""
     ids = {style.style_id for style in document.styles if style.name in OWN_STYLES}
     return any(v in ids for v in _STYLE_IDS(document.element.body))
-
-
-def _num(element) -> object:
-    ids = _NUM_ID(element)
-    return ids[0] if ids else None
 
 
 def _indent_steps(element, document) -> int:
@@ -139,7 +133,8 @@ class _Paragraph:
 
 @dataclass
 class _Item:
-    """A Lampiran list item: its depth, its numbering level, its list (numId) and its text."""
+    """A Lampiran list item: its depth, its numbering level, its list (the sequence its label
+    counts in, plaintext.Line.list_id) and its text."""
 
     depth: int
     level: int
@@ -343,7 +338,7 @@ class _Reader:
             if text:
                 lampiran.entries.append(_Paragraph(_indent_steps(element, self.document), text))
         elif style == "Butir Lampiran":
-            lampiran.entries.append(_Item(_indent_steps(element, self.document) - 1, line.level, _num(element), text))
+            lampiran.entries.append(_Item(_indent_steps(element, self.document) - 1, line.level, line.list_id, text))
 
 
 def _tree(entries: list[_Entry], unplaced: list[str], where: str) -> list[dict]:

@@ -2,13 +2,14 @@
 
 Run by the system Python, which has LibreOffice's `uno` module (Debian: python3-uno):
 
-    python3 libreoffice_edit.py IN.docx OUT.docx EDITS.json PROFILE_DIR
+    python3 libreoffice_edit.py SOFFICE IN.docx OUT.docx EDITS.json PROFILE_DIR
 
 EDITS.json is a list of edits, each applied to the text LibreOffice shows:
     {"ganti": "old text", "dengan": "new text"}      replace the first occurrence (typed over)
     {"ganti_semua": "old", "dengan": "new"}          replace every occurrence (Find & Replace all)
     {"enter_sesudah": "text", "ketik": "new text"}   Enter at the end of that text, then type
-    {"tebal": "text"}                                make the first occurrence bold
+    {"tebal": "word", "di": "text"}                  make that word of the first occurrence of
+                                                     the text bold (selected, Ctrl+B)
     {"baris_tabel": "a cell's text", "isi": [...]}   a row added at the end of the table holding
                                                      that cell, its cells typed left to right
 The document is saved as Word 2007-365 (.docx), as Writer's File > Save As does.
@@ -75,7 +76,11 @@ def edit(document, edits: list[dict]) -> None:
             text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
             text.insertString(cursor, e["ketik"], False)
         elif "tebal" in e:
-            _find(document, e["tebal"]).CharWeight = BOLD
+            found = _find(document, e["di"])
+            cursor = found.Text.createTextCursorByRange(found.Start)
+            cursor.goRight(e["di"].index(e["tebal"]), False)
+            cursor.goRight(len(e["tebal"]), True)
+            cursor.CharWeight = BOLD
         elif "baris_tabel" in e:
             table = _table_holding(document, e["baris_tabel"])
             rows = table.Rows
@@ -88,10 +93,10 @@ def edit(document, edits: list[dict]) -> None:
             raise SystemExit(f"suntingan tidak dikenal: {e}")
 
 
-def main(source: str, target: str, edits_file: str, profile: str) -> None:
+def main(soffice: str, source: str, target: str, edits_file: str, profile: str) -> None:
     pipe = f"kpudocs{os.getpid()}"
     office = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+        [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
          f"-env:UserInstallation={Path(profile).resolve().as_uri()}", f"--accept=pipe,name={pipe};urp;"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
@@ -124,4 +129,4 @@ def main(source: str, target: str, edits_file: str, profile: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])
