@@ -233,9 +233,9 @@ class _Numbering:
             self.lists[num_id] = fresh
         lst = self.lists[num_id]
         counters = self.counters.setdefault(lst.key, [s - 1 for s in lst.starts])
-        sequences = self.sequences.get(lst.key)
-        if sequences is None:
-            sequences = self.sequences[lst.key] = [self._new_sequence() for _ in range(9)]
+        if lst.key not in self.sequences:
+            self.sequences[lst.key] = [self._new_sequence() for _ in range(9)]
+        sequences = self.sequences[lst.key]
         counters[ilvl] += 1
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = lst.starts[deeper] - 1

@@ -210,6 +210,6 @@ def _merge_replaced(ours: list, base: list, base_keys: list[str], theirs: list, 
             pairs[best] = i
             start = best + 1
     for j, value in enumerate(theirs):
-        i = pairs.get(j)
-        out.append(value if i is None else merge(ours[i], base[i], value))
+        paired = pairs.get(j)
+        out.append(value if paired is None else merge(ours[paired], base[paired], value))
     return out

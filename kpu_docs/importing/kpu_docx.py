@@ -488,8 +488,8 @@ def read(document: Document, known: tuple[str, ...] = ()) -> tuple[dict, list[st
     if menimbang and (found := casing_from_closing(menimbang[-1], instansi_caps, tentang_caps)):
         instansi, tentang = found
     if instansi is None:
-        instansi, known = casing.running_text(instansi_caps)
-        if not known and instansi_caps:
+        instansi, in_text = casing.running_text(instansi_caps)
+        if not in_text and instansi_caps:
             notes.append(f"catatan: huruf besar-kecil instansi ditebak dari judul: {instansi}")
     if tentang is None and tentang_caps is not None:
         tentang = casing.find(tentang_caps)

@@ -16,7 +16,6 @@ from typing import Any
 
 from kpu_docs.models import Keputusan
 from kpu_docs.word.parts import AddedPart
-from kpu_docs.word.wordml import escape
 
 NAMESPACE = "urn:kpu-docs:keputusan"
 """The root element's namespace: how the importer recognises the part, whatever it is named."""
@@ -49,7 +48,9 @@ def payload(keputusan: Keputusan, combined: bool) -> str:
     """The JSON kept in the part: the data, and whether the package holds the Lampiran (a
     decree rendered with lampiran_terpisah keeps them in files of their own)."""
     content = {"versi": VERSION, "lampiran_di_berkas": combined, "data": data_of(keputusan)}
-    return json.dumps(content, ensure_ascii=True, separators=(",", ":"))
+    text = json.dumps(content, ensure_ascii=True, separators=(",", ":"))
+    # ASCII with JSON's own escapes for XML's specials: XML text as it is, nothing to escape
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def parts(keputusan: Keputusan, combined: bool, taken: set[str]) -> list[AddedPart]:
@@ -60,7 +61,7 @@ def parts(keputusan: Keputusan, combined: bool, taken: set[str]) -> list[AddedPa
         n += 1
     item = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        f'<keputusan xmlns="{NAMESPACE}">{escape(payload(keputusan, combined))}</keputusan>'
+        f'<keputusan xmlns="{NAMESPACE}">{payload(keputusan, combined)}</keputusan>'
     )
     props = (
         "<?xml version='1.0' encoding='UTF-8' standalone='no'?>\n"
