@@ -122,7 +122,28 @@ def _shaped(ours: dict, base: dict, theirs: dict) -> tuple[dict, dict]:
         if len(base.get("menimbang", [])) == count + 1 and theirs.get("menimbang") and not theirs.get("menimbang_penutup"):
             base = {**base, "menimbang": base["menimbang"][:-1], "menimbang_penutup": base["menimbang"][-1]}
             theirs = {**theirs, "menimbang": theirs["menimbang"][:-1], "menimbang_penutup": theirs["menimbang"][-1]}
+    lampiran = ours.get("lampiran", [])
+    if lampiran and len(lampiran) == len(base.get("lampiran", [])) == len(theirs.get("lampiran", [])):
+        shaped = [_title_in_body(*parts) for parts in zip(lampiran, base["lampiran"], theirs["lampiran"])]
+        base = {**base, "lampiran": [b for b, _ in shaped]}
+        theirs = {**theirs, "lampiran": [t for _, t in shaped]}
     return base, theirs
+
+
+def _title_in_body(ours: dict, base: dict, theirs: dict) -> tuple[dict, dict]:
+    """A Lampiran without a judul whose body opens with a title block prints like one with a
+    judul: the readings' judul back into the body."""
+    isi = ours.get("isi") or [{}]
+    if "judul" in ours or not isinstance(isi[0], dict) or "judul" not in isi[0]:
+        return base, theirs
+
+    def moved(reading: dict) -> dict:
+        if "judul" not in reading:
+            return reading
+        rest = {k: v for k, v in reading.items() if k != "judul"}
+        return {**rest, "isi": [{"judul": reading["judul"]}, *reading.get("isi", [])]}
+
+    return moved(base), moved(theirs)
 
 
 def _plain(value: Any, key: str = "") -> Any:

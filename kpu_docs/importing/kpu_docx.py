@@ -71,6 +71,30 @@ def is_own(document: Document) -> bool:
     return any(v in ids for v in _STYLE_IDS(document.element.body))
 
 
+_TAB_STOPS = etree.XPath("./w:pPr/w:tabs/w:tab/@w:pos", namespaces=nsmap, smart_strings=False)
+_INDENT = etree.XPath("./w:pPr/w:ind", namespaces=nsmap)
+
+
+def _nilai(element, text: str) -> tuple[dict, tuple[str, ...]] | None:
+    """A "label : value" line as the renderer prints one (kpu_docs.word.rincian_nilai: two tab
+    stops of its own, "label<tab>:<tab>value"): the line as data, and its tab stops (the lines
+    of one block share them)."""
+    stops = _TAB_STOPS(element)
+    if len(stops) != 2 or "\t:\t" not in text:
+        return None
+    label, value = text.split("\t:\t", 1)
+    return {"label": label, "nilai": value}, tuple(stops)
+
+
+def _hanging_steps(element) -> int:
+    """The depth of a paragraph with a hanging indent: where its first line starts, in steps."""
+    ind = _INDENT(element)
+    if not ind:
+        return 0
+    left, hanging = (int(ind[0].get(qn(f"w:{a}")) or 0) for a in ("left", "hanging"))
+    return round((left - hanging) / (STEP_CM * 360000 / 635))
+
+
 def _indent_steps(element, document) -> int:
     indent = Paragraph(element, document._body).paragraph_format.left_indent
     return round(indent.cm / STEP_CM) if indent is not None else 0
@@ -105,13 +129,16 @@ class _Diktum:
     isi: str | None = None
     rincian: list[str] = field(default_factory=list)
     penomoran: str | None = None
+    rincian_nilai: list[dict] = field(default_factory=list)
 
     def data(self) -> dict | str:
-        if not self.rincian:
+        if not self.rincian and not self.rincian_nilai:
             return self.isi or ""
         out: dict = {"isi": self.isi or "", "rincian": self.rincian}
         if self.penomoran:
             out["penomoran"] = self.penomoran
+        if self.rincian_nilai:
+            out["rincian_nilai"] = self.rincian_nilai
         return out
 
 
@@ -149,7 +176,16 @@ class _Table:
     block: dict
 
 
-_Entry = _Heading | _Paragraph | _Item | _Table
+@dataclass
+class _Nilai:
+    """A Lampiran "label : value" line at its depth, with the tab stops its block shares."""
+
+    depth: int
+    line: dict
+    stops: tuple[str, ...]
+
+
+_Entry = _Heading | _Paragraph | _Item | _Table | _Nilai
 
 
 @dataclass
@@ -250,6 +286,8 @@ class _Reader:
                 self.menetapkan = text
             elif self.current == "diktum" and self.diktum[-1].isi is None:
                 self.diktum[-1].isi = text
+            elif self.current == "diktum" and (nilai := _nilai(element, text)) is not None:
+                self.diktum[-1].rincian_nilai.append(nilai[0])
             elif text:
                 self.report("diktum", text)
         elif style in ("Butir Diktum", "Butir Diktum Angka") and self.current == "diktum":
@@ -335,10 +373,26 @@ class _Reader:
         elif style == "Isi Lampiran":
             if _landscape(element) and lampiran.entries and isinstance(lampiran.entries[-1], _Table):
                 next(iter(lampiran.entries[-1].block.values()))["lanskap"] = True
-            if text:
+            if (nilai := _nilai(element, text)) is not None:
+                lampiran.entries.append(_Nilai(_hanging_steps(element), *nilai))
+            elif text:
                 lampiran.entries.append(_Paragraph(_indent_steps(element, self.document), text))
         elif style == "Butir Lampiran":
             lampiran.entries.append(_Item(_indent_steps(element, self.document) - 1, line.level, line.list_id, text))
+
+
+_STOPS = "\0stops"
+"""Working key of a rincian_nilai block: its lines' tab stops (removed when the tree is done)."""
+
+
+def _without_stops(blocks: list) -> list:
+    for block in blocks:
+        if isinstance(block, dict):
+            block.pop(_STOPS, None)
+            for item in block.get("daftar", []):
+                if isinstance(item, dict):
+                    _without_stops(item.get("isi", []))
+    return blocks
 
 
 def _tree(entries: list[_Entry], unplaced: list[str], where: str) -> list[dict]:
@@ -371,16 +425,21 @@ def _tree(entries: list[_Entry], unplaced: list[str], where: str) -> list[dict]:
             root.append({entry.kind: entry.text})
             root_depth(0 if entry.kind == "judul" else 1)
             continue
-        if isinstance(entry, _Paragraph):
-            depth, text = entry.depth, entry.text
+        if isinstance(entry, (_Paragraph, _Nilai)):
+            depth = entry.depth
             target = container(depth)
             if target is None:
-                unplaced.append(f"{where}, paragraf bertingkat {depth}: {text}")
+                unplaced.append(f"{where}, paragraf bertingkat {depth}: {entry.line if isinstance(entry, _Nilai) else entry.text}")
                 target = stack[-1][1]
             flush(target)
             while len(stack) > 1 and stack[-1][0] > depth:
                 stack.pop()
-            target.append({"paragraf": text})
+            if isinstance(entry, _Paragraph):
+                target.append({"paragraf": entry.text})
+            elif target and target[-1].get(_STOPS) == entry.stops:  # the next line of the same block
+                target[-1]["rincian_nilai"].append(entry.line)
+            else:
+                target.append({"rincian_nilai": [entry.line], _STOPS: entry.stops})
             continue
         depth, level, key, text = entry.depth, entry.level, entry.key, entry.text
         target = container(depth)
@@ -551,7 +610,7 @@ def read(document: Document, known: tuple[str, ...] = ()) -> tuple[dict, list[st
         item: dict = {}
         if l.judul is not None:
             item["judul"] = l.judul
-        isi = bodies.finish(_tree(l.entries, notes, where), mengingat)
+        isi = bodies.finish(_without_stops(_tree(l.entries, notes, where)), mengingat)
         if isi:
             item["isi"] = isi
         if any(h.startswith("TANGGAL ") for h in l.heading):
