@@ -309,7 +309,8 @@ def compare(sent: Keputusan, received: Keputusan) -> Outcome:
 
 EDITABLE = ("menimbang", "tembusan", "diktum", "tempat", "paragraf", "sel")
 """Fields `edited` can change in a generated decree: a Menimbang, a Tembusan item, a diktum, the
-place of signing, a Lampiran paragraph, a table cell."""
+place of signing, a Lampiran paragraph, a table cell (not in a body with a table inside a list
+item: _table_in_item)."""
 
 
 def place_marker(data: dict, kind: str, index: int, marker: str) -> str | None:
@@ -358,6 +359,18 @@ def replace_in_text(docx: bytes, old: str, new: str) -> bytes:
     return out.getvalue()
 
 
+def _table_in_item(blocks: list) -> bool:
+    """Whether a table stands among a list item's blocks: it prints like a table after the list
+    (tables are centred, not indented), so a Lampiran body holding one comes back from its text
+    in another shape once edited (the kept data gives it back exactly while nobody edits it)."""
+    for block in blocks:
+        for item in block.get("daftar", []) if isinstance(block, dict) else []:
+            inner = item.get("isi", []) if isinstance(item, dict) else []
+            if any(isinstance(b, dict) and ("tabel" in b or "tabel_kelompok" in b) for b in inner) or _table_in_item(inner):
+                return True
+    return False
+
+
 def edited(data: dict, kind: str, index: int) -> tuple[Outcome, str] | None:
     """Render a decree with one field set to a marker text, change that text in the .docx, import:
     the outcome compared with the decree with that field changed (nothing else may differ), and
@@ -366,6 +379,8 @@ def edited(data: dict, kind: str, index: int) -> tuple[Outcome, str] | None:
 
     data = copy.deepcopy(data)
     if kind in ("paragraf", "sel"):  # edited in the decree's own file, which then holds its Lampiran
+        if any(_table_in_item(lampiran["isi"]) for lampiran in data.get("lampiran", [])):
+            return None
         data.setdefault("pengaturan", {})["lampiran_terpisah"] = False
     path = place_marker(data, kind, index, "teks lama 7Q")
     if path is None:
