@@ -3,9 +3,9 @@
 For every decree, and for each of its inputs (the text as its PDF, scan or web page gives it, the
 PDF where the corpus has one, a scan's raw OCR beside its corrected transcription), prints the
 fields scored, the accuracy, the wording (import, render and compare the words in order with the
-input's, page furniture left out: kpu_docs.importing.corpus.wording), and how many input lines
+input's, page furniture left out: tests/importing/corpus_gold.py's wording), and how many input lines
 were left unplaced and dropped as page furniture; then the means per input kind.
-kpu_docs.importing.score says what is scored and how.
+tests/importing/score.py says what is scored and how.
 
 Run: python benchmarks/import_accuracy.py [-v] [--record]
   -v        list every wrong field
@@ -19,10 +19,13 @@ import statistics
 import sys
 from pathlib import Path
 
-from kpu_docs.importing import corpus
-from kpu_docs.importing.corpus import REPORTS, SOURCES
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "importing" / "corpus"
+from tests.importing import corpus_gold as corpus  # noqa: E402
+from tests.importing.corpus_gold import REPORTS, SOURCES  # noqa: E402
+
+CORPUS = ROOT / "tests" / "importing" / "corpus"
 
 
 def main(argv: list[str]) -> None:

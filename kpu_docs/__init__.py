@@ -4,6 +4,7 @@
     keputusan = kpu_docs.load("examples/keputusan-11-2025.yaml")
     kpu_docs.render(keputusan, "out/keputusan-11-2025.docx")
     data = kpu_docs.render_bytes(keputusan)
+    report = kpu_docs.run_batch("pps.yaml", rows, "hasil", tabel=members, kunci="desa")  # rows: dicts or a DataFrame
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from kpu_docs.batch import run_batch
     from kpu_docs.checks import periksa, temuan
     from kpu_docs.errors import InputError
     from kpu_docs.loading import from_data, load
@@ -29,11 +31,13 @@ _LAZY = {
     "periksa": ("kpu_docs.checks", "periksa"),
     "temuan": ("kpu_docs.checks", "temuan"),
     "render": ("kpu_docs.word", "render_file"),
+    "run_batch": ("kpu_docs.batch", "run_batch"),
     "render_bytes": ("kpu_docs.word", "render_bytes"),
     "render_docx": ("kpu_docs.word", "render_docx"),
 }
 
-__all__ = ["InputError", "Keputusan", "from_data", "load", "periksa", "render", "render_bytes", "render_docx", "temuan"]
+__all__ = ["InputError", "Keputusan", "from_data", "load", "periksa", "render", "render_bytes", "render_docx", "run_batch",
+           "temuan"]
 __version__ = "0.1.0"
 
 

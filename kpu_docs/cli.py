@@ -4,8 +4,14 @@ No `from __future__ import annotations` here: typer reads each command's signatu
 annotations would cost `check` and `--help` an eval of every one (benchmarks/startup.py).
 """
 
-import os
-import re
+import time
+
+_STARTED = time.monotonic()
+"""When this command started (before its imports): the batch summary reports wall time from here.
+A later command in the same process (tests, a program calling `app`) starts its clock in _utama."""
+
+import os  # noqa: E402 - after the clock starts
+import re  # noqa: E402
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, NoReturn, Optional, TypeVar
@@ -85,6 +91,8 @@ class _Opsi:
     """Options of the whole command line, set before any command runs."""
 
     quiet = False
+    commands = 0
+    """Commands run in this process so far: the first one's clock started at import."""
 
 
 def _versi(value: bool) -> None:
@@ -110,7 +118,11 @@ def _utama(
     ] = False,
 ) -> None:
     """Keputusan (surat keputusan) dari data YAML/JSON ke dokumen Word."""
+    global _STARTED
     _Opsi.quiet = quiet
+    if _Opsi.commands:
+        _STARTED = time.monotonic()
+    _Opsi.commands += 1
 
 
 class _LazyConsole:
@@ -198,15 +210,17 @@ def _findings(keputusan: "Keputusan", abaikan: "list[str] | None" = None) -> "li
     return temuan(keputusan, abaikan or ())
 
 
-def _show(found: "list[Temuan]") -> None:
-    """Each finding on standard error with its rule's id, the id pengaturan.abaikan_periksa takes."""
+def _show(found: "list[Temuan]", sumber: "Path | None" = None) -> None:
+    """Each finding on standard error with its rule's id, the id pengaturan.abaikan_periksa takes,
+    after the file it was found in when a command reads several."""
+    head = f"{sumber}: " if sumber is not None else ""
     for finding in found:
-        _labelled("Peringatan:", "yellow", f"{finding} [{finding.aturan}]")
+        _labelled("Peringatan:", "yellow", f"{head}{finding} [{finding.aturan}]")
 
 
-def _warn(keputusan: "Keputusan") -> "list[Temuan]":
+def _warn(keputusan: "Keputusan", sumber: "Path | None" = None) -> "list[Temuan]":
     found = _findings(keputusan)
-    _show(found)
+    _show(found, sumber)
     return found
 
 
@@ -220,11 +234,17 @@ def render(
 ) -> None:
     """Buat dokumen Word OUTPUT/<nama berkas>.docx dari setiap berkas data keputusan."""
     from kpu_docs.errors import InputError
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.loading import load
     from kpu_docs.pdf import to_pdf
     from kpu_docs.word import render_file
+    from kpu_docs.word.templates import NAMES
 
     _folder(output)
+    refuse_overwriting_inputs(
+        [output, *(output / f"{p.stem}{suffix}" for p in berkas for suffix in (".docx", ".pdf"))],
+        [*berkas, templat, *(templat / name for name in NAMES if templat)],
+    )
     stems: dict[str, Path] = {}
     for path in berkas:
         if path.stem in stems:
@@ -241,7 +261,7 @@ def render(
         raise typer.Exit(2)
     paths: list[Path] = []
     for path, keputusan in loaded:
-        _warn(keputusan)
+        _warn(keputusan, path)
         try:
             written = render_file(keputusan, output / f"{path.stem}.docx", templat)
         except FileNotFoundError as exc:  # the logo or a template named by the user
@@ -265,7 +285,7 @@ def batch(
             "letak bidang, mis. nomor, penutup.tanggal, lampiran[1].judul; kolom berkas = nama berkas hasil.",
         ),
     ],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder hasil.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Folder hasil (wajib, kecuali dengan --periksa).")] = None,
     tabel: Annotated[
         Optional[str],
         typer.Option(metavar="FILE[#LEMBAR]", help="Baris tabel tiap keputusan (.csv atau .xlsx), dikelompokkan menurut --kunci."),
@@ -275,6 +295,15 @@ def batch(
         Optional[str],
         typer.Option(help="Letak tabel tujuan, mis. lampiran[1].isi[2].tabel (bawaan: satu-satunya tabel tanpa baris di lampiran)."),
     ] = None,
+    jumlah_baris: Annotated[
+        Optional[str],
+        typer.Option("--jumlah-baris", metavar="MIN:MAX",
+                     help="Jumlah baris tabel yang harus didapat tiap keputusan, mis. 3 atau 3:5 (MIN: atau :MAX juga boleh)."),
+    ] = None,
+    periksa: Annotated[
+        bool,
+        typer.Option("--periksa", help="Periksa semua baris (data, kelompok tabel, peringatan check) tanpa menulis apa pun."),
+    ] = False,
     jobs: Annotated[Optional[int], typer.Option(min=1, help="Jumlah proses pekerja (bawaan: jumlah inti prosesor).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF (LibreOffice, sekali jalan per kelompok baris).")] = False,
     ulang: Annotated[bool, typer.Option("--ulang", help="Buat ulang semua, juga yang tidak berubah sejak jalan sebelumnya.")] = False,
@@ -289,49 +318,88 @@ def batch(
 ) -> None:
     """Satu keputusan per baris data: BASE.yaml diisi nilai tiap baris, hasilnya OUTPUT/<berkas>.docx.
 
-    Baris yang gagal dilaporkan dan baris lain tetap dibuat (kode keluar 1); yang tidak berubah sejak jalan sebelumnya dilewati.
+    Sebelum apa pun dibuat, setiap baris --tabel harus masuk ke satu keputusan. Baris yang gagal dilaporkan dan baris lain tetap dibuat (kode keluar 1); yang tidak berubah sejak jalan sebelumnya dilewati.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
     from rich.text import Text
 
     from kpu_docs.batch import BatchError, run_batch
+    from kpu_docs.files import refuse_overwriting_inputs
+
+    refuse_overwriting_inputs([output], [templat, dasar, register, *(Path(f.split("#")[0]) for f in (data, tabel) if f)])
+
+    if output is None and not periksa:
+        _fail("-o/--output wajib diisi: folder hasil (atau --periksa untuk memeriksa saja)", 2)
 
     class Rate(ProgressColumn):
         def render(self, task) -> Text:
             speed = task.finished_speed or task.speed
             return Text(f"{speed:.1f} dok/detik" if speed else "- dok/detik")
 
+    doing = "Memeriksa keputusan" if periksa else "Membuat keputusan"
+    shown = not (quiet or _Opsi.quiet or not err.is_terminal)
     bar = Progress(
-        TextColumn("Membuat keputusan"),
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         Rate(),
         TextColumn("sisa"),
         TimeRemainingColumn(),
         console=err.console,
-        disable=quiet or _Opsi.quiet or not err.is_terminal,
+        disable=not shown,
     )
-    task = bar.add_task("batch", total=None)
+    task = bar.add_task(doing, total=None)
+    said: set[str] = set()
+
+    def status(text: "str | None") -> None:
+        """What the batch waits for: in the bar's place on a terminal; in a log, each kind of wait once."""
+        bar.update(task, description=escape(text) if text else doing)
+        kind = (text or "").split("(")[0]
+        if not shown and not quiet and text and text.startswith("menunggu") and kind not in said:
+            said.add(kind)
+            _labelled("Menunggu:", "yellow", text)
 
     def report(done: int, total: int, outcome) -> None:
         bar.update(task, completed=done, total=total)
-        if outcome is not None and outcome.status == "gagal":
-            for line in outcome.pesan():
-                bar.console.print(f"[red]{escape(line)}[/]")
+        if outcome is None:
+            return
+        for line in outcome.pesan():
+            bar.console.print(f"[red]Galat:[/] {escape(line)}")
+        for warning in outcome.peringatan:
+            bar.console.print(f"[yellow]Peringatan:[/] {escape(f'{outcome.tempat}: {warning}')}")
 
     try:
         with bar:
             hasil = run_batch(
                 dasar, data, output, tabel=tabel, kunci=kunci, ke=ke, jobs=jobs, pdf=pdf,
-                ulang=ulang, dask=dask, templates=templat, register=register, oleh=oleh, progress=report,
+                ulang=ulang, dask=dask, templates=templat, register=register, oleh=oleh,
+                jumlah_baris=jumlah_baris, periksa=periksa, progress=report, status=status,
             )
     except BatchError as exc:
-        _fail(str(exc), 2)
+        for warning in exc.peringatan:
+            _labelled("Peringatan:", "yellow", warning)
+        for problem in exc.masalah:
+            _labelled("Galat:", "red", problem)
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         _fail("dihentikan; jalankan perintah yang sama lagi untuk melanjutkan", 130)
     except Exception as exc:  # noqa: BLE001 - a batch tool reports, it does not print tracebacks
         _fail(f"batch terhenti: {type(exc).__name__}: {exc}; jalankan lagi untuk melanjutkan")
-    detik = f"{hasil.detik:.1f}".replace(".", ",")
+    for warning in hasil.peringatan:
+        _labelled("Peringatan:", "yellow", warning)
+    for problem in hasil.kesalahan:
+        _labelled("Galat:", "red", problem)
+    detik = f"{time.monotonic() - _STARTED:.1f}".replace(".", ",")  # wall time of the whole command
+    if periksa:
+        warnings = sum(len(o.peringatan) for o in hasil.outcomes) + len(hasil.peringatan)
+        out.print(
+            f"Diperiksa dalam {detik} detik: {len(hasil.outcomes)} baris, {hasil.diperiksa} sah, {hasil.gagal} gagal, "
+            f"{len(hasil.kesalahan)} galat kelompok tabel/nama berkas, {warnings} peringatan; tidak ada yang ditulis.",
+            markup=False,
+        )
+        if not hasil.ok:
+            raise typer.Exit(2)
+        return
     out.print(
         f"Selesai dalam {detik} detik: {hasil.ditulis} ditulis, {hasil.dilewati} dilewati karena tidak berubah, "
         f"{hasil.gagal} gagal.",
@@ -421,6 +489,7 @@ def preview(
     batas_waktu: BatasWaktu = 300.0,
 ) -> None:
     """Gambar PNG halaman-halaman keputusan (LibreOffice, lalu pdftoppm)."""
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.preview import preview as preview_pages
     from kpu_docs.word import render_file
 
@@ -428,10 +497,11 @@ def preview(
         pages = [int(p) for p in halaman.split(",")] if halaman else None
     except ValueError:
         _fail("halaman: tulis nomor halaman dipisah koma, misalnya 1,9", 2)
+    keputusan = _load(berkas) if berkas.suffix.lower() != ".docx" else None  # bad data: no folder made
     _folder(output)
+    refuse_overwriting_inputs([output / f"{berkas.stem}.docx"] if keputusan is not None else [], [berkas])
     docx = berkas
-    if berkas.suffix.lower() != ".docx":
-        keputusan = _load(berkas)
+    if keputusan is not None:
         (docx,) = render_file(keputusan, output / f"{berkas.stem}.docx")[:1]
     for path in preview_pages(docx, output, pages, dpi, timeout=batas_waktu):
         out.print(f"Ditulis: {path}", markup=False)
@@ -448,9 +518,11 @@ def next_year_command(
     Pola nomor kantor tetap, tahunnya bergeser. Tanggal dan nomor dokumen yang sudah ada (berita acara, surat)
     tidak diubah. Daftar periksa ditulis di samping draf: <OUTPUT tanpa .yaml>.periksa.md.
     """
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.next_year import next_year
-    from kpu_docs.review import around_change, baris_teks, tasks
+    from kpu_docs.review import around_change, baris_teks, review_path, tasks
 
+    refuse_overwriting_inputs([output, review_path(output)], [berkas])
     try:
         laporan = next_year(berkas, output, tahun)
     except (OSError, RuntimeError) as exc:
@@ -500,9 +572,11 @@ def import_command(
 ) -> None:
     """Baca keputusan yang sudah ada (.docx, PDF atau teks) menjadi data YAML."""
     from kpu_docs.errors import InputError
+    from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.importing import import_file, write_yaml
     from kpu_docs.loading import from_data
 
+    refuse_overwriting_inputs([output], [berkas])
     try:
         result = import_file(berkas)
     except FileNotFoundError:
@@ -519,7 +593,8 @@ def import_command(
         _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {exc}")
 
 
-nomor_app = _typer("Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor.")
+nomor_app = _typer("Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor, "
+                   "periksa keutuhan register.")
 app.add_typer(nomor_app, name="nomor")
 
 
@@ -529,17 +604,15 @@ def nomor_ambil(
     register: RegisterOpsi,
     oleh: Annotated[Optional[str], typer.Option(help="Nama pengambil nomor (bawaan: nama pengguna komputer).")] = None,
     mulai: Annotated[int, typer.Option(min=1, help="Nomor urut terkecil yang boleh diberikan, bila nomor sebelumnya tercatat di luar register.")] = 1,
+    paksa: Annotated[bool, typer.Option("--paksa", help="Izinkan --mulai melompat lebih dari 100 nomor melewati nomor terakhir register.")] = False,
 ) -> None:
     """Ambil nomor urut berikutnya dari register, tulis nomor lengkapnya ke berkas (hanya nilai nomor yang berubah) dan cetak."""
-    import sqlite3
-
     from kpu_docs.nomor.ambil import ambil_nomor
 
-    try:
-        entri = ambil_nomor(berkas, register, oleh=oleh, mulai=mulai)
-    except (OSError, RuntimeError, sqlite3.Error) as exc:
-        _fail(f"{exc}; nomor yang sudah diambil tercatat di register beserta sebabnya")
-    print(entri.nomor)
+    # every failure is a KpuDocsError (its exit code) or an OSError reading the file, through
+    # _Perintah.invoke; only NomorTidakDitulis says a number was taken
+    entri = ambil_nomor(berkas, register, oleh=oleh, mulai=mulai, paksa=paksa)
+    print(printable(entri.nomor))
 
 
 @nomor_app.command("daftar")
@@ -562,12 +635,14 @@ def nomor_daftar(
         _fail(f"--format: {bentuk} tidak dikenal; pilih teks, csv atau xlsx", 2)
     if bentuk == "xlsx" and output is None:
         _fail("--format xlsx perlu -o BERKAS.xlsx", 2)
+    if output is not None:
+        daftar.tujuan_aman(output, register)  # never over the register, or any SQLite file
     entries = _with_register(register, lambda reg: reg.daftar(tahun=tahun))
     formats = {"teks": lambda: daftar.as_text(entries).encode("utf-8"), "csv": lambda: daftar.as_csv(entries),
                "xlsx": lambda: daftar.as_xlsx(entries)}
     data = formats[bentuk]()
     if output is None:
-        typer.echo(data.decode("utf-8-sig"), nl=False)
+        typer.echo(data.decode("utf-8-sig"), nl=False)  # stored text is written out (daftar.tampak) already
     else:
         write_atomic(output, data)
         out.print(f"Ditulis: {output} ({len(entries)} nomor)", markup=False)
@@ -587,6 +662,17 @@ def nomor_batal(
         out.print(f"Dibatalkan: {entri.nomor} (nomor urut {entri.urut} tidak akan diberikan lagi)", markup=False)
     else:
         out.print(f"{entri.nomor} sudah dibatalkan sebelumnya ({entri.diubah_pada})", markup=False)
+
+
+@nomor_app.command("periksa")
+def nomor_periksa(register: RegisterOpsi) -> None:
+    """Periksa keutuhan register: berkas tidak rusak, tidak ada baris yang dihapus, disisipkan atau diubah di luar kpu-docs, pemicu pelindung masih ada."""
+    from kpu_docs.nomor.register import RegisterDiubah
+
+    jumlah, temuan = _with_register(register, lambda reg: reg.periksa_semua())
+    if temuan:
+        raise RegisterDiubah(register, temuan)
+    out.print(f"Register utuh: {jumlah} nomor, rantai hash cocok dari baris pertama sampai terakhir.", markup=False)
 
 
 def main() -> None:

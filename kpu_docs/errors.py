@@ -81,6 +81,18 @@ class InputError(KpuDocsError, ValueError):
         super().__init__(head + "data keputusan tidak sah:\n" + "\n".join(f"  - {m}" for m in masalah))
 
 
+class MissingFileError(InputError):
+    """An input file that is not there: said as such, not as invalid data."""
+
+    def __init__(self, sumber: str):
+        self.masalah = [Masalah("", "berkas tidak ditemukan")]
+        self.sumber = sumber
+        Exception.__init__(self, f"{sumber}: berkas tidak ditemukan")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 def format_path(path: tuple) -> str:
     """Dotted field path; list positions count from 1 and stand in brackets: mengingat[3].tahun."""
     text = ""

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from kpu_docs.errors import KpuDocsError
 
 
 _UMASK = os.umask(0)
@@ -20,6 +23,61 @@ def _mode_for(path: Path) -> int:
         return path.stat().st_mode & 0o7777
     except FileNotFoundError:
         return NEW_FILE_MODE
+
+
+class OutputIsInput(KpuDocsError, ValueError):
+    """An output that would replace one of the command's own inputs (the decree, a template, the
+    template folder, a data file): refused before anything is written."""
+
+
+def same_path(a: Path, b: Path) -> bool:
+    """Whether `a` and `b` name the same file or folder: the same inode where both exist (through
+    symlinks, hard links, `..` and a case-insensitive drive), else the same resolved path."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def refuse_overwriting_inputs(outputs: Iterable[Path | None], inputs: Iterable[Path | None]) -> None:
+    """OutputIsInput, naming both, when one of `outputs` (files or folders a command writes) is
+    one of its `inputs`: `import a.docx -o a.docx`, `render k.yaml -o TPL --templat TPL`. Every
+    command checks through here before it writes anything."""
+    given = [Path(i) for i in inputs if i is not None]
+    for output in outputs:
+        if output is None:
+            continue
+        for source in given:
+            if same_path(Path(output), source):
+                if source.is_dir():
+                    raise OutputIsInput(f"keluaran {output} adalah folder masukan {source}: berkas di dalamnya akan "
+                                        "tertimpa; pilih folder keluaran lain (-o)")
+                raise OutputIsInput(f"keluaran {output} adalah berkas masukan {source}: {source} akan tertimpa; "
+                                    "pilih nama keluaran lain (-o)")
+
+
+TEMPORARY_PREFIX = ".kpu-"
+"""Temporary files beside an output are `.kpu-XXXXXXXX.tmp` (and `.kpu-XXXXXXXX.lama` for an old
+file kept aside): short, so that a name that fits the file system's 255 bytes still has room
+for its temporary file (`.NAME.XXXXXXXX.tmp` pushed a valid 240-character name past it)."""
+
+NAME_BYTES_MAX = 255
+"""Bytes of a file name on the file systems an office uses (ext4, NTFS, SMB shares)."""
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+                             *(f"LPT{n}" for n in range(1, 10))})
+"""Names Windows keeps for devices, with any extension (NUL.docx is the NUL device): a shared
+folder on a Windows server cannot hold such a file."""
+
+
+def name_problem(stem: str, suffix: str = ".docx") -> str | None:
+    """Why `stem` + `suffix` cannot be an output file's name on a Windows share or a Linux disk
+    (a device name, too long), or None."""
+    if stem.split(".")[0].rstrip(" ").upper() in WINDOWS_DEVICES:
+        return "adalah nama perangkat di Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9), bukan nama berkas"
+    size = len((stem + suffix).encode("utf-8"))
+    if size > NAME_BYTES_MAX:
+        return f"terlalu panjang sebagai nama berkas ({size} byte dengan {suffix}; batas {NAME_BYTES_MAX})"
+    return None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -74,7 +132,7 @@ def _keep_aside(path: Path) -> str | None:
     """A second name for the file at `path` (None if there is none), to put it back with."""
     if not path.exists():
         return None
-    fd, aside = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lama", dir=path.parent)
+    fd, aside = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".lama", dir=path.parent)
     os.close(fd)
     os.unlink(aside)
     try:
@@ -87,7 +145,7 @@ def _keep_aside(path: Path) -> str | None:
 def _temporary(path: Path, data: bytes) -> str:
     """A temporary file beside `path` holding `data`, flushed to disk, with the mode `path` will have."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -20,8 +20,9 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kpu_docs import bounds
-from kpu_docs.errors import InputError, Letak, Masalah, Posisi, from_validation_error
+from kpu_docs.errors import InputError, Letak, Masalah, MissingFileError, Posisi, from_validation_error
 from kpu_docs.models import Keputusan
+from kpu_docs.yaml_readers import safe_yaml
 
 DEPTH_MAX = 100
 """Lists and mappings inside each other: a decree nests about 20 deep (a Lampiran's lists)."""
@@ -32,7 +33,7 @@ def read_text(path: Path) -> str:
     try:
         raw = bounds.read_bytes(path, bounds.TEXT_FILE_MAX, "berkas data")
     except FileNotFoundError:
-        raise InputError([Masalah("", "berkas tidak ditemukan")], str(path)) from None
+        raise MissingFileError(str(path)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -162,7 +163,7 @@ def parse(text: str, path: Path) -> Any:
                 raise InputError(exc.masalah, str(path)) from None
         else:
             try:
-                data = YAML(typ="safe", pure=False).load(text)  # libyaml (ruamel.yaml.clib) parses, ruamel resolves: YAML 1.2
+                data = safe_yaml().load(text)  # libyaml (ruamel.yaml.clib) parses, ruamel resolves: YAML 1.2
             except YAMLError as exc:
                 raise yaml_error(exc, path, text) from None
     except RecursionError:

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from kpu_docs.errors import InputError, Masalah, format_path
+from kpu_docs.errors import InputError, Masalah
 from kpu_docs.files import write_all_atomic
 from kpu_docs.formatting import nama_bulan
 from kpu_docs.loading import from_data
+from kpu_docs.models import Keputusan
+from kpu_docs.next_year_report import Catatan, Laporan, Perubahan, TanggalBergeser
 from kpu_docs.nomor.pola import NOMOR_KOSONG, pola_nomor
+from kpu_docs.review import review_path, review_text
 from kpu_docs.yaml_source import Source, apply_edits, plain, quoted, same_data
 
 KEEP_YEARS = ("mengingat", "memperhatikan")
@@ -51,52 +53,6 @@ _BARE_YEAR = re.compile(r"(?<![\d/.])(\d{4})(?![\d/])")
 _DIGITS = re.compile(r"\d+")
 
 
-@dataclass
-class Perubahan:
-    """One change made: where (a path of keys and list indices), the value before and after, the
-    line of the new file where it shows (from 1) and what a person should know about it."""
-
-    jalur: tuple
-    lama: object
-    baru: object
-    baris: int | None = None
-    catatan: str | None = None
-
-    @property
-    def lokasi(self) -> str:
-        return format_path(self.jalur)
-
-
-@dataclass
-class Catatan:
-    """Something left for a person to decide: where, and what."""
-
-    jalur: tuple
-    pesan: str
-    baris: int | None = None
-    posisi: int = 0
-    """Where in the value's text it is (to find its line)."""
-
-    @property
-    def lokasi(self) -> str:
-        return format_path(self.jalur)
-
-    def __str__(self) -> str:
-        return f"{self.lokasi}: {self.pesan}" if self.jalur else self.pesan
-
-
-@dataclass
-class Laporan:
-    """What next-year did (diubah) and what it left for a person to decide (periksa)."""
-
-    tahun_lama: int
-    tahun_baru: int
-    diubah: list[Perubahan] = field(default_factory=list)
-    periksa: list[Catatan] = field(default_factory=list)
-    berkas_periksa: Path | None = None
-    """The review file written beside the draft."""
-
-
 def _shift_date(d: datetime.date, years: int) -> datetime.date:
     try:
         return d.replace(year=d.year + years)
@@ -112,21 +68,36 @@ def shift_text(text: str, old: int, new: int) -> tuple[str, list[str]]:
     years and periods ("Tahun Anggaran 2025", "Tahun Akademik 2025/2026"), which are noted.
     Kept and noted: "Nomor ... Tahun 2025" (a cited regulation), a document's number and date
     ("Berita Acara Nomor 12/PP.04.1-BA/5201/2025 tanggal 1 September 2025": a past event), and
-    any other bare year.
+    any other bare year. A 29 February moved into a common year becomes the 28th.
     """
-    out, notes = _shift(text, old, new)
+    out, notes, _ = _shift(text, old, new)
     return out, [note for _, note in notes]
 
 
-def _shift(text: str, old: int, new: int) -> tuple[str, list[tuple[int, str]]]:
-    """shift_text, each note with where it stands in `text`."""
+def _date_before(text: str, month_at: int, month: str, year: int) -> tuple[int, datetime.date] | None:
+    """The day written just before a month and year ("3 September 2025"): where it starts and the
+    date, or None when there is no day there or no such date (30 Februari)."""
+    day = re.search(r"(?<!\d)(\d{1,2})\s+$", text[max(month_at - 8, 0):month_at])
+    if day is None:
+        return None
+    number = next(i for i in range(1, 13) if nama_bulan(i).lower() == month.lower())
+    try:
+        return month_at - len(day.group(0)), datetime.date(year, number, int(day.group(1)))
+    except ValueError:
+        return None
+
+
+def _shift(text: str, old: int, new: int) -> tuple[str, list[tuple[int, str]], list[tuple[int, datetime.date, datetime.date]]]:
+    """shift_text, each note with where it stands in `text`, and the full dates it moved (where
+    each starts, the date before and after)."""
     delta = new - old
     protected: list[tuple[int, int]] = []
     notes: list[tuple[int, str]] = []
     edits: dict[tuple[int, int], str] = {}
+    moved: list[tuple[int, datetime.date, datetime.date]] = []
 
     def free(span: tuple[int, int]) -> bool:
-        return not any(a <= span[0] < b for a, b in protected) and span not in edits
+        return not any(a <= span[0] < b for a, b in [*protected, *edits])
 
     def mentions(span: tuple[int, int], years=(old,)) -> bool:
         return any(int(y) in years for y in re.findall(r"(?<!\d)\d{4}(?!\d)", text[span[0]:span[1]]))
@@ -149,13 +120,13 @@ def _shift(text: str, old: int, new: int) -> tuple[str, list[tuple[int, str]]]:
     for m in _PERIOD.finditer(text):
         years = [i for i in (1, 2) if m.group(i) and int(m.group(i)) in (old, old + 1) and free(m.span(i))]
         if years:
-            moved = m.group(0)
+            changed = m.group(0)
             for i in reversed(years):
                 a, b = m.start(i) - m.start(), m.end(i) - m.start()
-                moved = moved[:a] + str(int(m.group(i)) + delta) + moved[b:]
+                changed = changed[:a] + str(int(m.group(i)) + delta) + changed[b:]
                 edits[m.span(i)] = str(int(m.group(i)) + delta)
             protected.append(m.span())
-            notes.append((m.start(), f"\"{_squash(m.group(0))}\" menjadi \"{_squash(moved)}\" (tahun anggaran atau "
+            notes.append((m.start(), f"\"{_squash(m.group(0))}\" menjadi \"{_squash(changed)}\" (tahun anggaran atau "
                                      "periode ikut tahun keputusan): periksa"))
     for m in _TAHUN.finditer(text):
         if int(m.group(3)) == old and free(m.span(3)):
@@ -164,15 +135,29 @@ def _shift(text: str, old: int, new: int) -> tuple[str, list[tuple[int, str]]]:
         year = int(m.group(3))
         if year in (old, old + 1) and free(m.span(3)):
             edits[m.span(3)] = str(year + delta)
+            dated = _date_before(text, m.start(), m.group(1), year)
+            if dated is not None:
+                at, date = dated
+                shifted = _shift_date(date, delta)
+                moved.append((at, date, shifted))
+                if shifted.day != date.day:  # 29 Februari into a common year
+                    edits[(at, at + len(str(date.day)))] = str(shifted.day)
     for m in _ISO_DATE.finditer(text):
         year = int(m.group(1))
-        if year in (old, old + 1) and free(m.span(1)):
-            edits[m.span(1)] = str(year + delta)
+        if year in (old, old + 1) and free(m.span()):
+            try:
+                date = datetime.date.fromisoformat(m.group(0))
+            except ValueError:  # 2025-02-30: not a date, its year moves all the same
+                edits[m.span(1)] = str(year + delta)
+                continue
+            shifted = _shift_date(date, delta)
+            edits[m.span()] = shifted.isoformat()
+            moved.append((m.start(), date, shifted))
     for m in _BARE_YEAR.finditer(text):
         if int(m.group(1)) in (old, old + 1) and free(m.span(1)):
             notes.append((m.start(), f"tahun {m.group(1)} dalam \"{_context(text, m.span(1))}\" tidak diubah: periksa"))
     out = apply_edits(text, [(a, b, value) for (a, b), value in edits.items()])
-    return out, sorted(notes)
+    return out, sorted(notes), sorted(moved)
 
 
 def _squash(text: str) -> str:
@@ -197,8 +182,9 @@ def _walk(node, path: tuple, report: Laporan) -> None:
         if isinstance(value, (dict, list)):
             _walk(value, where, report)
         elif isinstance(value, str):
-            shifted, notes = _shift(value, report.tahun_lama, report.tahun_baru)
+            shifted, notes, dates = _shift(value, report.tahun_lama, report.tahun_baru)
             report.periksa += [Catatan(where, note, posisi=at) for at, note in notes]
+            report.tanggal += [TanggalBergeser(where, lama, baru, posisi=at) for at, lama, baru in dates]
             if shifted != value:
                 node[key] = shifted
                 report.diubah.append(Perubahan(where, value, shifted))
@@ -206,6 +192,7 @@ def _walk(node, path: tuple, report: Laporan) -> None:
             moved = _shift_date(value, report.tahun_baru - report.tahun_lama)
             node[key] = moved
             report.diubah.append(Perubahan(where, value, moved))
+            report.tanggal.append(TanggalBergeser(where, value, moved))
 
 
 def _list_old_documents(items, where: tuple, report: Laporan) -> None:
@@ -247,6 +234,36 @@ def _next_number(data: dict, report: Laporan) -> None:
         data["nomor"] = new
 
 
+def _as_draft(data: dict, report: Laporan) -> None:
+    """The new decree is a draft until it is signed: status draf, whatever the old one was.
+
+    The salinan block, pengaturan.tanda_tangan and an electronic signature stay in the data (the
+    decree will again be signed that way, copied and certified), but a draft prints none of them:
+    what the old decree printed and the draft does not is listed for the review file."""
+    status = data.get("status", "final")
+    if status != "draf":
+        salinan = data.get("salinan")
+        if isinstance(salinan, dict):
+            if salinan.get("tanda", True) not in (False, "false", "False", "FALSE"):
+                report.dimatikan.append("tanda SALINAN di kiri atas halaman pertama (salinan.tanda)")
+            report.dimatikan.append("blok \"Salinan sesuai dengan aslinya\" dengan pengesahnya (salinan)")
+        if (data.get("penutup") or {}).get("tanda_tangan_elektronik"):
+            report.dimatikan.append("tanda tangan elektronik: kode QR, baris di atas jabatan dan kalimat BSrE di kaki "
+                                    "halaman (penutup.tanda_tangan_elektronik; isi qr dengan alamat verifikasi yang "
+                                    "baru setelah ditandatangani)")
+        mark = (data.get("pengaturan") or {}).get("tanda_tangan")
+        if mark in ("ttd", "dto."):
+            report.dimatikan.append(f"\"{mark}\" di tempat tanda tangan; draf mencetak ruang kosong untuk ditandatangani "
+                                    "(pengaturan.tanda_tangan)")
+    note = ("draf untuk ditandatangani: bertanda DRAF di setiap halaman dan tanpa tanda salinan; ubah menjadi "
+            "status: final setelah keputusan ditandatangani")
+    if status == "draf":
+        report.periksa.append(Catatan(("status",), note))
+    else:
+        report.diubah.append(Perubahan(("status",), status, "draf", catatan=note))
+    data["status"] = "draf"
+
+
 def roll_forward(data: dict, tahun: int | None = None) -> Laporan:
     """Move plain decree data to `tahun` (default: next year), in place; report what changed."""
     old = int(data["tahun"])
@@ -255,7 +272,8 @@ def roll_forward(data: dict, tahun: int | None = None) -> Laporan:
     report.diubah.append(Perubahan(("tahun",), old, new))
     data["tahun"] = new
     _next_number(data, report)
-    rest = {k: v for k, v in data.items() if k not in ("tahun", "nomor")}
+    _as_draft(data, report)
+    rest = {k: v for k, v in data.items() if k not in ("tahun", "nomor", "status")}
     _walk(rest, (), report)
     data.update(rest)
     return report
@@ -282,11 +300,23 @@ def _edit_source(source: Source, report: Laporan) -> str:
         begin, end = source.span(jalur)
         return [m.span() for m in _DIGITS.finditer(text, begin, end)] or [(begin, begin)]
 
+    inserted: int | None = None  # the line of a new `status:` key
     for change in report.diubah:
         if change.jalur == ("nomor",):
             begin, end = source.scalar_span(("nomor",))
             edits.append((begin, end, quoted(str(change.baru))))
             change.baris = line(begin)
+            continue
+        if change.jalur == ("status",):
+            if "status" in source.tree:
+                begin, end = source.scalar_span(("status",))
+                edits.append((begin, end, str(change.baru)))
+                change.baris = line(begin)
+            else:  # a key of its own on the line after tahun, as far in as tahun
+                at, column = _line_after(source, "tahun")
+                new_line = "" if at == 0 or text[at - 1] == "\n" else "\n"  # tahun on the file's last line
+                edits.append((at, at, f"{new_line}{' ' * column}status: {change.baru}\n"))
+                change.baris = inserted = line(at) + len(new_line)
             continue
         old, new = _as_text(change.lama), _as_text(change.baru)
         old_runs = [m.span() for m in _DIGITS.finditer(old)]
@@ -295,12 +325,26 @@ def _edit_source(source: Source, report: Laporan) -> str:
             if old[a:b] != new[a:b]:
                 edits.append((sa, sb, new[a:b]))
                 change.baris = change.baris or line(sa)
-    for note in report.periksa:
+    placed: list[Catatan | TanggalBergeser] = [*report.periksa, *report.tanggal]
+    for note in placed:
         value = _value(source.tree, note.jalur)
         before = len([m for m in _DIGITS.finditer(_as_text(value)) if m.start() < note.posisi]) if value is not None else 0
         runs = source_runs(note.jalur)
         note.baris = line(runs[min(before, len(runs) - 1)][0])
+    if inserted is not None:  # everything from there on moved one line down
+        lines: list[Perubahan | Catatan | TanggalBergeser] = [*report.diubah, *placed]
+        for item in lines:
+            if item.baris is not None and item.baris >= inserted and item.jalur != ("status",):
+                item.baris += 1
     return apply_edits(text, edits)
+
+
+def _line_after(source: Source, key: str) -> tuple[int, int]:
+    """Where the line after a top-level key's one-line value starts, and the key's column."""
+    _, column = source.tree.lc.key(key)
+    _, end = source.scalar_span((key,))
+    newline = source.text.find("\n", end)
+    return (newline + 1 if newline >= 0 else len(source.text)), column
 
 
 def _value(tree, jalur: tuple):
@@ -317,8 +361,6 @@ def next_year(source: str | Path, target: str | Path, tahun: int | None = None) 
     The new file is the old text with only the changed values edited, so comments, order and
     layout stay; it is checked by reading it back, and validated, before anything is written.
     """
-    from kpu_docs.review import review_path, review_text
-
     source, target = Path(source), Path(target)
     if source.suffix.lower() == ".json":
         raise InputError([Masalah("", "next-year bekerja pada berkas YAML (komentar dan susunan dipertahankan)")],

@@ -14,7 +14,9 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from contextlib import AbstractContextManager, nullcontext
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
 from kpu_docs.errors import KpuDocsError
@@ -33,6 +35,38 @@ class ConversionFailed(KpuDocsError, RuntimeError):
 
 class LibreOfficeMissing(ConversionFailed):
     """LibreOffice is not installed (Debian: libreoffice-writer-nogui)."""
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal, a service stopped) while LibreOffice runs: raised as
+    an interrupt, so that it ends LibreOffice's group and removes the staging folder and profile
+    on its way out, and the command ends as after Ctrl+C."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOPPING = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None)
+
+
+@contextmanager
+def _stopped_like_interrupt() -> Iterator[None]:
+    """Inside: SIGTERM and SIGHUP raise Stopped (in the main thread, where Python delivers
+    signals; elsewhere nothing changes)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in _STOPPING}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def soffice() -> str:
@@ -64,6 +98,12 @@ def to_pdf(
     binary = soffice()
     outdir = Path(outdir) if outdir else documents[0].parent
     outdir.mkdir(parents=True, exist_ok=True)
+    with _stopped_like_interrupt():
+        return _convert(binary, documents, outdir, timeout, profile)
+
+
+def _convert(binary: str, documents: list[Path], outdir: Path, timeout: float, profile: Path | None) -> list[Path]:
+    """to_pdf's work: LibreOffice into a fresh folder beside the PDFs, then each whole PDF renamed into place."""
     fresh = Path(tempfile.mkdtemp(prefix=".kpu-docs-pdf-", dir=outdir))  # beside the PDFs: a rename moves them
     try:
         folder: AbstractContextManager[Path | str]
@@ -121,9 +161,11 @@ def _run(command: list[str], timeout: float) -> tuple[int, str]:
     """Run LibreOffice in a new session (its own process group): its exit code and its output.
 
     On a timeout, or an interrupt, the whole group ends (oosplash and the soffice.bin it starts),
-    and after a normal end anything it left running ends too."""
-    with tempfile.TemporaryFile() as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    and after a normal end anything it left running ends too. Its own temporary files (lu*.tmp)
+    go to a folder of its own, removed with it, since a group ended by SIGKILL cannot remove them."""
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryDirectory(prefix="kpu-docs-lo-tmp-") as scratch:
+        env = {**os.environ, "TMPDIR": scratch, "TMP": scratch, "TEMP": scratch}
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True, env=env)
         try:
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -7,11 +7,12 @@ as error messages write it (menimbang[2], penutup.tanggal) and the line number.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kpu_docs.next_year import Laporan
+from kpu_docs.checks.libur import TAHUN_LENGKAP, libur_nasional
+from kpu_docs.formatting import format_hari_tanggal
+from kpu_docs.next_year_report import Laporan, TanggalBergeser
 
 
 def review_path(target: Path) -> Path:
@@ -42,10 +43,35 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "'")
 
 
+def hari(tanggal: datetime.date) -> str:
+    """What kind of day a date is, for a person choosing a signing date: a national holiday
+    (checks.libur), a Sunday or Saturday, or a working day (as far as the holidays are known)."""
+    days = [f"hari libur nasional ({libur})"] if (libur := libur_nasional(tanggal)) else []
+    days += {6: ["hari Minggu"], 5: ["hari Sabtu"]}.get(tanggal.weekday(), [])
+    if days:
+        return "jatuh pada " + " dan ".join(days)
+    if tanggal.year not in TAHUN_LENGKAP:
+        return (f"hari kerja menurut hari libur tetap; hari libur {tanggal.year} yang berpindah (Idul Fitri, Nyepi, "
+                "Waisak, ...) belum tercatat di kpu-docs: periksa SKB hari libur tahun itu")
+    return "hari kerja"
+
+
+def tanggal_text(moved: TanggalBergeser) -> str:
+    """ "3 September 2025 menjadi Kamis, 3 September 2026: hari kerja", with a request to choose
+    another day when the new one is not a working day."""
+    kind = hari(moved.baru)
+    text = f"tanggal bergeser dari {format_hari_tanggal(moved.lama)} menjadi {format_hari_tanggal(moved.baru)}: {kind}"
+    if kind.startswith("jatuh pada"):
+        text += "; pilih hari kerja"
+    return text
+
+
 def tasks(report: Laporan) -> list[tuple[str, int | None, str]]:
-    """What a person must fill or decide, in file order: (field path, line, what)."""
+    """What a person must fill or decide, in file order: (field path, line, what); every date
+    that moved is one, with the day it now falls on."""
     items = [(c.lokasi, c.baris, c.catatan) for c in report.diubah if c.catatan]
     items += [(n.lokasi, n.baris, n.pesan) for n in report.periksa]
+    items += [(t.lokasi, t.baris, tanggal_text(t)) for t in report.tanggal]
     return sorted(items, key=lambda item: item[1] or 0)
 
 
@@ -63,6 +89,7 @@ def review_text(report: Laporan, source: Path, target: Path) -> str:
     ]
     lines += [f"{i}. `{lokasi}`{baris_teks(baris)}: {text}" for i, (lokasi, baris, text) in enumerate(todo, start=1)]
     lines += [] if todo else ["Tidak ada."]
+    lines += _status(report, target)
     lines += [
         "",
         f"## Yang diubah ({len(report.diubah)})",
@@ -82,6 +109,31 @@ def review_text(report: Laporan, source: Path, target: Path) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _status(report: Laporan, target: Path) -> list[str]:
+    """What the draft prints differently from a signed decree, and when that ends."""
+    lines = [
+        "",
+        "## Status draf",
+        "",
+        f"{target.name} berstatus `status: draf`: setiap halaman keputusan dan lampirannya bertanda DRAF, dan "
+        "tanda salinan tidak dicetak selama keputusan belum ditandatangani.",
+    ]
+    if report.dimatikan:
+        lines += ["", "Yang dicetak keputusan lama dan tidak dicetak draf ini:", ""]
+        lines += [f"- {item}" for item in report.dimatikan]
+        lines += [
+            "",
+            "Bagian `salinan` dan `pengaturan.tanda_tangan` tetap ada di berkas: salinan keputusan yang sudah "
+            "ditandatangani disahkan lagi seperti tahun lalu. Periksa nama dan NIP pengesahnya.",
+        ]
+    lines += [
+        "",
+        "Setelah keputusan ditandatangani, ubah `status: draf` menjadi `status: final` dan cetak ulang: tanda DRAF "
+        "hilang dan tanda salinan tercetak kembali.",
+    ]
+    return lines
 
 
 def _text(value) -> str:

@@ -15,10 +15,11 @@ import re
 
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import ScalarString
+
+from kpu_docs.yaml_readers import round_trip_yaml, safe_yaml
 
 _SCALAR = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^\s#]+(?:[ \t]+[^\s#]+)*")
 """A one-line scalar as written: double-quoted (with escapes), single-quoted, or plain up to a comment."""
@@ -26,12 +27,12 @@ _SCALAR = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^\s#]+(?:[ \t]+[^\s#
 
 def load_round_trip(text: str):
     """The round-trip tree of a YAML text: values with their positions."""
-    return YAML(typ="rt").load(text)
+    return round_trip_yaml().load(text)
 
 
 def same_data(text: str, data) -> bool:
     """Whether `text` reads as exactly `data` (plain values): the check before writing an edit."""
-    return YAML(typ="safe", pure=True).load(text) == data
+    return safe_yaml(pure=True).load(text) == data
 
 
 def _positions(node, out: list) -> list[tuple[int, int]]:

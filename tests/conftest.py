@@ -68,3 +68,23 @@ def minimal_data(**changes) -> dict:
 @pytest.fixture
 def minimal() -> dict:
     return minimal_data()
+
+
+@pytest.fixture(autouse=True)
+def _no_command_ends_in_a_traceback(monkeypatch):
+    """Every command any test runs ends in a message and an exit code, never in an exception:
+    a CliRunner result holding anything but SystemExit fails the test that ran it."""
+    from typer.testing import CliRunner
+
+    invoke = CliRunner.invoke
+
+    def checked(self, *args, **kwargs):
+        result = invoke(self, *args, **kwargs)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            import traceback
+
+            trace = "".join(traceback.format_exception(*result.exc_info)) if result.exc_info else ""
+            pytest.fail(f"the command ended in {result.exception!r}:\n{trace}\n{result.output}")
+        return result
+
+    monkeypatch.setattr(CliRunner, "invoke", checked)

@@ -130,3 +130,26 @@ def test_control_characters_from_the_data_are_written_out_not_sent_to_the_termin
 
     assert printable("a\x1b[2Jb\x07 \u202eTXT.exe\tc\nd") == "a\\x1b[2Jb\\x07 \\u202eTXT.exe\tc\nd"
     assert escape("[b]\x1b[31m") == "\\[b]\\x1b[31m"  # rich markup escaped too
+
+
+def test_a_missing_file_is_said_to_be_missing_not_invalid(tmp_path):
+    missing = tmp_path / "tidak-ada.yaml"
+    for command in (["render", str(missing), "-o", str(tmp_path / "hasil")], ["check", str(missing)],
+                    ["next-year", str(missing), "-o", str(tmp_path / "baru.yaml")]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, result.output
+        assert f"Galat: {missing}: berkas tidak ditemukan" in result.output
+        assert "tidak sah" not in result.output
+
+
+def test_render_of_several_files_names_the_file_of_each_warning(tmp_path):
+    kulonprogo = EXAMPLE.with_name("kulonprogo-215-2013.yaml")
+    result = runner.invoke(app, ["render", str(EXAMPLE), str(kulonprogo), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("Peringatan:")]
+    assert warnings
+    for line in warnings:
+        assert line.startswith((f"Peringatan: {EXAMPLE}: ", f"Peringatan: {kulonprogo}: ")), line
+    # each decree's own finding under its own name: the reference's closing menimbang, Kulon Progo's UU order
+    assert any(line.startswith(f"Peringatan: {EXAMPLE}: menimbang_penutup:") for line in warnings)
+    assert any(line.startswith(f"Peringatan: {kulonprogo}: mengingat[3]:") for line in warnings)

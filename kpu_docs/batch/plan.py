@@ -18,11 +18,12 @@ from kpu_docs.batch.errors import BatchError
 from kpu_docs.batch.manifest import canonical, digest
 from kpu_docs.batch.numbers import RowNumbers
 from kpu_docs.batch.paths import PathError, apply, check_model_path, format_path, get, parse, put
-from kpu_docs.batch.rows import Source
+from kpu_docs.batch.rows import open_rows
 from kpu_docs.batch.tables import TableRows, find_target, numbered
-from kpu_docs.batch.work import Task
+from kpu_docs.batch.work import Task, problems
 from kpu_docs.bounds import FileRefused
 from kpu_docs.errors import InputError
+from kpu_docs.files import name_problem
 from kpu_docs.loading import read_data
 from kpu_docs.models import Keputusan
 from kpu_docs.nomor.pola import NOMOR_KOSONG
@@ -42,36 +43,47 @@ class Failure:
     baris: int
     berkas: str
     masalah: tuple[str, ...]
+    tempat: str = ""
 
 
 class Plan:
-    """A batch, checked and ready: `task(number, cells)` turns each data row into work."""
+    """A batch, checked and ready: `task(number, cells)` turns each data row into work.
+
+    `data` and `tabel` are files or rows in memory (rows.open_rows). Opening the plan passes
+    over every row once (audit.py): `errors` are what stops the batch before it renders,
+    `warnings` what it took with a word of notice.
+    """
 
     def __init__(
         self,
         base: Path,
-        data: str | Path,
+        data: Any,
         *,
-        tabel: str | Path | None = None,
+        tabel: Any = None,
         kunci: str | None = None,
         ke: str | None = None,
         templates: str | Path | None = None,
         numbers: RowNumbers | None = None,
+        jumlah_baris: tuple[int | None, int | None] | None = None,
     ):
         self.base = Path(base)
         self.numbers = numbers
         self.templates = Path(templates) if templates else None
-        if (kunci or ke) and not tabel:
+        if (kunci or ke) and tabel is None:
             raise BatchError("--kunci dan --ke hanya berlaku bersama --tabel")
-        if tabel and not kunci:
+        if jumlah_baris is not None and tabel is None:
+            raise BatchError("--jumlah-baris hanya berlaku bersama --tabel")
+        if tabel is not None and not kunci:
             raise BatchError("--tabel perlu --kunci: kolom yang menghubungkan baris tabel dengan keputusannya, misalnya --kunci desa")
         try:
             self.base_data = read_data(self.base)
         except (InputError, FileRefused) as exc:
             raise BatchError(str(exc)) from None
+        except ValueError as exc:  # a value the YAML reader itself refuses (a 30 February)
+            raise BatchError(f"{self.base}: tidak dapat dibaca: {exc}") from None
         if not isinstance(self.base_data, dict):
             raise BatchError(f"{self.base}: isi berkas harus berupa pemetaan kunci: nilai")
-        self.source = Source(data)
+        self.source = open_rows(data, "data")
         self.width = len(self.source.header)
         self.berkas_at = self.source.header.index(BERKAS) if BERKAS in self.source.header else None
         self.key_at: int | None = None
@@ -88,20 +100,23 @@ class Plan:
         self._fixed = self._fixed_inputs()
         self.table: TableRows | None = None
         self.target: tuple = ()
+        self._digits = 1
+        self._logos: dict[str, str] = {}
         try:
-            if tabel and kunci:  # a table without its key column was refused above
+            if tabel is not None and kunci:  # a table without its key column was refused above
                 self._open_table(tabel, kunci, ke)
-            self.total, last = self.source.count()
+            from kpu_docs.batch.audit import audit
+
+            found = audit(self, jumlah_baris)
         except BaseException:
             self.close()
             raise
-        self._digits = len(str(last))
-        self._logos: dict[str, str] = {}
-        self._names: dict[str, int] = {}
+        self.total, self.errors, self.warnings = found.total, found.errors, found.warnings
+        self._digits = len(str(found.last))
 
-    def _open_table(self, tabel: str | Path, kunci: str, ke: str | None) -> None:
+    def _open_table(self, tabel: Any, kunci: str, ke: str | None) -> None:
         self.target = find_target(self.base_data, ke)
-        source = Source(tabel)
+        source = open_rows(tabel, "tabel")
         self.table = TableRows(source, kunci)
         table = get(self.base_data, self.target)
         if numbered(table["kolom"], self.table.columns, format_path(self.target), source.label,
@@ -149,33 +164,45 @@ class Plan:
     def default_name(self, number: int) -> str:
         return f"{self.base.stem}-{number:0{self._digits}d}"
 
-    def task(self, number: int, cells: list[str]) -> Task | Failure:
-        """The row's decree as a task, or why it cannot be one."""
+    def where(self, number: int, name: str, key: str = "") -> str:
+        """`desa.csv baris 3 (berkas pps-2, desa Dasan Agung)`: a row as every message names it."""
+        kunci = f", {self.source.header[self.key_at]} {key}" if self.key_at is not None and key else ""
+        return f"{self.source.where(number)} (berkas {name}{kunci})"
+
+    def row_where(self, number: int, cells: list, name: str) -> str:
+        key = str(cells[self.key_at]) if self.key_at is not None and self.key_at < len(cells) else ""
+        return self.where(number, name, key)
+
+    def task(self, number: int, cells: list, *, numbered: bool = True) -> Task | Failure:
+        """The row's decree as a task, or why it cannot be one (`numbered`: take its register
+        number; a check of the batch takes none)."""
         name = self.default_name(number)
+        changes: tuple = ()
         try:
-            name = self._name(number, cells)
+            name = self.name_of(number, cells)
             changes = self._changes(cells)
             data = apply(self.base_data, changes)  # a path the base cannot take fails this row here
-            if self.numbers is not None:  # in row order, before the row renders
+            if self.numbers is not None and numbered:  # in row order, before the row renders
                 changes += ((("nomor",), self.numbers.give(name, data)),)
         except (PathError, RowError) as exc:
-            return Failure(number, name, (str(exc),))
-        except InputError as exc:
-            return Failure(number, name, tuple(str(m) for m in exc.masalah))
-        return Task(number, name, changes, self._input_hash(changes, data))
+            return Failure(number, name, (str(exc),), self.row_where(number, cells, name))
+        except InputError as exc:  # the register validated the row's decree
+            return Failure(number, name, tuple(problems(exc, changes, str(self.base))),
+                           self.row_where(number, cells, name))
+        return Task(number, name, changes, self._input_hash(changes, data), self.row_where(number, cells, name))
 
-    def _name(self, number: int, cells: list[str]) -> str:
-        given = cells[self.berkas_at] if self.berkas_at is not None else ""
+    def name_of(self, number: int, cells: list) -> str:
+        """The row's output name (without .docx); RowError for a name that is no plain file name.
+        Two rows with one name are found before rendering (audit.py)."""
+        given = str(cells[self.berkas_at]) if self.berkas_at is not None else ""
         name = given[:-5] if given.lower().endswith(".docx") else given
         if given and (name.startswith(".") or any(c in _NOT_IN_NAMES or ord(c) < 32 for c in name)):
             raise RowError(f"{BERKAS}: {given!r} bukan nama berkas biasa (tanpa / \\ : * ? \" < > |, tidak diawali titik)")
-        name = name or self.default_name(number)
-        first = self._names.setdefault(name.casefold(), number)
-        if first != number:
-            raise RowError(f"{BERKAS}: {name}.docx sudah dipakai baris {first}")
-        return name
+        if given and (problem := name_problem(name)):
+            raise RowError(f"{BERKAS}: {given!r} {problem}")
+        return name or self.default_name(number)
 
-    def _changes(self, cells: list[str]) -> tuple[tuple[tuple, Any], ...]:
+    def _changes(self, cells: list) -> tuple[tuple[tuple, Any], ...]:
         """(field path, value) for each field this row sets: all a worker needs besides the base."""
         if len(cells) > self.width:
             raise RowError(f"ada isian di luar kolom yang berjudul (kolom ke-{self.width + 1} dan seterusnya)")
@@ -184,9 +211,9 @@ class Plan:
         ]
         if self.table is not None and self.key_at is not None:  # a table comes with its key column
             kunci = self.source.header[self.key_at]
-            key = cells[self.key_at]
+            key = str(cells[self.key_at])
             where = format_path(self.target + ("baris",))
-            if not key:
+            if not key:  # found before rendering too (audit.py); a row never goes without its rows
                 raise RowError(f"{kunci}: kosong, tidak ada kunci untuk baris tabel {where}")
             rows = self.table.rows_for(key)
             if not rows:

@@ -8,8 +8,11 @@ queueing the whole batch in memory.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Set
+import sys
+import types
+from collections.abc import Callable, Iterator, Set
 from concurrent import futures
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 from kpu_docs.batch.errors import BatchError
@@ -22,7 +25,7 @@ class Pool(Protocol):
 
     def submit(self, fn: Callable, *args: Any) -> Any: ...
 
-    def wait_any(self, pending: set) -> tuple[set, set]: ...
+    def wait_any(self, pending: set, timeout: float | None = None) -> tuple[set, set]: ...
 
     def close(self, pending: Set[Any] = frozenset()) -> None: ...
 
@@ -40,12 +43,33 @@ class InlinePool:
             future.set_exception(exc)
         return future
 
-    def wait_any(self, pending: set) -> tuple[set, set]:
-        done, not_done = futures.wait(pending, return_when=futures.FIRST_COMPLETED)
+    def wait_any(self, pending: set, timeout: float | None = None) -> tuple[set, set]:
+        """The finished and the unfinished futures, as soon as one finishes or `timeout` passes."""
+        done, not_done = futures.wait(pending, timeout=timeout, return_when=futures.FIRST_COMPLETED)
         return set(done), set(not_done)
 
     def close(self, pending: Set[Any] = frozenset()) -> None:
         """Release the workers; `pending` work (after an error or Ctrl+C) is cancelled."""
+
+
+@contextmanager
+def _without_callers_main() -> Iterator[None]:
+    """Start worker processes without the caller's main script.
+
+    A "forkserver" or "spawn" worker first runs the parent's `__main__` file again (as
+    `__mp_main__`): for a script calling `run_batch` that means its module-level code (reading a
+    spreadsheet, building a DataFrame) once more in the fork server and in workers, which can take
+    minutes, and a script without `if __name__ == "__main__":` crashes every worker. The workers
+    run only kpu_docs' own `render_chunk`, so while they start, `__main__` is an empty module and
+    multiprocessing has no script to run again.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -67,7 +91,8 @@ class ProcessPool(InlinePool):
         self._executor = futures.ProcessPoolExecutor(workers, mp_context=_context())
 
     def submit(self, fn: Callable, *args: Any) -> futures.Future:
-        return self._executor.submit(fn, *args)
+        with _without_callers_main():  # the executor starts its workers (and the fork server) here
+            return self._executor.submit(fn, *args)
 
     def close(self, pending: Set[Any] = frozenset()) -> None:
         self._executor.shutdown(wait=True, cancel_futures=bool(pending))
@@ -97,8 +122,11 @@ class DaskPool:
     def submit(self, fn: Callable, *args: Any):
         return self.client.submit(fn, *args, pure=False)
 
-    def wait_any(self, pending: set) -> tuple[set, set]:
-        done, not_done = self._distributed.wait(list(pending), return_when="FIRST_COMPLETED")
+    def wait_any(self, pending: set, timeout: float | None = None) -> tuple[set, set]:
+        try:
+            done, not_done = self._distributed.wait(list(pending), timeout=timeout, return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            return set(), set(pending)
         return set(done), set(not_done)
 
     def close(self, pending: Set[Any] = frozenset()) -> None:

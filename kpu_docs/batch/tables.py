@@ -15,7 +15,7 @@ from typing import Any
 
 from kpu_docs.batch.errors import BatchError
 from kpu_docs.batch.paths import PathError, format_path, get, parse
-from kpu_docs.batch.rows import Source
+from kpu_docs.batch.rows import Rows
 
 _NUMBER_HEADERS = ("NO", "NO.")
 
@@ -23,10 +23,11 @@ _NUMBER_HEADERS = ("NO", "NO.")
 class TableRows:
     """The rows of a table file by key; the key column itself is dropped from each row."""
 
-    def __init__(self, source: Source, kunci: str):
+    def __init__(self, source: Rows, kunci: str):
         if kunci not in source.header:
             raise BatchError(f"{source.label}: tidak ada kolom {kunci} (kolom kunci --kunci)")
         key_at = source.header.index(kunci)
+        self.source = source
         self.kunci = kunci
         self.columns = [name for name in source.header if name != kunci]
         self._folder = tempfile.TemporaryDirectory(prefix="kpu-docs-tabel-")
@@ -34,9 +35,10 @@ class TableRows:
         try:
             self._db.executescript(
                 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                "CREATE TABLE baris (urut INTEGER PRIMARY KEY, kunci TEXT NOT NULL, isian TEXT NOT NULL);"
+                "CREATE TABLE baris (urut INTEGER PRIMARY KEY, kunci TEXT NOT NULL, nomor INTEGER NOT NULL,"
+                " isian TEXT NOT NULL);"
             )
-            self._db.executemany("INSERT INTO baris (kunci, isian) VALUES (?, ?)", _records(source, key_at))
+            self._db.executemany("INSERT INTO baris (kunci, nomor, isian) VALUES (?, ?, ?)", _records(source, key_at))
             self._db.execute("CREATE INDEX baris_kunci ON baris (kunci, urut)")
             self._db.commit()
         except BaseException:
@@ -47,6 +49,22 @@ class TableRows:
         """The rows whose key is `key`, in file order."""
         found = self._db.execute("SELECT isian FROM baris WHERE kunci = ? ORDER BY urut", (key,))
         return [json.loads(isian) for (isian,) in found]
+
+    def keys(self) -> list[tuple[str, list[int]]]:
+        """Each key with the numbers of its rows (in file order), keys in order of first row."""
+        found = self._db.execute(
+            "SELECT kunci, group_concat(nomor) FROM (SELECT kunci, nomor, urut FROM baris ORDER BY urut) "
+            "GROUP BY kunci ORDER BY min(urut)"
+        )
+        return [(key, sorted(int(n) for n in numbers.split(","))) for key, numbers in found]
+
+    def rename(self, key: str, to: str) -> None:
+        """Give the rows of `key` to the decree with key `to` (a key that differs only in case or
+        spaces); the rows keep their place in file order among `to`'s own."""
+        self._db.execute("UPDATE baris SET kunci = ? WHERE kunci = ?", (to, key))
+
+    def commit(self) -> None:
+        self._db.commit()
 
     def close(self) -> None:
         self._db.close()
@@ -59,15 +77,15 @@ class TableRows:
         self.close()
 
 
-def _records(source: Source, key_at: int):
+def _records(source: Rows, key_at: int):
     width = len(source.header)
     for number, cells in source.rows():
         if len(cells) > width:
-            raise BatchError(f"{source.label} baris {number}: ada isian di luar kolom yang berjudul")
-        key = cells[key_at]
+            raise BatchError(f"{source.where(number)}: ada isian di luar kolom yang berjudul")
+        key = str(cells[key_at])
         if not key:
-            raise BatchError(f"{source.label} baris {number}: kolom {source.header[key_at]} kosong")
-        yield key, json.dumps(cells[:key_at] + cells[key_at + 1 :], ensure_ascii=False)
+            raise BatchError(f"{source.where(number)}: kolom {source.header[key_at]} kosong")
+        yield key, number, json.dumps(cells[:key_at] + cells[key_at + 1 :], ensure_ascii=False)
 
 
 def find_target(base: dict, ke: str | None) -> tuple:

@@ -34,6 +34,8 @@ class RenderSettings:
     """Folder of the base file: a relative logo path is taken from there."""
     base_data: dict
     """The base decree's data, sent once per chunk; each task carries only what its row changes."""
+    base_name: str = ""
+    """The base file as messages name it: a problem in a field the row does not set is its."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Task:
     """(field path, value) pairs, applied to the base in order."""
     masukan: str
     """Hash of its inputs, carried back for the manifest."""
+    tempat: str = ""
+    """Where its row is, as messages name it: `desa.csv baris 3 (berkas pps-2, desa Dasan Agung)`."""
 
 
 @dataclass
@@ -57,6 +61,7 @@ class TaskResult:
     masukan: str
     files: list[tuple[str, bytes]] = field(default_factory=list)
     masalah: list[str] = field(default_factory=list)
+    tempat: str = ""
 
 
 def render_chunk(tasks: list[Task], settings: RenderSettings) -> list[TaskResult]:
@@ -68,14 +73,14 @@ def render_chunk(tasks: list[Task], settings: RenderSettings) -> list[TaskResult
 
 
 def _render(task: Task, settings: RenderSettings) -> TaskResult:
-    result = TaskResult(task.baris, task.berkas, task.masukan)
+    result = TaskResult(task.baris, task.berkas, task.masukan, tempat=task.tempat)
     try:
         keputusan = from_data(apply(settings.base_data, task.changes), base_dir=settings.base_dir)
         blobs = render_packages(keputusan, settings.templates)  # the Lampiran apart if it says so
         names = file_names(Path(f"{task.berkas}.docx"), len(blobs))
         result.files = [(name.name, blob) for name, blob in zip(names, blobs)]
     except InputError as exc:
-        result.masalah = [str(m) for m in exc.masalah]
+        result.masalah = problems(exc, task.changes, settings.base_name)
     except jinja2.TemplateError as exc:
         result.masalah = [f"templat tidak dapat diisi: {exc}"]
     except (OSError, ValueError) as exc:  # a missing logo or template, a table that does not fit
@@ -83,6 +88,22 @@ def _render(task: Task, settings: RenderSettings) -> TaskResult:
     except Exception as exc:  # one decree's surprise must not stop the other rows of the batch
         result.masalah = [f"galat tak terduga: {type(exc).__name__}: {exc}"]
     return result
+
+
+def problems(error: InputError, changes: tuple, base_name: str) -> list[str]:
+    """The decree's problems as texts; one in a field the row did not set came from the base
+    file, and says so (every row would show it, and no cell of the sheet can fix it)."""
+    from kpu_docs.errors import format_path
+
+    own = [format_path(path) for path, _ in changes]
+    texts = []
+    for masalah in error.masalah:
+        text = str(masalah)
+        lokasi = masalah.lokasi
+        from_row = any(lokasi == p or lokasi.startswith((f"{p}.", f"{p}[")) or p.startswith((f"{lokasi}.", f"{lokasi}["))
+                       for p in own)
+        texts.append(text if from_row or not base_name or not lokasi else f"{text} (nilai dari berkas dasar {base_name})")
+    return texts
 
 
 def _add_pdfs(results: list[TaskResult]) -> None:

@@ -2,7 +2,9 @@
 
 Each rule has an id, a one-line reason naming its source (UU 12/2011 Lampiran II, the Tata
 Naskah Dinas, the holiday decrees) and a module by family: the number (penomoran), the title and
-konsiderans (konsiderans), Mengingat and promulgation (dasar_hukum), the closing (penutup).
+konsiderans (konsiderans), Mengingat and promulgation (dasar_hukum), the closing (penutup),
+references to the decree's own parts (rujukan), and what the printed text shows (penulisan:
+gaps left to fill, doubled punctuation, over every printed field, kpu_docs.checks.tercetak).
 `temuan(keputusan)` gives the findings as `Temuan` (rule, field path, message, reason);
 `periksa(keputusan)` the same as lines of text, "<field path>: <message>".
 
@@ -31,7 +33,7 @@ def _abaikan_tidak_dikenal(keputusan: Keputusan) -> Hasil:
 
 
 # The rule families, registered in the order their findings are reported: the decree from top to bottom.
-from kpu_docs.checks import penomoran, konsiderans, dasar_hukum, penutup  # noqa: E402, F401, I001
+from kpu_docs.checks import penomoran, konsiderans, dasar_hukum, penutup, rujukan, penulisan  # noqa: E402, F401, I001
 
 NOMOR_REGISTER = daftarkan(Aturan(
     "nomor-register", "Tata Naskah Dinas: satu nomor untuk satu naskah; nomor yang dibatalkan tidak dipakai lagi "

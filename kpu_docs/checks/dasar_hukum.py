@@ -184,3 +184,56 @@ def _tambahan_lebih(keputusan: Keputusan) -> Hasil:
             media = "Lembaran Negara" if d.dalam == "lembaran_negara" else "Lembaran Daerah"
             yield where, (f"{p.jenis} tidak mempunyai Tambahan {media} (tidak berpenjelasan); "
                           f"periksa nomor tambahan {d.tambahan}")
+
+
+_MEDIA_NAMES = {"lembaran_negara": "Lembaran Negara", "berita_negara": "Berita Negara",
+                "lembaran_daerah": "Lembaran Daerah", "berita_daerah": "Berita Daerah"}
+_TEXT_CITATION = re.compile(r"\bNomor\s*:?\s*(?P<nomor>[^\s,()]+?),?\s+Tahun\s+(?P<tahun>\d{4})\b", re.I)
+_TEXT_PROMULGATION = re.compile(r"\((?P<media>(?:Lembaran|Berita)\s+(?:Negara|Daerah))\b[^()]*?\bTahun\s+"
+                                r"(?P<tahun>\d{4})\b", re.I)
+
+
+def _year_of(p: Peraturan) -> int | None:
+    """The regulation's own year: its tahun, or the year its number string ends with."""
+    if p.tahun is not None:
+        return p.tahun
+    year = _YEAR_IN_NUMBER.search(p.nomor)
+    return int(year.group(1)) if year else None
+
+
+def _free_text_promulgations(text: str) -> Iterator[tuple[str, int, str, int]]:
+    """(citation as written, its year, the Lembaran or Berita, its year) for each promulgation in
+    a free-text citation, paired with the citation just before it (an amendment has its own)."""
+    last: tuple[str, int] | None = None
+    tokens = sorted([*_TEXT_CITATION.finditer(text), *_TEXT_PROMULGATION.finditer(text)], key=lambda m: m.start())
+    for m in tokens:
+        if m.re is _TEXT_CITATION:
+            last = (" ".join(m.group().split()), int(m["tahun"]))
+        elif last is not None:
+            yield last[0], last[1], " ".join(m["media"].split()), int(m["tahun"])
+            last = None
+
+
+@aturan("pengundangan-tahun", f"{_UNDANGAN}: peraturan diundangkan setelah ditetapkan, maka tahun Lembaran atau "
+                              "Berita tidak mendahului tahun peraturan itu")
+def _pengundangan_tahun(keputusan: Keputusan) -> Hasil:
+    found = []
+    for where, p in _cited(keputusan):
+        year = _year_of(p)
+        if p.diundangkan is not None and year is not None and p.diundangkan.tahun < year:
+            media = _MEDIA_NAMES[p.diundangkan.dalam]
+            shown = f"{p.jenis} Nomor {p.nomor}" + (f" Tahun {p.tahun}" if p.tahun is not None else "")
+            found.append((where, f"{media} Tahun {p.diundangkan.tahun} lebih awal daripada tahun peraturannya sendiri "
+                                 f"({shown}); periksa tahun {media} atau tahun peraturannya"))
+    for field in _FIELDS:
+        for i, item in enumerate(getattr(keputusan, field), start=1):
+            if isinstance(item, str):
+                for shown, year, media, promulgated in _free_text_promulgations(item):
+                    if promulgated < year:
+                        found.append((f"{field}[{i}]", f"{media} Tahun {promulgated} lebih awal daripada tahun "
+                                                       f"peraturannya sendiri ({shown}); periksa tahun {media} "
+                                                       "atau tahun peraturannya"))
+    order = {f"{field}[{i}]": n for n, (field, i) in enumerate(
+        (f, i) for f in _FIELDS for i in range(1, len(getattr(keputusan, f)) + 1))}
+    found.sort(key=lambda item: order.get(item[0].split(".")[0], 0))
+    yield from found

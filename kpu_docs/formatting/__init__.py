@@ -2,6 +2,7 @@
 
 from kpu_docs.formatting.dates import (
     format_bulan_tahun,
+    format_hari_tanggal,
     format_rentang_bulan,
     format_tanggal,
     nama_bulan,
@@ -19,6 +20,7 @@ from kpu_docs.formatting.numbers import (
 __all__ = [
     "angka_dan_terbilang",
     "format_bulan_tahun",
+    "format_hari_tanggal",
     "format_rentang_bulan",
     "format_tanggal",
     "from_roman",

@@ -31,6 +31,12 @@ def format_tanggal(d: datetime.date) -> str:
     return format_date(d, "d MMMM y", locale=_LOCALE)
 
 
+def format_hari_tanggal(d: datetime.date) -> str:
+    """Format a date with its weekday, e.g. "Kamis, 19 Maret 2026"."""
+    _require_date(d, "d")
+    return format_date(d, "EEEE, d MMMM y", locale=_LOCALE)
+
+
 def format_bulan_tahun(d: datetime.date) -> str:
     """Format a date as month and year, e.g. "September 2025"."""
     _require_date(d, "d")

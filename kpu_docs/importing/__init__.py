@@ -65,10 +65,13 @@ def import_docx(path_or_document: str | Path | Document, *, use_kept: bool = Tru
     as it now reads. `use_kept=False` reads the printed text alone.
     """
     document = path_or_document if isinstance(path_or_document, Document) else _open(Path(path_or_document))
+    embedded = docx_text.alt_chunks(document)  # content pasted in from elsewhere: named, not dropped
     if kpu_docx.is_own(document):
         reconciled = kept.reconcile(document) if use_kept else None
-        return ImportResult(*(reconciled or kpu_docx.read(document)))
-    return ImportResult(*layout.read(docx_text.lines(document)))
+        data, notes = reconciled or kpu_docx.read(document)
+        return ImportResult(data, notes + embedded)
+    data, notes, dropped = layout.read(docx_text.lines(document))
+    return ImportResult(data, notes + embedded, dropped)
 
 
 def _open(path: Path) -> Document:
@@ -104,10 +107,5 @@ def import_file(path: str | Path) -> ImportResult:
     if suffix == ".pdf":
         return import_pdf(path)
     if suffix == ".txt":
-        raw = bounds.read_bytes(path, bounds.TEXT_FILE_MAX, "berkas teks")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-        return import_text(text)
+        return import_text(bounds.read_text(path))
     raise FileRefused(f"{path}: hanya berkas .docx, .pdf atau .txt yang dapat diimpor")

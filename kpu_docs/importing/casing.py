@@ -16,6 +16,11 @@ PARTICLES = frozenset(
 )
 """Words written in lower case inside a title (PUEBI), unless they open it."""
 
+FIND_WORDS_MAX = 200
+"""Words of a text in capitals whose running-text casing is looked up: a title is some tens; a
+page of capitals taken for a title (a pattern of 150,000 words took 900 MB and 30 s to compile)
+is only guessed."""
+
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ACRONYM = re.compile(r"\W*[A-Z][A-Z0-9]+\W*")
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z0-9]")
@@ -38,7 +43,7 @@ def mixed_case_texts(texts: list[str]) -> list[str]:
 def find_casing(capitals: str, texts: list[str]) -> str | None:
     """The first mixed-case occurrence of `capitals` (compared case-insensitively) in `texts`."""
     words = capitals.split()
-    if not words:
+    if not words or len(words) > FIND_WORDS_MAX:
         return None
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
     target = " ".join(words).upper()

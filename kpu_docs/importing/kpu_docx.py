@@ -488,6 +488,17 @@ def _template_defaults() -> tuple[tuple[str, object], ...]:
     return tuple(_page_and_type(open_docx(str(template_path("keputusan.docx")))).items())
 
 
+_WATERMARK = re.compile(rb'<v:shape [^>]*id="PowerPlusWaterMarkObject[^"]*".*?<v:textpath [^>]*string="DRAFT?"', re.S | re.I)
+"""A DRAF (or Word's own DRAFT) watermark in a header: the shape Word names PowerPlusWaterMarkObject."""
+
+
+def is_draft(document: Document) -> bool:
+    """Whether a header of the document carries a DRAF watermark, as kpu-docs prints on a draft
+    (status: draf) and as Word's Design > Watermark > DRAFT writes it."""
+    return any(_WATERMARK.search(rel.target_part.blob) for rel in document.part.rels.values()
+               if rel.reltype.endswith("/header") and not rel.is_external)
+
+
 def _settings(document: Document) -> dict:
     """Paper and type settings that differ from what the shipped template gives by default."""
     defaults = dict(_template_defaults())
@@ -566,6 +577,8 @@ def read(document: Document, known: tuple[str, ...] = ()) -> tuple[dict, list[st
     data["instansi"] = instansi
     data["nomor"] = nomor
     data["tahun"] = tahun
+    if is_draft(document):
+        data["status"] = "draf"
     if tentang is not None:
         data["tentang"] = tentang
     if r.pembukaan:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kpu_docs import bounds
 from kpu_docs.bounds import FileRefused
+from kpu_docs.importing import pdf_streams
 
 PAGE_BREAK = "\f"
 """The line put between two pages: the layout reader treats it as a blank line and a page end."""
@@ -44,17 +45,31 @@ def lines(path: str | Path) -> list[str]:
 
     path = Path(path)
     raw = bounds.read_bytes(path, bounds.PDF_FILE_MAX, "berkas PDF")
-    try:
-        pdf = pdfplumber.open(io.BytesIO(raw))
-    except PdfminerException as exc:
-        raise FileRefused(f"{path}: bukan berkas PDF yang dapat dibaca ({exc})") from None
-    if len(pdf.pages) > bounds.PDF_PAGES_MAX:
-        pdf.close()
-        raise FileRefused(f"{path}: {len(pdf.pages)} halaman, lebih dari {bounds.PDF_PAGES_MAX} halaman sebuah keputusan")
-    try:
-        return _lines(pdf, path)
-    except PdfminerException as exc:
-        raise FileRefused(f"{path}: bukan berkas PDF yang dapat dibaca ({exc})") from None
+    with pdf_streams.bounded(str(path)):  # every stream decoded within bounds (a PDF bomb)
+        try:
+            pdf = pdfplumber.open(io.BytesIO(raw))
+        except PdfminerException as exc:
+            raise _refusal(path, exc) from None
+        objects = pdf_streams.object_count(pdf.doc)
+        if objects > bounds.PDF_OBJECTS_MAX:
+            pdf.close()
+            raise FileRefused(f"{path}: {objects} objek PDF, lebih dari {bounds.PDF_OBJECTS_MAX} (batas); "
+                              "bukan PDF sebuah keputusan")
+        if len(pdf.pages) > bounds.PDF_PAGES_MAX:
+            pdf.close()
+            raise FileRefused(f"{path}: {len(pdf.pages)} halaman, lebih dari {bounds.PDF_PAGES_MAX} halaman sebuah keputusan")
+        try:
+            return _lines(pdf, path)
+        except PdfminerException as exc:
+            raise _refusal(path, exc) from None
+
+
+def _refusal(path: Path, exc: Exception) -> FileRefused:
+    """pdfplumber wraps what went wrong inside pdfminer: a bound that was reached is said as such."""
+    inner = exc.args[0] if exc.args else None
+    if isinstance(inner, FileRefused):
+        return inner
+    return FileRefused(f"{path}: bukan berkas PDF yang dapat dibaca ({exc})")
 
 
 def _lines(pdf, path: Path) -> list[str]:

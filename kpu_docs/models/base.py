@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ast
+import calendar
 import datetime
 import inspect
 import re
 import textwrap
 from collections.abc import Mapping
-from typing import Annotated, Any, Callable, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, Union
 
 from annotated_types import Interval
 from pydantic import BaseModel, BeforeValidator, ConfigDict, GetJsonSchemaHandler, StringConstraints, ValidationError
@@ -19,7 +20,36 @@ from typing_extensions import Self
 from kpu_docs.errors import TIDAK_DICETAK, from_validation_error
 
 
-class Model(BaseModel):
+if TYPE_CHECKING:
+    from pydantic._internal._model_construction import ModelMetaclass as _ModelMetaclass
+else:
+    _ModelMetaclass = type(BaseModel)  # pydantic's model metaclass, without importing a private module
+
+
+class _Described(_ModelMetaclass):
+    """Gives each model a docstring that lists its fields with their descriptions, composed when
+    it is first read (help(), an editor's hover), not at import."""
+
+    @property
+    def __doc__(cls) -> str | None:  # type: ignore[override]
+        own = cls.__dict__.get("__doc__")
+        if not isinstance(own, str) or not issubclass(cls, Model):
+            return own
+        fields = cls.model_fields
+        if not fields:
+            return own
+        docs = attribute_docstrings(cls)
+        lines = [inspect.cleandoc(own), "", "Fields:"]
+        for name, field in fields.items():
+            required = " (required)" if field.is_required() else ""
+            lines.append(f"    {name}{required}")
+            description = field.description or docs.get(name)
+            if description:
+                lines += [f"        {line}" if line else "" for line in description.splitlines()]
+        return "\n".join(lines)
+
+
+class Model(BaseModel, metaclass=_Described):
     """Base of every decree model: strict keys, stripped text, immutable after validation.
 
     Each field is documented by the string under it. Those strings are the field descriptions of
@@ -69,6 +99,9 @@ class Model(BaseModel):
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         json_schema = handler(core_schema)
+        own = cls.__dict__.get("__doc__")
+        if isinstance(own, str):  # the class's own docstring, not the field list help() shows
+            handler.resolve_ref_schema(json_schema)["description"] = inspect.cleandoc(own)
         properties = handler.resolve_ref_schema(json_schema).get("properties", {})
         for name, description in attribute_docstrings(cls).items():
             field = cls.model_fields.get(name)
@@ -193,13 +226,32 @@ def _true_false(value: object) -> object:
     raise PydanticCustomError("bool_type", "Input should be a valid boolean")
 
 
+def _calendar_date(text: str) -> datetime.date:
+    """The date ISO text names, or an error saying which part does not exist: 2023-02-30 is in
+    the right form, but February 2023 has 28 days."""
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        raise PydanticCustomError("tanggal_mustahil", "tanggal {teks} tidak ada: bulan {bulan} tidak ada (1 sampai 12)",
+                                  {"teks": text, "bulan": month})
+    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= last:
+        from kpu_docs.formatting import nama_bulan  # babel, only when a date is wrong
+
+        raise PydanticCustomError("tanggal_mustahil", "tanggal {teks} tidak ada: {nama_bulan} {tahun} hanya {hari} hari",
+                                  {"teks": text, "nama_bulan": nama_bulan(month), "tahun": year, "hari": last})
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:  # year 0000
+        raise PydanticCustomError("tanggal_mustahil", "tanggal {teks} tidak ada", {"teks": text}) from None
+
+
 def _iso_date(value: object) -> object:
     if isinstance(value, datetime.date):  # a YAML date (a date and time is refused by pydantic unless at midnight)
         return value
     if isinstance(value, str):
         if not _ISO_DATE.fullmatch(value):
             raise PydanticCustomError("date_parsing", "Input should be a valid date")
-        return value
+        return _calendar_date(value)
     raise PydanticCustomError("date_type", "Input should be a valid date")
 
 

@@ -54,6 +54,13 @@ class Keputusan(Model):
     `kpu-docs nomor ambil`, `next-year` and `check`."""
     tahun: Tahun
     """Year of the decree."""
+    status: Literal["draf", "final"] = "final"
+    """A draft still to be signed ("draf") or the decree as signed ("final"). A draft prints a
+    DRAF watermark on every page and none of the certified-copy marks (the SALINAN mark,
+    "ttd"/"dto." in place of the signature, the "Salinan sesuai dengan aslinya" block) nor an
+    electronic signature (QR code, its line, the footer sentence), whatever salinan,
+    pengaturan.tanda_tangan and penutup.tanda_tangan_elektronik say: they print again once the
+    status is "final". `kpu-docs next-year` writes "draf"."""
     tentang: Teks | None = None
     """Subject in running-text capitalisation ("Penetapan Rencana Aksi ..."); the title prints it
     in capitals. Omit for a title block without a TENTANG line."""

@@ -26,18 +26,20 @@ class Judul(Model):
     """A centred title in capitals inside the Lampiran; section letters restart after it."""
 
     judul: Teks
+    """The title's text as written; it prints in capitals."""
 
 
 class Bagian(Model):
     """A section heading, lettered A., B., ... in order within its title."""
 
     bagian: Teks
+    """The heading's text, without its letter: "Komponen Pengungkit" prints "A. Komponen Pengungkit"."""
 
 
 class Paragraf(Model):
     """A justified paragraph, indented to the level it stands in."""
 
-    paragraf: Teks
+    paragraf: Teks  # described in the schema as running text (models.base.TEKS)
 
 
 class Butir(Model):
@@ -79,6 +81,7 @@ class DaftarMengingat(Model):
     """The decree's Mengingat citations again as a numbered list (a Lampiran's Dasar Hukum)."""
 
     daftar_mengingat: Literal[True] = True
+    """`daftar_mengingat: true` lists the Mengingat here, numbered 1, 2, 3, ..."""
 
 
 class Sel(Model):
@@ -181,12 +184,14 @@ class TabelBlok(Model):
     """Wrapper key for a table in a body."""
 
     tabel: Tabel
+    """The table."""
 
 
 class TabelKelompokBlok(Model):
     """Wrapper key for a grouped table in a body."""
 
     tabel_kelompok: TabelKelompok
+    """The grouped table."""
 
 
 _BLOCK_KEYS = ("judul", "bagian", "paragraf", "daftar", "daftar_mengingat", "tabel", "tabel_kelompok", "rincian_nilai")

@@ -16,15 +16,17 @@ def _penandatangan(keputusan: Keputusan) -> dict[str, Any]:
 
 
 def _tanda_tangan(keputusan: Keputusan) -> str | None:
-    """"ttd"/"dto." in place of the signature space, or None for blank space to sign."""
+    """"ttd"/"dto." in place of the signature space, or None for blank space to sign (always
+    for a draft: it is still to be signed)."""
     mode = keputusan.pengaturan.tanda_tangan
-    return None if mode == "ruang" else mode
+    return None if mode == "ruang" or keputusan.status == "draf" else mode
 
 
 def _salinan(keputusan: Keputusan) -> dict[str, Any] | None:
-    """The certification block, printed on the decree's and every Lampiran's last page."""
+    """The certification block, printed on the decree's and every Lampiran's last page (never
+    on a draft: only a signed decree has copies to certify)."""
     s = keputusan.salinan
-    if s is None:
+    if s is None or keputusan.status == "draf":
         return None
     return {"unit": s.unit.upper(), "jabatan": s.jabatan.rstrip(","), "nama": s.nama, "nip": s.nip}
 
@@ -33,7 +35,7 @@ def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
     """Context for templates/keputusan.docx (the logo and QR code are added by the renderer, which owns images)."""
     gaya = keputusan.pengaturan.gaya_diktum
     return {
-        "tanda_salinan": bool(keputusan.salinan and keputusan.salinan.tanda),
+        "tanda_salinan": bool(keputusan.salinan and keputusan.salinan.tanda and keputusan.status == "final"),
         "logo": None,
         "kop": [line.upper() for line in keputusan.kop.baris] if keputusan.kop else [],
         "alamat_kop": keputusan.kop.alamat if keputusan.kop else None,

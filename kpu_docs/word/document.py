@@ -18,10 +18,11 @@ from lxml import etree
 from markupsafe import Markup
 
 from kpu_docs.files import write_all_atomic
+from kpu_docs import wording
 from kpu_docs.models import Keputusan
 from kpu_docs.word import package, properties, source_data
 from kpu_docs.word.context import keputusan_context, lampiran_context
-from kpu_docs.word import images
+from kpu_docs.word import images, watermark
 from kpu_docs.word.footer import FOOTER_ID, signed_footer
 from kpu_docs.word.parts import CONTENT_TYPES, DOCUMENT_RELATIONSHIPS, AddedPart, with_content_types, with_relationships
 from kpu_docs.word.lampiran import BodyWriter
@@ -76,9 +77,10 @@ class _Target:
         self.styles = styles
         self.ids = style_ids_by_name(styles)
         self.lists = Lists(template)
-        signed = keputusan.penutup.tanda_tangan_elektronik is not None
+        signed = wording.tanda_tangan_elektronik(keputusan) is not None
+        self.draf = keputusan.status == "draf"
         self.sections = Sections(geometry(template, keputusan.pengaturan.kertas, keputusan.pengaturan.nomor_halaman,
-                                          FOOTER_ID if signed else None))
+                                          FOOTER_ID if signed else None, self.draf))
         self.keputusan = keputusan
 
     def style_id(self, name: str) -> str:
@@ -99,12 +101,19 @@ class _Target:
 
     def zip(self, body: str, when: datetime.datetime, added: list[AddedPart], context: dict) -> bytes:
         """The package: document.xml from the template's head, `body` and the final section, the
-        `added` parts (pictures, a footer); the file's properties written at `when`."""
+        `added` parts (pictures, a footer); the file's properties written at `when`. A draft's
+        headers carry the DRAF watermark, and pages without a header get one that does."""
         document = f"{self.template.head}{body}{self.sections.end()}{self.template.tail}"
         pengaturan = self.keputusan.pengaturan
+        if self.draf and watermark.HEADER_ID in self.sections.page.first:
+            added = [*added, watermark.header_part()]
         members = []
         for name in self.template.members:
-            if name == "word/document.xml":
+            if self.draf and watermark.is_header(name):
+                header = (render_source(self.template.dynamic_parts[name], context, name).encode("utf-8")
+                          if name in self.template.dynamic_parts else self.template.members[name])
+                members.append(Member.of(name, watermark.with_watermark(header), package.FAST))
+            elif name == "word/document.xml":
                 members.append(Member.of(name, document.encode("utf-8"), package.FAST))
             elif name == "word/numbering.xml":
                 members.append(self.lists.part())
@@ -160,7 +169,7 @@ def _last_diktum_whole(body: etree._Element) -> None:
 
 def _signature_parts(keputusan: Keputusan, *contexts: dict) -> list[AddedPart]:
     """An electronic signature's QR code (printed by the templates as {{ qr }}) and footer."""
-    electronic = keputusan.penutup.tanda_tangan_elektronik
+    electronic = wording.tanda_tangan_elektronik(keputusan)
     if electronic is None:
         return []
     code = images.qr(electronic.qr)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from kpu_docs.word.prepared import Prepared, TemplateProblem
+from kpu_docs.word.watermark import reference_missing_headers
 from kpu_docs.word.wordml import W_NS, child, twips
 
 PAPER_MM = {"F4": (215, 330), "A4": (210, 297), "Legal": (216, 356)}
@@ -141,15 +142,18 @@ def _own_footer(sect: etree._Element, relationship_id: str) -> None:
 
 @functools.lru_cache(maxsize=64)
 def geometry(template: Prepared, kertas: str | None, nomor_halaman: str | None = None,
-             footer: str | None = None) -> Geometry:
+             footer: str | None = None, draf: bool = False) -> Geometry:
     """The template's final section on `kertas` (None: as the template has it), both ways round,
     with page numbers at the top from page 2 or (nomor_halaman "bawah") at the bottom of every page,
-    and (`footer`, a relationship id) a footer of the renderer's own on every page."""
+    (`footer`, a relationship id) a footer of the renderer's own on every page, and (`draf`) a
+    header on every page, to carry the DRAF watermark (kpu_docs.word.watermark)."""
     first = copy.deepcopy(template.sect_pr)
     if nomor_halaman == "bawah":
         _number_at_bottom(first, template)
     if footer:
         _own_footer(first, footer)
+    if draf:
+        reference_missing_headers(first)
     _set_paper(first, kertas, landscape=False)
     portrait = _without_first_page(first)
     landscape = _without_first_page(first)

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
 from kpu_docs import archive
 from kpu_docs.bounds import FileRefused
 from kpu_docs.errors import KpuDocsError
+from kpu_docs.word import fields, sandbox
 from kpu_docs.word.wordml import W_NS, escape, ppr_child
 from kpu_docs.wording.emphasis import Span, may_have_markup, spans
 
@@ -115,8 +115,9 @@ def _run_properties(own: str, flags: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    """One sandboxed environment per process: a template may read the decree, never run code."""
-    return ImmutableSandboxedEnvironment(
+    """One sandboxed environment per process: a template may read the decree, never run code nor
+    exhaust the machine (kpu_docs.word.sandbox)."""
+    return sandbox.BoundedSandbox(
         autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize, keep_trailing_newline=True
     )
 
@@ -140,10 +141,30 @@ def render_source(template: jinja2.Template, context: dict, name: str) -> str:
     """Run a compiled part; the new lines added before paragraphs are taken out again, and the
     runs of inline emphasis get their properties."""
     try:
-        xml = template.render(context).replace("\n<w:p", "<w:p")
+        xml = sandbox.render(template, context).replace("\n<w:p", "<w:p")
+    except KpuDocsError as exc:
+        if not isinstance(exc, sandbox.TemplateExhausted):
+            raise
+        raise TemplateProblem(f"{name}: templat tidak dapat diisi: {exc}") from None
     except jinja2.TemplateError as exc:
         raise TemplateProblem(f"{name}: templat tidak dapat diisi: {exc}") from None
+    except RecursionError:
+        raise TemplateProblem(f"{name}: templat tidak dapat diisi: makro atau perulangan memanggil dirinya "
+                              "terlalu dalam") from None
+    except MemoryError:
+        raise TemplateProblem(f"{name}: templat tidak dapat diisi: memori tidak cukup") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
+        said = _PYTHON_ERRORS.get(type(exc).__name__, "perhitungan gagal")
+        raise TemplateProblem(f"{name}: templat tidak dapat diisi: {said} ({type(exc).__name__}: {exc})") from None
     return _fill_slots(xml) if _SLOT in xml else xml
+
+
+_PYTHON_ERRORS = {
+    "OverflowError": "bilangan terlalu besar", "ZeroDivisionError": "pembagian dengan nol",
+    "IndexError": "unsur yang diminta tidak ada", "KeyError": "kunci yang diminta tidak ada",
+    "TypeError": "jenis nilai tidak cocok", "ValueError": "nilai tidak sah", "AttributeError": "atribut tidak ada",
+}
+"""What a template's Python error means, in the message's language (the error itself follows)."""
 
 
 @dataclass(eq=False)  # hashed by identity: caches key on the prepared template
@@ -240,6 +261,13 @@ def _read(path: Path) -> tuple[dict[str, bytes], dict[str, etree._Element]]:
         raise TemplateProblem(
             f"{label}: ditolak: templat merujuk ke berkas atau alamat di luar dirinya ({'; '.join(external)}); "
             "gambar dan isi lain harus tersimpan di dalam templat (di Word: sisipkan gambarnya, jangan tautkan)"
+        )
+    active = fields.reaching_out(trees)
+    if active:
+        raise TemplateProblem(
+            f"{label}: ditolak: templat memuat field Word yang mengambil berkas atau alamat di luar dirinya atau "
+            f"menjalankan program ({'; '.join(active)}); hapus field itu dari templat (di Word: Alt+F9 menampilkan "
+            "kode field)"
         )
     return members, trees
 

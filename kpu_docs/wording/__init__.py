@@ -13,7 +13,7 @@ from kpu_docs.wording.konsiderans import (
     rujukan_huruf,
 )
 from kpu_docs.wording.judul import judul_baris, judul_instansi, kontak_kop, nomor_judul
-from kpu_docs.wording.penandatangan import BlokTandaTangan, blok_penutup, blok_tanda_tangan
+from kpu_docs.wording.penandatangan import BlokTandaTangan, blok_penutup, blok_tanda_tangan, tanda_tangan_elektronik
 
 __all__ = [
     "BlokTandaTangan",
@@ -31,4 +31,5 @@ __all__ = [
     "nomor_judul",
     "pengundangan",
     "rujukan_huruf",
+    "tanda_tangan_elektronik",
 ]

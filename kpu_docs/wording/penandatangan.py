@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kpu_docs.models import Keputusan, Penandatangan
+from kpu_docs.models import Keputusan, Penandatangan, TandaTanganElektronik
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,16 @@ def blok_tanda_tangan(p: Penandatangan, nama_kapital: bool = True, keterangan: s
     return BlokTandaTangan(above, p.nama.upper() if nama_kapital else p.nama, below)
 
 
+def tanda_tangan_elektronik(keputusan: Keputusan) -> TandaTanganElektronik | None:
+    """The electronic signature as printed: none on a draft, which is not signed yet (its QR
+    code would point at the signature of another document, last year's)."""
+    return keputusan.penutup.tanda_tangan_elektronik if keputusan.status == "final" else None
+
+
 def blok_penutup(keputusan: Keputusan) -> BlokTandaTangan:
     """The decree's own signature block, as its settings print it: the name in capitals or as
     written, and the electronic signature's line first where it is signed electronically."""
-    electronic = keputusan.penutup.tanda_tangan_elektronik
+    electronic = tanda_tangan_elektronik(keputusan)
     return blok_tanda_tangan(
         keputusan.penutup.penandatangan,
         nama_kapital=keputusan.pengaturan.nama_penandatangan == "kapital",

@@ -43,4 +43,5 @@ def test_dask_reports_failed_rows_like_any_pool(tmp_path):
         with distributed.Client(cluster) as client:  # a Client of one's own may be passed too
             report = run_batch(BASE, data, tmp_path / "hasil", tabel=ANGGOTA, kunci="desa", dask=client)
     assert [o.status for o in report.outcomes] == ["ditulis", "gagal", "ditulis"]
-    assert report.outcomes[1].pesan()[0].startswith("baris 2: penutup.tanggal: harus berupa tanggal")
+    assert report.outcomes[1].pesan()[0].startswith(
+        f"{data} baris 3 (berkas pps-2, desa Dasan Agung): penutup.tanggal: harus berupa tanggal")

@@ -57,7 +57,7 @@ def test_a_row_that_cannot_be_a_decree_takes_no_number(base, tmp_path):
     result = runner.invoke(app, ["batch", str(base), str(data), "-o", str(out), "--tabel", str(ANGGOTA),
                                  "--kunci", "desa", "--jobs", "1", "--register", str(register)])
     assert result.exit_code == 1, result.output
-    assert "baris 2: penutup.tanggal: harus berupa tanggal" in result.output
+    assert f"{data} baris 3 (berkas pps-2, desa Dasan Agung): penutup.tanggal: harus berupa tanggal" in result.output
     assert "Nomor dari register" in result.output and ": 1 sampai 2 (2 nomor)." in result.output
     assert [(u, b.rsplit("/", 1)[-1]) for u, _, b, _, _, _ in _register_rows(register)] == [(1, "pps-1.docx"),
                                                                                          (2, "pps-3.docx")]
@@ -87,3 +87,19 @@ def test_a_base_with_a_number_and_no_nomor_column_stops_before_anything(base, tm
     assert "--register: nomor keputusan dasar sudah diisi (12)" in result.output
     assert not (tmp_path / "hasil").exists() or not any((tmp_path / "hasil").glob("*.docx"))
     assert not (tmp_path / "register.sqlite").exists()
+
+
+def test_a_register_changed_outside_kpu_docs_numbers_no_row(base, tmp_path):
+    base.write_text(base.read_text().replace('nomor: "[ISI NOMOR]"', 'nomor: "[ISI NOMOR]/PP.04.1-Kpt/5271/2025"'))
+    data, out, register = _unnumbered(tmp_path), tmp_path / "hasil", tmp_path / "register.sqlite"
+    run_batch(base, data, out, tabel=ANGGOTA, kunci="desa", jobs=1, register=register)
+    with sqlite3.connect(register, isolation_level=None) as conn:  # number 3 deleted with another program
+        conn.execute("DROP TRIGGER nomor_tidak_dihapus")
+        conn.execute("DELETE FROM nomor WHERE urut = 3")
+    (out / "pps-3.docx").unlink()
+    result = runner.invoke(app, ["batch", str(base), str(data), "-o", str(out), "--tabel", str(ANGGOTA),
+                                 "--kunci", "desa", "--jobs", "1", "--register", str(register)])
+    assert result.exit_code == 2, result.output
+    assert result.output.count("Galat:") == 1 and "register telah diubah di luar kpu-docs" in result.output
+    assert [u for u, *_ in _register_rows(register)] == [1, 2]
+    assert not (out / "pps-3.docx").exists()

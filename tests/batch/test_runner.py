@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from typer.testing import CliRunner
 
-from kpu_docs.batch import run_batch
+from kpu_docs.batch import BatchError, run_batch
 from kpu_docs.cli import app
 from tests.batch.conftest import ANGGOTA, BASE, DESA, MEMBERS, lines, parts, read_rows, table_rows, write_csv
 
@@ -24,7 +25,8 @@ def test_a_failed_row_is_reported_and_the_others_are_written(tmp_path):
     out = tmp_path / "hasil"
     result = batch(BASE, data, "-o", out, "--tabel", ANGGOTA, "--kunci", "desa", "--jobs", "1")
     assert result.exit_code == 1, result.output
-    assert "baris 2: penutup.tanggal: harus berupa tanggal dengan format TTTT-BB-HH" in result.output
+    assert (f"{data} baris 3 (berkas pps-2, desa Dasan Agung): "  # the first data row is row 2, as in Calc
+            "penutup.tanggal: harus berupa tanggal dengan format TTTT-BB-HH") in result.output
     assert "2 ditulis, 0 dilewati karena tidak berubah, 1 gagal" in result.output
     assert sorted(p.name for p in out.glob("*.docx")) == ["pps-1.docx", "pps-3.docx"]
     text = lines(out / "pps-3.docx")
@@ -64,23 +66,39 @@ def test_resume_skips_what_has_not_changed(tmp_path):
 def test_naming_by_berkas_column_or_row_number(tmp_path):
     header, *rows = read_rows(DESA)
     rows.append(list(rows[2]))
-    names = ["pps-ampenan-utara", "", "PPS-Ampenan-Utara.docx", "../luar"]
+    names = ["pps-ampenan-utara", "", "pps-pagesangan.docx", "../luar"]
     data = write_csv(tmp_path / "desa.csv", [header + ["berkas"]] + [r + [n] for r, n in zip(rows, names)])
     out = tmp_path / "hasil"
     report = run_batch(BASE, data, out, tabel=ANGGOTA, kunci="desa", jobs=1)
-    assert [(o.berkas, o.status) for o in report.outcomes[:2]] == [("pps-ampenan-utara", "ditulis"), ("pps-2", "ditulis")]
-    assert report.outcomes[2].pesan() == ["baris 3: berkas: PPS-Ampenan-Utara.docx sudah dipakai baris 1"]
-    assert report.outcomes[3].pesan()[0].startswith("baris 4: berkas: '../luar' bukan nama berkas biasa")
+    assert [(o.berkas, o.status) for o in report.outcomes[:3]] == [
+        ("pps-ampenan-utara", "ditulis"), ("pps-2", "ditulis"), ("pps-pagesangan", "ditulis")]
+    assert report.outcomes[3].pesan()[0].startswith(
+        f"{data} baris 5 (berkas pps-4, desa Pagesangan): berkas: '../luar' bukan nama berkas biasa")
     assert sorted(os.listdir(tmp_path)) == ["desa.csv", "hasil"]
-    assert sorted(p.name for p in out.glob("*.docx")) == ["pps-2.docx", "pps-ampenan-utara.docx"]
+    assert sorted(p.name for p in out.glob("*.docx")) == ["pps-2.docx", "pps-ampenan-utara.docx", "pps-pagesangan.docx"]
     assert "NOMOR 21 TAHUN 2025" in lines(out / "pps-ampenan-utara.docx")
+
+
+def test_two_rows_with_one_name_stop_the_batch_before_rendering(tmp_path):
+    header, *rows = read_rows(DESA)
+    names = ["pps-ampenan-utara", "", "PPS-Ampenan-Utara.docx"]
+    data = write_csv(tmp_path / "desa.csv", [header + ["berkas"]] + [r + [n] for r, n in zip(rows, names)])
+    result = batch(BASE, data, "-o", tmp_path / "hasil", "--tabel", ANGGOTA, "--kunci", "desa", "--jobs", "1")
+    assert result.exit_code == 2, result.output
+    assert (f"{data} baris 4 (berkas PPS-Ampenan-Utara, desa Pagesangan): PPS-Ampenan-Utara.docx sudah dipakai "
+            "baris 2 (berkas pps-ampenan-utara)") in result.output
+    assert not (tmp_path / "hasil").exists()
 
 
 def test_default_names_are_padded_to_sort(tmp_path):
     header, row, *_ = read_rows(DESA)
     row[2] = "bukan tanggal"  # every row fails before rendering: only the names are looked at
     data = write_csv(tmp_path / "desa.csv", [header] + [row] * 12)
-    report = run_batch(BASE, data, tmp_path / "hasil", tabel=ANGGOTA, kunci="desa", jobs=1)
+    members = [r for r in read_rows(ANGGOTA) if r[0] in ("desa", row[3])]  # every member row has its decree
+    anggota = write_csv(tmp_path / "anggota.csv", members)
+    report = run_batch(BASE, data, tmp_path / "hasil", tabel=anggota, kunci="desa", jobs=1)
+    assert report.peringatan == [f"{data} baris 2, 3, 4, 5, 6, 7, 8, 9 dan 4 lainnya: desa Ampenan Utara dipakai "
+                                 f"12 keputusan; masing-masing mendapat semua baris desa Ampenan Utara dari {anggota}"]
     assert [o.berkas for o in report.outcomes][:3] == ["pps-01", "pps-02", "pps-03"]
     assert report.outcomes[-1].berkas == "pps-12" and report.gagal == 12
 
@@ -111,13 +129,16 @@ def test_members_from_a_second_sheet_of_the_workbook(xlsx, rendered, tmp_path):
         assert parts(tmp_path / f"pps-{number}.docx") == parts(rendered / f"pps-{number}.docx")
 
 
-def test_a_decree_without_table_rows_fails(tmp_path):
-    header, row, *_ = read_rows(DESA)
-    data = write_csv(tmp_path / "desa.csv", [header, row[:3] + ["Cakranegara"]])
-    report = run_batch(BASE, data, tmp_path / "hasil", tabel=ANGGOTA, kunci="desa", jobs=1)
-    assert report.outcomes[0].pesan() == [
-        "baris 1: lampiran[1].isi[1].tabel.baris: tidak ada baris tabel untuk desa Cakranegara"
-    ]
+def test_a_decree_without_table_rows_stops_the_batch_before_rendering(tmp_path):
+    header, *rows = read_rows(DESA)
+    rows[1][3] = "Cakranegara"
+    data = write_csv(tmp_path / "desa.csv", [header, *rows])
+    members = write_csv(tmp_path / "anggota.csv", [r for r in read_rows(ANGGOTA) if r[0] != "Dasan Agung"])
+    with pytest.raises(BatchError) as caught:
+        run_batch(BASE, data, tmp_path / "hasil", tabel=members, kunci="desa", jobs=1)
+    assert caught.value.masalah == (f"{data} baris 3 (berkas pps-2, desa Cakranegara): "
+                                    f"tidak ada baris di {members} untuk desa Cakranegara",)
+    assert not (tmp_path / "hasil").exists()
 
 
 def test_an_unknown_column_stops_the_batch_before_rendering(tmp_path):

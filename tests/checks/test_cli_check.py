@@ -86,3 +86,39 @@ def test_the_register_finding_has_its_rule_and_can_be_silenced(tmp_path):
     assert [(f["aturan"], f["lokasi"]) for f in found] == [("nomor-register", "nomor")]
     assert found[0]["pesan"].startswith("1/PP.04.1-Kpt/5201/2026 sudah diambil di register")
     assert json.loads(_check(copy, "--register", register, "--json", "--abaikan", "nomor-register").stdout) == []
+
+
+def test_what_a_reviewer_sees(tmp_path):
+    """Issue 15: each reviewer's catch is a warning with its rule and field path, none missed."""
+    from tests.conftest import minimal_data
+
+    data = minimal_data(
+        mengingat=[
+            "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945",
+            {"jenis": "Undang-Undang", "nomor": "7", "tahun": 2017, "tentang": "Pemilihan Umum",
+             "diundangkan": {"dalam": "lembaran_negara", "tahun": 2017, "nomor": "182", "tambahan": "6109"}},
+            {"jenis": "Peraturan Komisi Pemilihan Umum", "nomor": "[ISI NOMOR]", "tahun": 2019, "tentang": "Tata Kerja",
+             "diundangkan": {"dalam": "berita_negara", "tahun": 2018, "nomor": "320"}},
+        ],
+        diktum=["Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran Keputusan ini;.",
+                "Tim sebagaimana dimaksud dalam Diktum KEEMPAT bertugas menyusun rencana.",
+                "Keputusan ini mulai berlaku pada tanggal ditetapkan."],
+        lampiran=[{"isi": [{"tabel": {"kolom": ["NO", "NAMA"], "baris": [["1", "[ISI NAMA]"]]}}]}],
+    )
+    path = tmp_path / "keputusan.json"
+    path.write_text(json.dumps(data, default=str), encoding="utf-8")
+    result = _check(path)
+    assert result.exit_code == 0
+    lines = [" ".join(line.split()) for line in result.output.splitlines()]
+    for expected in [
+        "mengingat[3]: Berita Negara Tahun 2018 lebih awal daripada tahun peraturannya sendiri "
+        "(Peraturan Komisi Pemilihan Umum Nomor [ISI NOMOR] Tahun 2019); periksa tahun Berita Negara atau "
+        "tahun peraturannya [pengundangan-tahun]",
+        'diktum[2].isi: merujuk "Diktum KEEMPAT", padahal keputusan ini hanya memiliki 3 diktum [rujukan-diktum]',
+        'mengingat[3].nomor: masih ada tempat isian "[ISI NOMOR]"; isi sebelum keputusan ditandatangani [tempat-isian]',
+        'lampiran[1].isi[1].tabel.baris[1][2]: masih ada tempat isian "[ISI NAMA]"; isi sebelum keputusan '
+        "ditandatangani [tempat-isian]",
+        'diktum[1].isi: tanda baca ganda: "Keputusan ini;."; hapus salah satunya [tanda-baca-ganda]',
+    ]:
+        assert any(line.endswith(expected) for line in lines), (expected, result.output)
+    assert "Data sah; 5 peringatan." in result.output

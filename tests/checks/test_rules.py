@@ -63,6 +63,15 @@ def _both(*changes: Change) -> Change:
     return apply
 
 
+def _diktum(*items) -> Change:
+    return _set(diktum=list(items))
+
+
+CLOSING_DIKTUM = "Keputusan ini mulai berlaku pada tanggal ditetapkan."
+TIGA_HURUF = {"isi": "Tim Kerja bertugas:", "rincian": ["menyusun rencana;", "melaksanakan rencana; dan",
+                                                          "melaporkan hasil."]}
+LAMPIRAN = {"judul": "Susunan Tim Kerja", "isi": ["Ketua: Budi Santoso"]}
+
 NAME = "Komisi Pemilihan Umum Kota Mataram"
 CLOSING = ("bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {}, perlu menetapkan Keputusan "
            f"{NAME} tentang {{}}")
@@ -158,6 +167,141 @@ CASES: dict[str, tuple[list[tuple[Change, str]], list[Change]]] = {
     "jabatan-status": (
         [(_signer(jabatan="Plt. Kepala Biro", status="Plt."), "penutup.penandatangan.jabatan")],
         [_signer(jabatan="Kepala Biro", status="Plt."), _signer(jabatan="Plt. Kepala Biro")]),
+    # -- issue 15: what a reviewer sees --------------------------------------------------------
+    "rujukan-diktum": (
+        [(_diktum("Membentuk Tim Kerja.", "Tim sebagaimana dimaksud dalam Diktum KEEMPAT bertugas menyusun rencana.",
+                  CLOSING_DIKTUM), "diktum[2].isi"),  # the issue: KEEMPAT in a decree with three diktum
+         (_diktum(TIGA_HURUF, "Tugas sebagaimana dimaksud dalam Diktum KESATU huruf d dilaksanakan tim.",
+                  CLOSING_DIKTUM), "diktum[2].isi"),
+         (_diktum("Membentuk Tim Kerja.", "Tugas sebagaimana dimaksud dalam Diktum KESATU huruf a dilaksanakan tim.",
+                  CLOSING_DIKTUM), "diktum[2].isi"),  # KESATU has no lettered sub-list
+         (_diktum({**TIGA_HURUF, "penomoran": "1."}, "Tugas sebagaimana dimaksud dalam Diktum KESATU angka 4 "
+                  "dilaksanakan tim.", CLOSING_DIKTUM), "diktum[2].isi"),
+         (_both(_diktum("Membentuk Tim Kerja.", CLOSING_DIKTUM),
+                _set(lampiran=[{"isi": ["Tugas tim sebagaimana dimaksud dalam Diktum KETIGA Keputusan ini."]}])),
+          "lampiran[1].isi[1].paragraf"),
+         # in an amending decree, a reference said to be "Keputusan ini"'s is checked
+         (_both(_set(tentang="Perubahan atas Keputusan Komisi Pemilihan Umum Kota Mataram Nomor 3 Tahun 2025"),
+                _diktum("Tim sebagaimana dimaksud dalam Diktum KETIGA Keputusan ini dibentuk kembali.",
+                        CLOSING_DIKTUM)), "diktum[1].isi")],
+        [_diktum("Membentuk Tim Kerja.", "Tim sebagaimana dimaksud dalam Diktum KESATU bertugas.", CLOSING_DIKTUM),
+         _diktum(TIGA_HURUF, "Tugas sebagaimana dimaksud dalam Diktum KESATU huruf a dan huruf c dilaksanakan tim.",
+                 CLOSING_DIKTUM),
+         _diktum("Membentuk Tim Kerja.", "Diktum KESATU sampai dengan Diktum KETIGA berlaku bagi tim.", CLOSING_DIKTUM),
+         # another decree's diktum
+         _diktum("Tim sebagaimana dimaksud dalam Diktum KEEMPAT Keputusan Komisi Pemilihan Umum Nomor 476 Tahun 2022 "
+                 "dibentuk.", CLOSING_DIKTUM),
+         # an amendment speaks of the amended decree's diktum
+         _diktum("Ketentuan Diktum KELIMA diubah sehingga berbunyi sebagai berikut: ...", CLOSING_DIKTUM),
+         _both(_set(tentang="Perubahan atas Keputusan Komisi Pemilihan Umum Kota Mataram Nomor 3 Tahun 2025"),
+               _diktum({"isi": "Beberapa ketentuan diubah:", "rincian": [
+                   "tim sebagaimana dimaksud dalam Diktum KEEMPAT bertugas sampai Desember."]}, CLOSING_DIKTUM))]),
+    "rujukan-huruf": (
+        [(_set(menimbang=["bahwa perlu dibentuk tim kerja",  # a, b and the closing c: no d
+                          "bahwa tim sebagaimana dimaksud pada huruf d perlu ditetapkan"]), "menimbang[2]"),
+         (_diktum(TIGA_HURUF | {"rincian": [*TIGA_HURUF["rincian"][:2], "menilai hasil sebagaimana dimaksud pada "
+                                                                        "huruf d."]}, CLOSING_DIKTUM),
+          "diktum[1].rincian[3]")],
+        [_set(menimbang=["bahwa perlu dibentuk tim kerja", "bahwa tim sebagaimana dimaksud pada huruf a perlu ditetapkan"]),
+         _set(menimbang=["bahwa perlu dibentuk tim kerja", "bahwa sebagaimana dimaksud dalam huruf d Pasal 18 "
+                                                           "Undang-Undang Nomor 7 Tahun 2017 tim perlu ditetapkan"]),
+         _diktum(TIGA_HURUF | {"rincian": [*TIGA_HURUF["rincian"][:2], "menilai hasil sebagaimana dimaksud pada "
+                                                                        "huruf a."]}, CLOSING_DIKTUM)]),
+    "rujukan-lampiran": (
+        [(_both(_diktum("Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran II Keputusan ini.", CLOSING_DIKTUM),
+                _set(lampiran=[LAMPIRAN])), "diktum[1].isi"),
+         (_diktum("Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan "
+                  "dari Keputusan ini.", CLOSING_DIKTUM), "diktum[1].isi"),
+         (_diktum("Barang sebagaimana tersebut dalam lampiran Keputusan ini ditetapkan.", CLOSING_DIKTUM),
+          "diktum[1].isi"),
+         (_both(_diktum("Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran III Keputusan ini.", CLOSING_DIKTUM),
+                _set(lampiran=[LAMPIRAN, LAMPIRAN])), "diktum[1].isi")],
+        [_both(_diktum("Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran Keputusan ini.", CLOSING_DIKTUM),
+               _set(lampiran=[LAMPIRAN])),
+         _both(_diktum("Membentuk Tim Kerja sebagaimana tercantum dalam Lampiran I dan Lampiran II Keputusan ini.",
+                       CLOSING_DIKTUM), _set(lampiran=[LAMPIRAN, LAMPIRAN])),
+         _diktum("Tim menyusun rancangan menurut Lampiran II Undang-Undang Nomor 12 Tahun 2011.", CLOSING_DIKTUM),
+         _diktum("Surat usulan dikirim beserta lampiran dan dokumen pendukung.", CLOSING_DIKTUM),
+         _both(_diktum("Lampiran II diubah sehingga berbunyi sebagaimana tercantum dalam Lampiran Keputusan ini.",
+                       CLOSING_DIKTUM), _set(lampiran=[LAMPIRAN]))]),
+    "pengundangan-tahun": (  # the issue: a Lembaran or Berita year before the regulation's own
+        [(_mengingat({**UU_7_2017, "diundangkan": {**UU_7_2017["diundangkan"], "tahun": 2016}}), "mengingat[2]"),
+         (_mengingat({**PKPU, "diundangkan": {**PKPU["diundangkan"], "tahun": 2018}}), "mengingat[2]"),
+         (_mengingat({**UU_7_2017, "perubahan": [{**UU_7_2017, "nomor": "1", "tahun": 2022, "diundangkan": {
+             "dalam": "lembaran_negara", "tahun": 2021, "nomor": "224", "tambahan": "6832"}}]}),
+          "mengingat[2].perubahan[1]"),
+         (_mengingat({"jenis": "Peraturan Menteri Komunikasi dan Informatika", "nomor": "41/PER/M.KOMINFO/11/2007",
+                      "diundangkan": {"dalam": "berita_negara", "tahun": 2006, "nomor": "12"}}), "mengingat[2]"),
+         (_mengingat("Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum (Lembaran Negara Republik Indonesia "
+                     "Tahun 2017 Nomor 182, Tambahan Lembaran Negara Republik Indonesia Nomor 6109) sebagaimana telah "
+                     "diubah dengan Undang-Undang Nomor 7 Tahun 2023 tentang Penetapan Perppu (Lembaran Negara "
+                     "Republik Indonesia Tahun 2022 Nomor 41)"), "mengingat[2]")],
+        [_mengingat(UU_7_2017, PKPU),
+         # promulgated in a later year than its own: Perka LAPAN 8/2015 in Berita Negara 2017 (as cited)
+         _mengingat({**PKPU, "tahun": 2015, "diundangkan": {**PKPU["diundangkan"], "tahun": 2017}}),
+         _mengingat("Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum (Lembaran Negara Republik Indonesia "
+                    "Tahun 2017 Nomor 182) sebagaimana telah diubah dengan Peraturan Pemerintah Pengganti Undang-Undang "
+                    "Nomor 1 Tahun 2022 (Lembaran Negara Republik Indonesia Tahun 2022 Nomor 224)")]),
+    "tanda-baca-ganda": (
+        [(_diktum("Membentuk Tim Kerja;.", CLOSING_DIKTUM), "diktum[1].isi"),  # the issue: ";."
+         (_diktum({"isi": "Tim bertugas:", "rincian": ["menyusun rencana;;", "melaporkan hasil."]}, CLOSING_DIKTUM),
+          "diktum[1].rincian[1]"),
+         (_set(tembusan=["Ketua Komisi Pemilihan Umum,, di Jakarta"]), "tembusan[1]"),
+         (_diktum("Membentuk Tim Kerja..", CLOSING_DIKTUM), "diktum[1].isi"),
+         (_diktum("Membentuk Tim Kerja. .", CLOSING_DIKTUM), "diktum[1].isi"),
+         (_set(lampiran=[{"isi": [{"tabel": {"kolom": ["NO", "NAMA"], "baris": [["1", "Budi Santoso;,"]]}}]}]),
+          "lampiran[1].isi[1].tabel.baris[1][2]"),
+         # a space before the typed ";" is kept by the renderer, which closes it with its own
+         (_set(menimbang=["bahwa perlu dibentuk tim kerja ; .", "bahwa tim kerja perlu ditetapkan"]), "menimbang[1]"),
+         (_both(_set(menimbang=["bahwa perlu dibentuk tim kerja;.", "bahwa tim kerja perlu ditetapkan;"]),
+                _setting(tanda_baca_konsiderans="seperti_ditulis")), "menimbang[1]")],
+        [_set(menimbang=["bahwa perlu dibentuk tim kerja;.", "bahwa tim kerja perlu ditetapkan;;"]),  # closed anew
+         _both(_signer(nama="Budi Santoso, S.H., M.H."), _setting(nama_penandatangan="seperti_ditulis")),
+         _diktum({"isi": "Tim bertugas:", "rincian": ["menyusun rencana, jadwal, dll.;", "melaporkan hasil."]},
+                 CLOSING_DIKTUM),
+         _diktum("Rapat dimulai pukul 10.00 di https://kpu.go.id, sesuai Pasal 5: tim hadir.", CLOSING_DIKTUM),
+         _diktum("Membentuk Tim Kerja ...", CLOSING_DIKTUM)]),  # an ellipsis: the rule tempat-isian
+    "tempat-isian": (
+        [(_mengingat({**PKPU, "nomor": "[ISI NOMOR]"}), "mengingat[2].nomor"),  # the issue
+         (_mengingat({**PKPU, "diundangkan": {**PKPU["diundangkan"], "nomor": "[ISI NOMOR]"}}),
+          "mengingat[2].diundangkan.nomor"),
+         (_set(lampiran=[{"isi": [{"tabel": {"kolom": ["NO", "NAMA"], "baris": [["1", "[ISI NAMA]"]]}}]}]),
+          "lampiran[1].isi[1].tabel.baris[1][2]"),  # the issue
+         (_set(lampiran=[{"isi": [{"tabel": {"kolom": ["NO", "NAMA"], "baris": [[{"teks": "[isi nama]"}, "x"]]}}]}]),
+          "lampiran[1].isi[1].tabel.baris[1][1].teks"),
+         (_diktum({"isi": "Honorarium:", "rincian": ["ketua sebesar Rp...;", "anggota sebesar Rp500.000,00."]},
+                  CLOSING_DIKTUM), "diktum[1].rincian[1]"),
+         (_diktum("Honorarium tim sebesar Rp........ setiap bulan.", CLOSING_DIKTUM), "diktum[1].isi"),
+         (_diktum("Tim bekerja sampai dengan tanggal … 2025.", CLOSING_DIKTUM), "diktum[1].isi"),
+         (_set(tembusan=["Ketua Komisi Pemilihan Umum Provinsi XXX"]), "tembusan[1]"),
+         (_signer(nama="xxx"), "penutup.penandatangan.nama"),
+         (_set(tentang="Pembentukan Tim Kerja Tahun 20XX"), "tentang"),
+         (_set(nomor="[ISI NOMOR]/XXX/2025"), "nomor"),  # "[ISI NOMOR]" is the rule nomor-kosong's, XXX this one's
+         (_set(lampiran=[{"isi": [{"daftar": [{"butir": "Ketua", "isi": ["dijabat oleh [ISI NAMA]"]}]}]}]),
+          "lampiran[1].isi[1].daftar[1].isi[1].paragraf"),
+         (_set(lampiran=[{"isi": ["Nama tim : \"...\""]}]), "lampiran[1].isi[1].paragraf"),  # quotes, nothing else
+         (_set(lampiran=[{"judul": "Format Surat Pernyataan", "isi": ["Nama : [ISI NAMA]"]}]),
+          "lampiran[1].isi[1].paragraf"),  # kpu-docs' own mark is never a template's
+         (_set(lampiran=[{"judul": "Susunan Tim", "isi": [{"judul": "Contoh Surat Tugas"}, "Nama : ...",
+                                                          {"judul": "Daftar Anggota"}, "Ketua : ..."]}]),
+          "lampiran[1].isi[4].paragraf"),
+         (_mengingat({**UU_7_2017, "perubahan": [{**UU_7_2017, "nomor": "1", "tahun": 2022, "tentang": "Perubahan ..."}]}),
+          "mengingat[2].perubahan[1].tentang")],
+        [_set(nomor="[ISI NOMOR]"),  # the rule nomor-kosong's
+         _diktum("Pasal 5 berbunyi: \u201cAnggota tim ... berjumlah 3 (tiga) orang.\u201d", CLOSING_DIKTUM),
+         _diktum("Pasal 5 berbunyi: \"Anggota tim [...] berjumlah 3 (tiga) orang.\"", CLOSING_DIKTUM),
+         _set(lampiran=[{"isi": ["Nama : ..............................", "NIP : ...................."]}]),  # a form
+         _set(lampiran=[{"isi": ["Nama : \u2026\u2026\u2026\u2026", "NIP : \u2026\u2026.."]}]),  # typed in Word
+         # a template printed on purpose: a Lampiran, or a part of one, titled a form or a model
+         _set(lampiran=[{"judul": "Format Surat Pernyataan", "isi": ["Nomor : XXX/PP.01/...", "Nama : ..."]}]),
+         _set(lampiran=[{"judul": "Susunan Tim", "isi": [{"judul": "Contoh Surat Tugas"}, "Nama : ...",
+                                                         {"tabel": {"kolom": ["NO", "NAMA"], "baris": [["1", "..."]]}}]}]),
+         _set(menimbang=["bahwa ketentuan BAB XXX Undang-Undang Nomor 7 Tahun 2017 perlu dilaksanakan",
+                         "bahwa tim kerja perlu ditetapkan"]),
+         # only the last amendment of one "beberapa kali diubah" is cited, and printed
+         _mengingat({**UU_7_2017, "beberapa_kali": True, "perubahan": [
+             {**UU_7_2017, "nomor": "1", "tahun": 2022, "tentang": "[ISI TENTANG]"},
+             {**UU_7_2017, "nomor": "7", "tahun": 2023, "tentang": "Penetapan Perppu"}]})]),
 }
 CHECKED_ELSEWHERE = {"nomor-register": "tests/checks/test_cli_check.py, tests/nomor/test_register.py"}
 
@@ -188,7 +332,8 @@ def test_every_rule_has_its_cases():
     assert set(CASES) | set(CHECKED_ELSEWHERE) == set(ATURAN)
     for rule in ATURAN.values():
         assert rule.alasan and ("UU 12/2011" in rule.alasan or "Tata Naskah Dinas" in rule.alasan
-                                or "Keppres" in rule.alasan or "abaikan_periksa" in rule.alasan), rule.id
+                                or "Keppres" in rule.alasan or "PUEBI" in rule.alasan
+                                or "abaikan_periksa" in rule.alasan), rule.id
 
 
 @pytest.mark.parametrize(("rule_id", "case"), [(r, c) for r, (caught, _) in CASES.items() for c in caught])

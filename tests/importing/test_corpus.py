@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 import kpu_docs
-from kpu_docs.importing import corpus
-from kpu_docs.importing.score import LISTS
+from tests.importing import corpus_gold as corpus
+from tests.importing.score import LISTS
 
 CORPUS = Path(__file__).parent / "corpus"
 ENTRIES = corpus.load(CORPUS)

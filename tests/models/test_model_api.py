@@ -1,9 +1,12 @@
 """Building and changing decrees in code: validated like a file, with the same messages."""
 
+import json
+
 import pytest
 
 import kpu_docs
 from kpu_docs.errors import InputError
+import kpu_docs.models as models
 from kpu_docs.models import (
     BarisNilai,
     Daftar,
@@ -59,3 +62,30 @@ def test_constructors_give_the_messages_a_file_gives(tmp_path):
     if broken.read_text(encoding="utf-8") != EXAMPLE.read_text(encoding="utf-8"):
         with pytest.raises(InputError, match="nomor: harus berupa teks"):
             kpu_docs.load(broken)
+
+
+def test_help_on_every_model_lists_its_fields_with_their_descriptions():
+    """help(kpu_docs.models.Tabel) shows what each field is for, as the JSON Schema does."""
+    import pydoc
+
+    from kpu_docs.models.base import Model, attribute_docstrings
+
+    classes = [getattr(models, name) for name in models.__all__]
+    classes = [c for c in classes if isinstance(c, type) and issubclass(c, Model)]
+    assert len(classes) > 20
+    for klass in classes:
+        shown = pydoc.render_doc(klass, renderer=pydoc.plaintext)
+        docs = attribute_docstrings(klass)
+        assert "Fields:" in shown, klass
+        for name in klass.model_fields:
+            assert f"|      {name}" in shown, (klass, name)
+            if (klass, name) == (models.Paragraf, "paragraf"):
+                continue  # running text: the schema describes it with the markup (models.base.TEKS)
+            first_line = docs[name].splitlines()[0]
+            assert first_line in shown, (klass, name)
+
+
+def test_the_schema_keeps_each_model_s_own_description():
+    schema = kpu_docs.Keputusan.model_json_schema()
+    assert schema["description"].startswith("A decree (Keputusan)")
+    assert "Fields:" not in json.dumps(schema)

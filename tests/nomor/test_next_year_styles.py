@@ -98,6 +98,7 @@ def test_each_kind_of_year(drafted):
 def test_only_the_changed_values_change_in_the_file(drafted):
     source, target, _ = drafted
     old, new = source.read_text().splitlines(), target.read_text().splitlines()
+    assert new.pop(new.index("tahun: 2026") + 1) == "status: draf"  # the one line added: the draft's status
     assert len(old) == len(new) and old[0] == new[0]
     changed = {a: b for a, b in zip(old, new) if a != b}
     assert changed == {
@@ -129,11 +130,16 @@ def test_review_file_lists_changes_and_decisions_with_field_and_line(drafted):
         number = int(item.split("(baris ")[1].split(")")[0])
         assert on_line in lines[number - 1], (field, number)
         assert says in item
-    assert todo.count("\n1. ") + todo.count("\n2. ") + todo.count("\n3. ") + todo.count("\n4. ") == 4
+    # the four above, the draft's status and the signing date that moved (a Thursday, a working day)
+    assert [line[:3] for line in todo.splitlines() if line[:1].isdigit()] == ["1. ", "2. ", "3. ", "4. ", "5. ", "6. "]
+    assert "`status` (baris 5): draf untuk ditandatangani" in todo
+    assert ("`penutup.tanggal` (baris 23): tanggal bergeser dari Rabu, 3 September 2025 menjadi Kamis, "
+            "3 September 2026: hari kerja\n") in todo
     assert "| `nomor` | 3 | 45/PP.04.1-Kpt/5201/2025 | [ISI NOMOR]/PP.04.1-Kpt/5201/2026 |" in text
-    assert "| `tentang` | 5 | Pembentukan Tim Kerja Tahun 2025 | Pembentukan Tim Kerja Tahun 2026 |" in text
-    assert "| `penutup.tanggal` | 22 | 2025-09-03 | 2026-09-03 |" in text
-    assert text.count("\n| `") == len(report.diubah) == 6
+    assert "| `status` | 5 | final | draf |" in text
+    assert "| `tentang` | 6 | Pembentukan Tim Kerja Tahun 2025 | Pembentukan Tim Kerja Tahun 2026 |" in text
+    assert "| `penutup.tanggal` | 23 | 2025-09-03 | 2026-09-03 |" in text
+    assert text.count("\n| `") == len(report.diubah) == 7
 
 
 def test_cli_names_the_review_file(tmp_path):
@@ -142,4 +148,4 @@ def test_cli_names_the_review_file(tmp_path):
     assert result.exit_code == 0, result.output
     assert f"Ditulis: {tmp_path / 'baru.periksa.md'}" in result.output
     assert "nomor: 188.45-52/2023 → 188.45-[ISI NOMOR]/2024" in result.output
-    assert "4 hal perlu diisi atau diperiksa" in result.output
+    assert "6 hal perlu diisi atau diperiksa" in result.output

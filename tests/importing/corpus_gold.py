@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 from kpu_docs.files import write_atomic
 from kpu_docs.importing import ImportResult, import_file, pdf_text
 from kpu_docs.importing.lines import Wrapped, prepare
-from kpu_docs.importing.score import Skor, score
+from tests.importing.score import Skor, score
 
 _LINE_REPORT = re.compile(r"\bbaris \d+")
 SOURCES = "sources.yaml"
