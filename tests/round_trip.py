@@ -201,6 +201,8 @@ def decree(draw) -> dict:
         "diktum": diktum,
         "penutup": penutup,
     }
+    if draw(st.booleans()):
+        data["status"] = draw(st.sampled_from(["draf", "final"]))
     for key in ("tentang", "pembukaan", "menimbang_penutup", "menetapkan"):
         if draw(st.booleans()):
             data[key] = t()
