@@ -65,8 +65,8 @@ def reconcile(document: Document) -> tuple[dict, list[str]] | None:
     """The document's data and notes: every part nobody edited as the kept data has it, every
     edited part as the document now reads. None when the document keeps no data.
 
-    Kept data this version cannot render (a logo no longer where it was) is noted, and the
-    document is read from its text alone.
+    Kept data this version cannot use (not a valid decree) is noted, and the document is read
+    from its text alone. The logo's path is never taken from the kept data.
     """
     from docx import Document as open_docx
 
@@ -77,8 +77,11 @@ def reconcile(document: Document) -> tuple[dict, list[str]] | None:
     found = kept_data(document)
     if found is None:
         return None
+    # the one path a decree holds: a file from elsewhere must not make this machine read its files
+    # (the logo is not imported from a .docx: its note says so)
+    kept = {k: v for k, v in found.data.items() if k != "logo"}
     try:
-        keputusan = from_data(found.data)
+        keputusan = from_data(kept)
         printed = render_packages(keputusan, combined=found.combined)[0]
         ours = _plain(data_of(keputusan))
         known = tuple(_texts(ours))
