@@ -675,6 +675,78 @@ def nomor_periksa(register: RegisterOpsi) -> None:
     out.print(f"Register utuh: {jumlah} nomor, rantai hash cocok dari baris pertama sampai terakhir.", markup=False)
 
 
+class _Web(_Perintah):
+    """`kpu-docs web [FOLDER]` serves; `kpu-docs web pengguna ...` manages users: a first word
+    that is no subcommand is the folder to serve (the hidden `jalankan` command)."""
+
+    def parse_args(self, ctx: "ClickContext", args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
+            args = ["jalankan", *args]
+        return super().parse_args(ctx, args)
+
+
+web_app = typer.Typer(cls=_Web, help="Meja keputusan di peramban: daftar, isian, pratinjau halaman atas FOLDER.\n\nkpu-docs web [FOLDER] [--host 127.0.0.1] [--port 8000] menjalankannya; di luar 127.0.0.1 wajib ada pengguna (kpu-docs web pengguna tambah NAMA).",
+                      add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+app.add_typer(web_app, name="web")
+pengguna_app = _typer("Pengguna meja keputusan (wajib bila didengarkan di luar 127.0.0.1).")
+web_app.add_typer(pengguna_app, name="pengguna")
+FolderWeb = Annotated[Path, typer.Option("--folder", help="Folder keputusan yang dilayani.")]
+
+
+def _need_web() -> None:
+    """The desk's libraries are an extra: said as such, not as a traceback."""
+    import importlib.util
+
+    missing = [m for m in ("starlette", "uvicorn", "jinja2", "multipart", "argon2") if importlib.util.find_spec(m) is None]
+    if missing:
+        _fail(f"meja keputusan perlu pustaka tambahan ({', '.join(missing)}): pip install 'kpu-docs[web]'", 2)
+
+
+@web_app.command("jalankan", hidden=True)
+def web_jalankan(
+    folder: Annotated[Path, typer.Argument(metavar="[FOLDER]", help="Folder berkas keputusan (bawaan: folder ini).")] = Path("."),
+    host: Annotated[str, typer.Option("--host", help="Alamat yang didengarkan; selain 127.0.0.1 wajib ada pengguna.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Nomor port.")] = 8000,
+) -> None:
+    """Jalankan meja keputusan atas FOLDER: kpu-docs web [FOLDER] [--host 127.0.0.1] [--port 8000]."""
+    _need_web()
+    from kpu_docs.web.app import create_app, is_local
+
+    if not folder.is_dir():
+        _fail(f"{folder}: folder tidak ditemukan", 2)
+    application = create_app(folder, login_required=not is_local(host), host=host)  # NoUserError: exit 2
+    import uvicorn
+
+    where = f"[{host}]" if ":" in host else host
+    out.print(f"Meja keputusan: http://{where}:{port}/ (folder {folder.resolve()}); Ctrl+C untuk berhenti.", markup=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@pengguna_app.command("tambah")
+def web_pengguna_tambah(
+    nama: Annotated[str, typer.Argument(metavar="NAMA", help="Nama pengguna untuk masuk.")],
+    folder: FolderWeb = Path("."),
+) -> None:
+    """Tambah pengguna (atau ganti kata sandinya); kata sandi diminta dua kali, disimpan sebagai hash argon2."""
+    _need_web()
+    from kpu_docs.web.auth import Store
+
+    if not folder.is_dir():
+        _fail(f"{folder}: folder tidak ditemukan", 2)
+    sandi = typer.prompt("Kata sandi", hide_input=True, confirmation_prompt="Ulangi kata sandi")
+    Store(folder).add_user(nama, sandi)
+    out.print(f"Pengguna {nama} ditambahkan di {folder / '.kpu-docs' / 'web.sqlite'}", markup=False)
+
+
+@pengguna_app.command("daftar")
+def web_pengguna_daftar(folder: FolderWeb = Path(".")) -> None:
+    """Daftar nama pengguna meja keputusan."""
+    from kpu_docs.web.auth import Store
+
+    for name in Store(folder).users():
+        typer.echo(printable(name))
+
+
 def main() -> None:
     # pydantic looks for plugins (observability hooks) in every installed package's entry points
     # when the first model is built: importlib.metadata and a scan of site-packages, a tenth of

@@ -42,6 +42,10 @@ NOT_FOR_CHECK = [
     "kpu_docs.nomor.ambil",
     "sqlite3",
     "openpyxl",
+    "kpu_docs.web",  # `kpu-docs web`: its server, templates and password hashing load when it runs
+    "starlette",
+    "uvicorn",
+    "argon2",
 ]
 # Help needs neither the decree's models nor its file formats, nor rich (typer's rich help
 # panels would bring rich's Markdown and Pygments).
