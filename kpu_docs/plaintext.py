@@ -21,6 +21,7 @@ from kpu_docs.formatting import huruf, roman
 _P, _TBL, _TR, _TC, _TC_PR, _GRID_SPAN, _V_MERGE = (
     qn(f"w:{tag}") for tag in ("p", "tbl", "tr", "tc", "tcPr", "gridSpan", "vMerge")
 )
+_RPR, _B, _I = (qn(f"w:{tag}") for tag in ("rPr", "b", "i"))
 _PPR, _PSTYLE, _NUM_PR, _NUM_ID, _ILVL, _VAL = (qn(f"w:{tag}") for tag in ("pPr", "pStyle", "numPr", "numId", "ilvl", "val"))
 """Tags read for every paragraph and cell, named once."""
 
@@ -43,6 +44,9 @@ class Line:
     level: int = 0
     element: object = field(default=None, repr=False, compare=False)
     """The w:p element, for readers that need more than the text (indents, list ids, sections)."""
+    list_id: int | None = field(default=None, repr=False, compare=False)
+    """Which list the paragraph's label counts in: the same for the items of one list at one
+    level, whichever w:num each paragraph names (LibreOffice saves a w:num per paragraph)."""
 
     def __str__(self) -> str:
         return f"{self.label} {self.text}".strip()
@@ -134,6 +138,9 @@ class _List:
             if o.find(qn("w:startOverride")) is not None
         }
         # a num with start overrides is a list of its own; plain nums share their abstract's count
+        self.restarts = bool(restarts)
+        self.restarted_levels = set(restarts)
+        self.abstract_id = abstract_id
         self.key = f"num{num_id}" if restarts else f"abs{abstract_id}"
         self.starts = [_start(self.levels.get(i), restarts.get(i)) for i in range(9)]
         self.formats = []
@@ -173,42 +180,73 @@ class _Numbering:
                     self.abstracts.setdefault(abstract.get(qn("w:abstractNumId")), abstract)
         self.lists: dict[str, _List] = {}
         self.counters: dict[str, list[int]] = {}
+        self.latest: dict[str | None, str] = {}
+        """By abstractNum: the key of the list that restarted it last."""
+        self.sequences: dict[str, list[int]] = {}
+        """By counter key: each level's current sequence, a new one whenever its count restarts."""
+        self.serial = 0
 
-    def label(self, ppr, style_id: str | None) -> tuple[str, int]:
-        """The label Word draws before a paragraph (with its list level), advancing its list's counters.
+    def _new_sequence(self) -> int:
+        self.serial += 1
+        return self.serial
+
+    def label(self, ppr, style_id: str | None) -> tuple[str, int, int | None]:
+        """The label Word draws before a paragraph (with its list level and the sequence it counts
+        in, Line.list_id), advancing its list's counters.
 
         `ppr` is the paragraph's w:pPr (or None); a w:numPr there wins over its style's.
         """
         if self.root is None:
-            return "", 0
+            return "", 0, None
         num_pr = _child(ppr, _NUM_PR) if ppr is not None else None
         if num_pr is None:
             num_pr = self.styles.num_pr(style_id)
         if num_pr is None:
-            return "", 0
+            return "", 0, None
         num_id_el = _child(num_pr, _NUM_ID)
         if num_id_el is None or num_id_el.get(_VAL) == "0":
-            return "", 0
+            return "", 0, None
         num_id = num_id_el.get(_VAL)
         ilvl_el = _child(num_pr, _ILVL)
         ilvl = int(ilvl_el.get(_VAL)) if ilvl_el is not None else 0
         if num_id not in self.lists:
             num = self.nums.get(num_id)
             if num is None:
-                return "", 0
-            self.lists[num_id] = _List(num_id, num, self.abstracts)
+                return "", 0, None
+            fresh = _List(num_id, num, self.abstracts)
+            before = self.latest.get(fresh.abstract_id)
+            if fresh.restarts:
+                self.latest[fresh.abstract_id] = fresh.key
+                if before in self.counters and fresh.key not in self.counters:
+                    # the levels it does not restart go on counting where its abstract's list was
+                    previous, sequences = self.counters[before], self.sequences[before]
+                    self.counters[fresh.key] = [
+                        fresh.starts[i] - 1 if i in fresh.restarted_levels else previous[i] for i in range(9)
+                    ]
+                    self.sequences[fresh.key] = [
+                        self._new_sequence() if i in fresh.restarted_levels else sequences[i] for i in range(9)
+                    ]
+            elif before is not None:
+                # a plain num first used after a restarted list of its abstract continues that list:
+                # how LibreOffice saves a list, a num per paragraph after the first (which restarts)
+                fresh.key = before
+            self.lists[num_id] = fresh
         lst = self.lists[num_id]
         counters = self.counters.setdefault(lst.key, [s - 1 for s in lst.starts])
+        if lst.key not in self.sequences:
+            self.sequences[lst.key] = [self._new_sequence() for _ in range(9)]
+        sequences = self.sequences[lst.key]
         counters[ilvl] += 1
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = lst.starts[deeper] - 1
+            sequences[deeper] = self._new_sequence()
         lvl = lst.levels.get(ilvl)
         if lvl is None:
-            return "", ilvl
+            return "", ilvl, sequences[ilvl]
         text = lvl.find(qn("w:lvlText")).get(qn("w:val"))
         for i in range(ilvl + 1):
             text = text.replace(f"%{i + 1}", _format(lst.formats[i], max(counters[i], 1)))
-        return text, ilvl
+        return text, ilvl, sequences[ilvl]
 
 
 _RUN_CONTENT = ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab")
@@ -228,6 +266,42 @@ def paragraph_text(p) -> str:
     return "".join(str(e) for e in _TEXT(p))
 
 
+_OFF = frozenset({"0", "false", "off"})
+
+
+def _direct(rpr, tag: str) -> bool:
+    """Whether run properties switch `tag` (w:b, w:i) on directly."""
+    if rpr is None:
+        return False
+    element = rpr.find(tag)
+    return element is not None and element.get(_VAL, "1") not in _OFF
+
+
+def paragraph_marked(p) -> str:
+    """A w:p's text with the emphasis of its runs as the decree's markup (+{bold}+, /{italic}/),
+    literal markers escaped: what a field holds to print this paragraph. Bold or italic over the
+    whole paragraph is the paragraph's formatting, not emphasis within it."""
+    from kpu_docs.wording.emphasis import Span, marked
+
+    parts: list[Span] = []
+    for e in _TEXT(p):
+        rpr = e.getparent().find(_RPR)
+        text = str(e)
+        if text:
+            parts.append(Span(text, _direct(rpr, _B), _direct(rpr, _I)))
+    if parts and all(x.bold for x in parts):
+        parts = [x._replace(bold=False) for x in parts]
+    if parts and all(x.italic for x in parts):
+        parts = [x._replace(italic=False) for x in parts]
+    merged: list[Span] = []
+    for x in parts:
+        if merged and (merged[-1].bold, merged[-1].italic) == (x.bold, x.italic):
+            merged[-1] = merged[-1]._replace(text=merged[-1].text + x.text)
+        else:
+            merged.append(x)
+    return marked(merged)
+
+
 def blocks(document: Document) -> list[Line | TableBlock]:
     """The body in order: Lines for paragraphs, TableBlocks for tables (cell paragraphs joined by newlines).
 
@@ -242,8 +316,8 @@ def blocks(document: Document) -> list[Line | TableBlock]:
         ppr = _child(p, _PPR)
         style = _child(ppr, _PSTYLE) if ppr is not None else None
         style_id = style.get(_VAL) if style is not None else None
-        label, level = numbering.label(ppr, style_id)
-        return Line(label, paragraph_text(p), styles.name(style_id), level, p)
+        label, level, sequence = numbering.label(ppr, style_id)
+        return Line(label, paragraph_text(p), styles.name(style_id), level, p, sequence)
 
     def walk(parent) -> None:
         for child in parent.iterchildren():

@@ -73,8 +73,8 @@ def test_import_writes_yaml_that_loads_back(reference_docx, reference, tmp_path)
     result = runner.invoke(app, ["import", str(reference_docx), "-o", str(target)])
     assert result.exit_code == 0, result.output
     imported = kpu_docs.load(target)
-    assert imported.mengingat == reference.mengingat and imported.lampiran == reference.lampiran
-    assert target.read_text(encoding="utf-8").startswith("# Tidak terbaca")  # the capitals-only tentang note
+    assert imported == reference  # our own .docx: exactly, the subject's case included
+    assert not target.read_text(encoding="utf-8").startswith("# Tidak terbaca")  # nothing guessed, nothing left
 
 
 def test_import_of_an_unknown_kind_of_file_is_refused(tmp_path):

@@ -6,8 +6,8 @@
     for problem in result.tidak_terbaca:
         print(problem)
 
-A .docx written by kpu-docs is read by its styles and imports exactly: rendering the imported
-data prints the same text. A hand-written decree (a .txt, an OCR text, or a .docx made in Word)
+A .docx written by kpu-docs is read by its styles and imports exactly: the data it was rendered
+from, with the edits a person made in Word or LibreOffice since. A hand-written decree (a .txt, an OCR text, or a .docx made in Word)
 is read line by line; whatever cannot be placed in the model is listed in `tidak_terbaca`,
 never silently dropped.
 """
@@ -27,7 +27,7 @@ from lxml import etree
 from kpu_docs import archive, bounds
 from kpu_docs.archive import ArchiveRefused
 from kpu_docs.bounds import FileRefused
-from kpu_docs.importing import docx_text, kpu_docx, layout, pdf_text
+from kpu_docs.importing import docx_text, kept, kpu_docx, layout, pdf_text
 from kpu_docs.importing.citations import normalise_citation, parse_citation
 from kpu_docs.importing.output import to_yaml, write_yaml
 
@@ -57,12 +57,18 @@ class ImportResult:
     "baris N (what): the text"; not part of the decree, but listed so nothing goes silently."""
 
 
-def import_docx(path_or_document: str | Path | Document) -> ImportResult:
-    """A .docx: read by style when kpu-docs made it, else as lines of text."""
+def import_docx(path_or_document: str | Path | Document, *, use_kept: bool = True) -> ImportResult:
+    """A .docx: read by style when kpu-docs made it, else as lines of text.
+
+    Our own .docx also holds the data it was rendered from (kpu_docs.word.source_data): every
+    part a person has not edited since comes back exactly as that data has it, every edited part
+    as it now reads. `use_kept=False` reads the printed text alone.
+    """
     document = path_or_document if isinstance(path_or_document, Document) else _open(Path(path_or_document))
     embedded = docx_text.alt_chunks(document)  # content pasted in from elsewhere: named, not dropped
     if kpu_docx.is_own(document):
-        data, notes = kpu_docx.read(document)
+        reconciled = kept.reconcile(document) if use_kept else None
+        data, notes = reconciled or kpu_docx.read(document)
         return ImportResult(data, notes + embedded)
     data, notes, dropped = layout.read(docx_text.lines(document))
     return ImportResult(data, notes + embedded, dropped)

@@ -60,7 +60,6 @@ _PENUTUP_DATE = re.compile(r"^pada tanggal(?:\s*:\s*|\s+)(.+)$")
 """"Ditetapkan di Mataram" and the colon form "Ditetapkan di : Mataram" (a tab before the colon)."""
 _NOMOR = re.compile(r"^NOMOR (?P<nomor>.+?)(?: TAHUN (?P<tahun>\d{4}))?$")
 _STYLE_IDS = etree.XPath(".//w:pPr/w:pStyle/@w:val", namespaces=nsmap, smart_strings=False)
-_NUM_ID = etree.XPath("./w:pPr/w:numPr/w:numId/@w:val", namespaces=nsmap, smart_strings=False)
 _LANDSCAPE = etree.XPath("./w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']", namespaces=nsmap)
 _PICTURE = etree.XPath(".//w:drawing | .//w:pict", namespaces=nsmap)
 """XPaths asked of many paragraphs, compiled once (element.xpath(...) compiles on every call)."""
@@ -72,9 +71,28 @@ def is_own(document: Document) -> bool:
     return any(v in ids for v in _STYLE_IDS(document.element.body))
 
 
-def _num(element) -> object:
-    ids = _NUM_ID(element)
-    return ids[0] if ids else None
+_TAB_STOPS = etree.XPath("./w:pPr/w:tabs/w:tab/@w:pos", namespaces=nsmap, smart_strings=False)
+_INDENT = etree.XPath("./w:pPr/w:ind", namespaces=nsmap)
+
+
+def _nilai(element, text: str) -> tuple[dict, tuple[str, ...]] | None:
+    """A "label : value" line as the renderer prints one (kpu_docs.word.rincian_nilai: two tab
+    stops of its own, "label<tab>:<tab>value"): the line as data, and its tab stops (the lines
+    of one block share them)."""
+    stops = _TAB_STOPS(element)
+    if len(stops) != 2 or "\t:\t" not in text:
+        return None
+    label, value = text.split("\t:\t", 1)
+    return {"label": label, "nilai": value}, tuple(stops)
+
+
+def _hanging_steps(element) -> int:
+    """The depth of a paragraph with a hanging indent: where its first line starts, in steps."""
+    ind = _INDENT(element)
+    if not ind:
+        return 0
+    left, hanging = (int(ind[0].get(qn(f"w:{a}")) or 0) for a in ("left", "hanging"))
+    return round((left - hanging) / (STEP_CM * 360000 / 635))
 
 
 def _indent_steps(element, document) -> int:
@@ -111,13 +129,16 @@ class _Diktum:
     isi: str | None = None
     rincian: list[str] = field(default_factory=list)
     penomoran: str | None = None
+    rincian_nilai: list[dict] = field(default_factory=list)
 
     def data(self) -> dict | str:
-        if not self.rincian:
+        if not self.rincian and not self.rincian_nilai:
             return self.isi or ""
         out: dict = {"isi": self.isi or "", "rincian": self.rincian}
         if self.penomoran:
             out["penomoran"] = self.penomoran
+        if self.rincian_nilai:
+            out["rincian_nilai"] = self.rincian_nilai
         return out
 
 
@@ -139,7 +160,8 @@ class _Paragraph:
 
 @dataclass
 class _Item:
-    """A Lampiran list item: its depth, its numbering level, its list (numId) and its text."""
+    """A Lampiran list item: its depth, its numbering level, its list (the sequence its label
+    counts in, plaintext.Line.list_id) and its text."""
 
     depth: int
     level: int
@@ -154,7 +176,16 @@ class _Table:
     block: dict
 
 
-_Entry = _Heading | _Paragraph | _Item | _Table
+@dataclass
+class _Nilai:
+    """A Lampiran "label : value" line at its depth, with the tab stops its block shares."""
+
+    depth: int
+    line: dict
+    stops: tuple[str, ...]
+
+
+_Entry = _Heading | _Paragraph | _Item | _Table | _Nilai
 
 
 @dataclass
@@ -208,6 +239,7 @@ class _Reader:
             else:
                 if block.text:
                     self.texts.append(block.text)
+                    block.text = plaintext.paragraph_marked(element)  # emphasis as the fields write it
                 self.line(block, element)
 
     def table(self, block: TableBlock, element) -> None:
@@ -254,6 +286,8 @@ class _Reader:
                 self.menetapkan = text
             elif self.current == "diktum" and self.diktum[-1].isi is None:
                 self.diktum[-1].isi = text
+            elif self.current == "diktum" and (nilai := _nilai(element, text)) is not None:
+                self.diktum[-1].rincian_nilai.append(nilai[0])
             elif text:
                 self.report("diktum", text)
         elif style in ("Butir Diktum", "Butir Diktum Angka") and self.current == "diktum":
@@ -339,10 +373,26 @@ class _Reader:
         elif style == "Isi Lampiran":
             if _landscape(element) and lampiran.entries and isinstance(lampiran.entries[-1], _Table):
                 next(iter(lampiran.entries[-1].block.values()))["lanskap"] = True
-            if text:
+            if (nilai := _nilai(element, text)) is not None:
+                lampiran.entries.append(_Nilai(_hanging_steps(element), *nilai))
+            elif text:
                 lampiran.entries.append(_Paragraph(_indent_steps(element, self.document), text))
         elif style == "Butir Lampiran":
-            lampiran.entries.append(_Item(_indent_steps(element, self.document) - 1, line.level, _num(element), text))
+            lampiran.entries.append(_Item(_indent_steps(element, self.document) - 1, line.level, line.list_id, text))
+
+
+_STOPS = "\0stops"
+"""Working key of a rincian_nilai block: its lines' tab stops (removed when the tree is done)."""
+
+
+def _without_stops(blocks: list) -> list:
+    for block in blocks:
+        if isinstance(block, dict):
+            block.pop(_STOPS, None)
+            for item in block.get("daftar", []):
+                if isinstance(item, dict):
+                    _without_stops(item.get("isi", []))
+    return blocks
 
 
 def _tree(entries: list[_Entry], unplaced: list[str], where: str) -> list[dict]:
@@ -375,16 +425,21 @@ def _tree(entries: list[_Entry], unplaced: list[str], where: str) -> list[dict]:
             root.append({entry.kind: entry.text})
             root_depth(0 if entry.kind == "judul" else 1)
             continue
-        if isinstance(entry, _Paragraph):
-            depth, text = entry.depth, entry.text
+        if isinstance(entry, (_Paragraph, _Nilai)):
+            depth = entry.depth
             target = container(depth)
             if target is None:
-                unplaced.append(f"{where}, paragraf bertingkat {depth}: {text}")
+                unplaced.append(f"{where}, paragraf bertingkat {depth}: {entry.line if isinstance(entry, _Nilai) else entry.text}")
                 target = stack[-1][1]
             flush(target)
             while len(stack) > 1 and stack[-1][0] > depth:
                 stack.pop()
-            target.append({"paragraf": text})
+            if isinstance(entry, _Paragraph):
+                target.append({"paragraf": entry.text})
+            elif target and target[-1].get(_STOPS) == entry.stops:  # the next line of the same block
+                target[-1]["rincian_nilai"].append(entry.line)
+            else:
+                target.append({"rincian_nilai": [entry.line], _STOPS: entry.stops})
             continue
         depth, level, key, text = entry.depth, entry.level, entry.key, entry.text
         target = container(depth)
@@ -483,13 +538,16 @@ def _title(lines: list[str], notes: list[str]) -> _Title:
     return out
 
 
-def read(document: Document) -> tuple[dict, list[str]]:
+def read(document: Document, known: tuple[str, ...] = ()) -> tuple[dict, list[str]]:
     """Data and unplaced text of a decree written by kpu-docs: the paragraphs sorted into the
-    decree's parts by their styles (_Reader, the finding step), then assembled into data."""
+    decree's parts by their styles (_Reader, the finding step), then assembled into data.
+
+    `known`: texts in their running-text case looked up before the document's own when a line
+    printed in capitals is read (the data the document keeps, kpu_docs.importing.kept)."""
     r = _Reader(document)
     r.read()
     notes = r.unplaced
-    casing = Casing(r.texts)
+    casing = Casing([*known, *r.texts])
     data: dict = {}
 
     title = _title(r.judul, notes)
@@ -500,8 +558,8 @@ def read(document: Document) -> tuple[dict, list[str]]:
     if menimbang and (found := casing_from_closing(menimbang[-1], instansi_caps, tentang_caps)):
         instansi, tentang = found
     if instansi is None:
-        instansi, known = casing.running_text(instansi_caps)
-        if not known and instansi_caps:
+        instansi, in_text = casing.running_text(instansi_caps)
+        if not in_text and instansi_caps:
             notes.append(f"catatan: huruf besar-kecil instansi ditebak dari judul: {instansi}")
     if tentang is None and tentang_caps is not None:
         tentang = casing.find(tentang_caps)
@@ -565,7 +623,7 @@ def read(document: Document) -> tuple[dict, list[str]]:
         item: dict = {}
         if l.judul is not None:
             item["judul"] = l.judul
-        isi = bodies.finish(_tree(l.entries, notes, where), mengingat)
+        isi = bodies.finish(_without_stops(_tree(l.entries, notes, where)), mengingat)
         if isi:
             item["isi"] = isi
         if any(h.startswith("TANGGAL ") for h in l.heading):

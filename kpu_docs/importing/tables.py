@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from lxml import etree
 
 from kpu_docs.importing.lines import Wrapped
-from kpu_docs.plaintext import cell_span, paragraph_text
+from kpu_docs.plaintext import cell_span, paragraph_marked
 
 # --- Word tables ----------------------------------------------------------------------------
 
@@ -26,11 +27,17 @@ class _Cell:
     col: int
     rows: int = 1
     cols: int = 1
+    centred: bool = False
+    """Its first paragraph is centred by direct formatting, as the renderer prints a generated
+    row number (a cell of data takes its alignment from the style)."""
 
 
 def _cell_text(tc) -> str:
     """The cell's paragraphs, one per line, as Sel.teks holds them."""
-    return "\n".join(paragraph_text(p) for p in tc.iterchildren(qn("w:p")))
+    return "\n".join(paragraph_marked(p) for p in tc.iterchildren(qn("w:p")))
+
+
+_CENTRED = etree.XPath("./w:p[1]/w:pPr/w:jc[@w:val='center']", namespaces=nsmap)
 
 
 def _grid(tbl) -> tuple[list[list[_Cell | None]], int]:
@@ -48,7 +55,7 @@ def _grid(tbl) -> tuple[list[list[_Cell | None]], int]:
                 if c in above:
                     above[c].rows = r - above[c].row + 1
             else:
-                cell = _Cell(_cell_text(tc), r, c, cols=span)
+                cell = _Cell(_cell_text(tc), r, c, cols=span, centred=bool(_CENTRED(tc)))
                 row.append(cell)
                 row.extend([None] * (span - 1))
         above.update((c, cell) for c, cell in enumerate(row) if cell is not None)
@@ -67,10 +74,11 @@ def word_table(tbl) -> dict:
     grouped = _groups(body, width)
     if grouped is not None:
         return {"tabel_kelompok": {"kolom": header, "kelompok": grouped}}
+    numbered = _numbered(body, width)
     rows = []
     for row in body:
         out: list = []
-        for cell in row:
+        for cell in row[int(numbered):]:
             if cell is None:
                 continue
             if cell.rows > 1 or cell.cols > 1:
@@ -83,7 +91,25 @@ def word_table(tbl) -> dict:
             else:
                 out.append(cell.text)
         rows.append(out)
-    return {"tabel": {"kolom": header, "baris": rows}}
+    return {"tabel": {"kolom": header, "baris": rows, **({"nomor_urut": True} if numbered else {})}}
+
+
+def _numbered(body: list[list[_Cell | None]], width: int) -> bool:
+    """Whether the first column holds the numbers the renderer generates (nomor_urut): 1, 2, 3
+    centred, a number shared by rows merged down, and empty or the next number in a row a person
+    added in Word."""
+    if width < 2 or not body:
+        return False
+    n, generated = 0, False
+    for row in body:
+        cell = row[0]
+        if cell is None:
+            continue  # the rows of a merged number
+        n += 1
+        if cell.cols != 1 or cell.text.strip() not in ("", str(n)) or (cell.centred and cell.text != str(n)):
+            return False
+        generated |= cell.centred
+    return generated
 
 
 def _groups(body: list[list[_Cell | None]], width: int) -> list[dict] | None:
@@ -95,6 +121,13 @@ def _groups(body: list[list[_Cell | None]], width: int) -> list[dict] | None:
     r = 0
     while r < len(body):
         number, name = body[r][0], body[r][1]
+        if groups and _added_to_group(number, name):
+            cells = [c for c in body[r][2:] if c is not None and c.rows <= 1 and c.cols <= 1]
+            if len(cells) != len(body[r][2:]):
+                return None
+            groups[-1]["baris"].append([c.text for c in cells])
+            r += 1
+            continue
         if number is None or name is None or number.rows != name.rows or number.cols != 1 or name.cols != 1:
             return None
         if number.text.strip() != str(len(groups) + 1):
@@ -109,6 +142,14 @@ def _groups(body: list[list[_Cell | None]], width: int) -> list[dict] | None:
         groups.append({"nama": name.text, "baris": rows})
         r += number.rows
     return groups if merged else None
+
+
+def _added_to_group(number: _Cell | None, name: _Cell | None) -> bool:
+    """A row a person added under a group in Word: its number and name cells empty, not merged."""
+    return (
+        number is not None and name is not None and number.rows == name.rows == 1 and number.cols == name.cols == 1
+        and not number.text.strip() and not name.text.strip()
+    )
 
 
 # --- typed tables ---------------------------------------------------------------------------

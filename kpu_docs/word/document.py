@@ -20,7 +20,7 @@ from markupsafe import Markup
 from kpu_docs.files import write_all_atomic
 from kpu_docs import wording
 from kpu_docs.models import Keputusan
-from kpu_docs.word import package, properties
+from kpu_docs.word import package, properties, source_data
 from kpu_docs.word.context import keputusan_context, lampiran_context
 from kpu_docs.word import images, watermark
 from kpu_docs.word.footer import FOOTER_ID, signed_footer
@@ -195,6 +195,7 @@ def render_packages(keputusan: Keputusan, templates: Path | None = None, *, comb
         logo = images.logo(keputusan.logo)
         context["logo"] = Markup(logo.in_run_text())
         added.append(logo.part())
+    added += source_data.parts(keputusan, combined, set(main.members))
     body = _keputusan_body(target, context)
     count = len(keputusan.lampiran)
     if combined and appendix is not None:
@@ -203,7 +204,7 @@ def render_packages(keputusan: Keputusan, templates: Path | None = None, *, comb
             lampiran["qr"] = context["qr"]
             body += target.lampiran(i, appendix.body_on_new_page, lampiran)
     when = properties.render_time()
-    packages = [target.zip(body, when, added, context)]
+    packages = [target.zip(body, when, added, context)]  # `added` holds the kept data: for the decree's file only
     if not combined and appendix is not None:  # appendix is None only when there is no Lampiran
         for i in range(1, count + 1):
             own = _Target(appendix, appendix.styles, keputusan)

@@ -18,6 +18,9 @@ class AddedPart:
     relationship_type: str
     data: bytes
     compress: bool = True
+    target: str | None = None
+    """The relationship's target when the part is not under word/ (e.g. "../customXml/item1.xml");
+    with an empty relationship_id the document does not relate the part (another part does)."""
 
 
 def _insert_before(data: bytes, closing: bytes, addition: str) -> bytes:
@@ -34,7 +37,8 @@ def with_content_types(data: bytes, parts: list[AddedPart]) -> bytes:
 def with_relationships(data: bytes, parts: list[AddedPart]) -> bytes:
     """document.xml.rels relating each added part (targets are relative to word/)."""
     entries = "".join(
-        f'<Relationship Id="{p.relationship_id}" Type="{p.relationship_type}" Target="{p.name.removeprefix("word/")}"/>'
+        f'<Relationship Id="{p.relationship_id}" Type="{p.relationship_type}" Target="{p.target or p.name.removeprefix("word/")}"/>'
         for p in parts
+        if p.relationship_id
     )
     return _insert_before(data, b"</Relationships>", entries)

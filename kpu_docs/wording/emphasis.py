@@ -134,15 +134,25 @@ def isolate(text: str) -> str:
     """
     if not may_have_markup(text):
         return text
-    parts = spans(text)
-    out = []
-    for i, span in enumerate(parts):
-        body = escape_markup(span.text)
-        if not span.plain or i + 1 < len(parts):  # a marker follows: its backslashes must not escape it
-            body = _TRAILING_BACKSLASHES.sub(lambda m: m.group() * 2, body)
-        if span.italic:
-            body = "/{" + body + "}/"
-        if span.bold:
-            body = "+{" + body + "}+"
-        out.append(body)
-    return "".join(out)
+    return marked(spans(text))
+
+
+def marked(parts: list[Span]) -> str:
+    """Text with markup that `spans` reads back as exactly these spans: the inverse of `spans`,
+    for text read from a document's runs (kpu_docs.importing). One thing the markup cannot
+    say: a "}" printed right before an emphasised span (it would close a marker)."""
+    out = ""
+    for span in parts:
+        lines = []
+        for line in span.text.split("\n") if not span.plain else [span.text]:  # a span never crosses a line
+            body = escape_markup(line)
+            if body and not span.plain:  # the closing marker follows: backslashes must not escape it
+                body = _TRAILING_BACKSLASHES.sub(lambda m: m.group() * 2, body)
+                body = ("/{" + body + "}/") if span.italic else body
+                body = ("+{" + body + "}+") if span.bold else body
+            lines.append(body)
+        piece = "\n".join(lines)
+        if piece.startswith(("/{", "+{")):  # an opening marker follows: the same for what precedes it
+            out = _TRAILING_BACKSLASHES.sub(lambda m: m.group() * 2, out)
+        out += piece
+    return out

@@ -41,9 +41,14 @@ def test_source_date_epoch_makes_the_file_reproducible(monkeypatch):
 def test_no_python_docx_leftovers():
     archive = zipfile.ZipFile(io.BytesIO(_render(lampiran=[{"judul": "Daftar", "isi": ["satu"]}])))
     names = archive.namelist()
-    assert not [n for n in names if n.startswith(("customXml/", "docProps/thumbnail"))]
-    everything = b"".join(archive.read(n) for n in names if n.endswith((".xml", ".rels")))
-    for leftover in (b"Macintosh", b"python-docx", b"2013-12-23", b"thumbnail", b"customXml"):
+    assert not [n for n in names if n.startswith("docProps/thumbnail")]
+    # the one custom XML item is the decree's own data (kpu_docs.word.source_data), not a template's
+    items = [n for n in names if n.startswith("customXml/item") and not n.startswith("customXml/itemProps")]
+    assert items == ["customXml/item1.xml"]
+    assert b'?>\n<keputusan xmlns="urn:kpu-docs:keputusan">' in archive.read(items[0])
+    ours = {"customXml/item1.xml", "customXml/itemProps1.xml", "customXml/_rels/item1.xml.rels"}
+    everything = b"".join(archive.read(n) for n in names if n.endswith((".xml", ".rels")) and n not in ours)
+    for leftover in (b"Macintosh", b"python-docx", b"2013-12-23", b"thumbnail", b"b:Sources"):
         assert leftover not in everything, leftover
     app = archive.read("docProps/app.xml").decode()
     assert "<Application>kpu-docs" in app and "<Company>Komisi Pemilihan Umum Kota Mataram</Company>" in app
