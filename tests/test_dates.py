@@ -116,3 +116,15 @@ def test_every_command_refuses_an_impossible_date_with_exit_2(tmp_path, command)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert f"baris {line}, kolom 3: penutup.tanggal: tanggal 2023-02-30 tidak ada" in result.output
     assert not out.exists()
+
+
+def test_batch_names_the_row_of_an_impossible_date_in_a_cell(tmp_path):
+    base = tmp_path / "dasar.yaml"
+    base.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    data = tmp_path / "data.csv"
+    data.write_text("berkas,penutup.tanggal\nsatu,2025-09-03\ndua,2023-02-30\n", encoding="utf-8")
+    out = tmp_path / "hasil"
+    result = runner.invoke(app, ["batch", str(base), str(data), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 1, result.output
+    assert "data.csv baris 3 (berkas dua): penutup.tanggal: tanggal 2023-02-30 tidak ada" in result.output
+    assert sorted(p.name for p in out.glob("*.docx")) == ["satu.docx"]

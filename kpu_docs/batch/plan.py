@@ -20,11 +20,11 @@ from kpu_docs.batch.numbers import RowNumbers
 from kpu_docs.batch.paths import PathError, apply, check_model_path, format_path, get, parse, put
 from kpu_docs.batch.rows import open_rows
 from kpu_docs.batch.tables import TableRows, find_target, numbered
-from kpu_docs.batch.work import Task, problems
+from kpu_docs.batch.work import Task, problems, set_by
 from kpu_docs.bounds import FileRefused
 from kpu_docs.errors import InputError
 from kpu_docs.files import name_problem
-from kpu_docs.loading import read_data
+from kpu_docs import loading
 from kpu_docs.models import Keputusan
 from kpu_docs.nomor.pola import NOMOR_KOSONG
 
@@ -76,7 +76,8 @@ class Plan:
         if tabel is not None and not kunci:
             raise BatchError("--tabel perlu --kunci: kolom yang menghubungkan baris tabel dengan keputusannya, misalnya --kunci desa")
         try:
-            self.base_data = read_data(self.base)
+            self._base_text = loading.read_text(self.base)
+            self.base_data = loading.parse(self._base_text, self.base)
         except (InputError, FileRefused) as exc:
             raise BatchError(str(exc)) from None
         except ValueError as exc:  # a value the YAML reader itself refuses (a 30 February)
@@ -97,6 +98,7 @@ class Plan:
         try:
             if tabel is not None and kunci:  # a table without its key column was refused above
                 self._open_table(tabel, kunci, ke)
+            self._check_base_values()
             from kpu_docs.batch.audit import audit
 
             found = audit(self, jumlah_baris)
@@ -130,6 +132,21 @@ class Plan:
                     nomor_urut=table.get("nomor_urut") is True):
             # the renderer numbers the rows, centred, and the file's rows go in as they are
             self.base_data = put(self.base_data, self.target + ("nomor_urut",), True)
+
+    def _check_base_values(self) -> None:
+        """A problem of the base file in a field that no column and no table rows set would fail
+        every row alike: the batch does not start, and each problem names its line in the base."""
+        try:
+            loading.from_data(self.base_data, base_dir=self.base.parent, sumber=str(self.base),
+                      teks=self._base_text if self.base.suffix.lower() != ".json" else None)
+        except InputError as exc:
+            own = [format_path(path) for _, path in self.columns]
+            if self.target:
+                own.append(format_path(self.target + ("baris",)))
+            fixed = [m for m in exc.masalah if m.lokasi and not set_by(m.lokasi, own)]
+            if fixed:
+                raise BatchError([f"{self.base}: {m} (tidak diubah oleh kolom mana pun, jadi setiap baris akan gagal)"
+                                  for m in fixed]) from None
 
     def _columns(self, kunci: str | None) -> list[tuple[int, tuple]]:
         """(position, field path) of each column that sets a field; unknown columns are errors."""

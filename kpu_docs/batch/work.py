@@ -100,10 +100,16 @@ def problems(error: InputError, changes: tuple, base_name: str) -> list[str]:
     for masalah in error.masalah:
         text = str(masalah)
         lokasi = masalah.lokasi
-        from_row = any(lokasi == p or lokasi.startswith((f"{p}.", f"{p}[")) or p.startswith((f"{lokasi}.", f"{lokasi}["))
-                       for p in own)
+        from_row = set_by(lokasi, own)
         texts.append(text if from_row or not base_name or not lokasi else f"{text} (nilai dari berkas dasar {base_name})")
     return texts
+
+
+def set_by(lokasi: str, paths: list[str]) -> bool:
+    """Whether the field at `lokasi` (a path as errors print it) is, holds or lies inside one of
+    `paths`: a value a row sets, rather than one it takes from the base file."""
+    return any(lokasi == p or lokasi.startswith((f"{p}.", f"{p}[")) or p.startswith((f"{lokasi}.", f"{lokasi}["))
+               for p in paths)
 
 
 def _add_pdfs(results: list[TaskResult]) -> None:

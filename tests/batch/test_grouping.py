@@ -217,11 +217,12 @@ def test_an_impossible_date_in_the_base_is_named_as_the_bases(tmp_path):
                     encoding="utf-8")
     assert "2023-02-30" in base.read_text(encoding="utf-8")
     data = write_csv(tmp_path / "desa.csv", [[r[0], r[1], r[3]] for r in read_rows(DESA)])  # no date column
+    line = base.read_text(encoding="utf-8").splitlines().index("  tanggal: 2023-02-30") + 1
     result = batch(base, data, "-o", tmp_path / "hasil", "--tabel", ANGGOTA, "--kunci", "desa", "--jobs", "1")
-    assert result.exit_code == 1, result.output
-    assert (f"{data} baris 2 (berkas pps-1, desa Ampenan Utara): penutup.tanggal: tanggal 2023-02-30 tidak ada"
-            in result.output)
-    assert f"(nilai dari berkas dasar {base})" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2, result.output  # every row would fail alike: the batch does not start
+    assert (f"{base}: baris {line}, kolom 3: penutup.tanggal: tanggal 2023-02-30 tidak ada: Februari 2023 hanya 28 hari "
+            "(tidak diubah oleh kolom mana pun, jadi setiap baris akan gagal)") in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "hasil").exists()
 
     with_dates = batch(base, DESA, "-o", tmp_path / "hasil", "--tabel", ANGGOTA, "--kunci", "desa", "--jobs", "1")
     assert with_dates.exit_code == 0, with_dates.output  # every row sets its own date
