@@ -12,7 +12,7 @@ A later command in the same process (tests, a program calling `app`) starts its 
 
 import os  # noqa: E402 - after the clock starts
 import re  # noqa: E402
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, NoReturn, Optional, TypeVar
 
@@ -229,6 +229,7 @@ def render(
     berkas: Annotated[list[Path], typer.Argument(metavar="BERKAS", help="Berkas data keputusan (.yaml atau .json), satu atau lebih.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder hasil.")] = Path("."),
     pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF di sampingnya (LibreOffice, sekali jalan untuk semua).")] = False,
+    pdfa: Annotated[bool, typer.Option("--pdfa", help="Buat PDF sebagai PDF/A-2b (arsip; huruf tertanam); termasuk --pdf.")] = False,
     templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
     batas_waktu: BatasWaktu = 300.0,
 ) -> None:
@@ -269,8 +270,9 @@ def render(
         for target in written:
             out.print(f"Ditulis: {target}", markup=False)
         paths.extend(written)
-    if pdf:
-        for target in to_pdf(paths, output, timeout=batas_waktu):
+    if pdf or pdfa:
+        warn = partial(_labelled, "Peringatan:", "yellow")
+        for target in to_pdf(paths, output, timeout=batas_waktu, pdfa=pdfa, warn=warn):
             out.print(f"Ditulis: {target}", markup=False)
 
 
@@ -503,7 +505,8 @@ def preview(
     docx = berkas
     if keputusan is not None:
         (docx,) = render_file(keputusan, output / f"{berkas.stem}.docx")[:1]
-    for path in preview_pages(docx, output, pages, dpi, timeout=batas_waktu):
+    warn = partial(_labelled, "Peringatan:", "yellow")
+    for path in preview_pages(docx, output, pages, dpi, timeout=batas_waktu, warn=warn):
         out.print(f"Ditulis: {path}", markup=False)
 
 
