@@ -149,3 +149,24 @@ def test_plain_pdf_makes_no_pdfa_claim(tmp_path):
     assert result.exit_code == 0, result.output
     xmp = PdfReader(tmp_path / "keputusan-pps.pdf").xmp_metadata
     assert xmp is None or b"pdfaid" not in xmp.stream.get_data()
+
+
+@pytest.mark.libreoffice
+def test_batch_pdf_warns_once_and_prints_bookman(tmp_path):
+    from kpu_docs.batch import run_batch
+    from tests.batch.conftest import ANGGOTA, BASE, DESA
+
+    _require_tools()
+    text = BASE.read_text(encoding="utf-8")
+    assert "\npengaturan:" not in text
+    for font, name in (("Huruf Kantor Khusus", "khusus"), ("Bookman Old Style", "bookman")):
+        (tmp_path / f"{name}.yaml").write_text(f"{text}\npengaturan: {{huruf: {font}}}\n", encoding="utf-8")
+    report = run_batch(tmp_path / "khusus.yaml", DESA, tmp_path / "khusus", tabel=ANGGOTA, kunci="desa", jobs=1, pdf=True)
+    assert (report.ditulis, report.gagal) == (3, 0)
+    found = [w for w in report.peringatan if "Huruf Kantor Khusus" in w]
+    assert len(found) == 1, report.peringatan  # once, not once per row
+    report = run_batch(tmp_path / "bookman.yaml", DESA, tmp_path / "bookman", tabel=ANGGOTA, kunci="desa", jobs=1,
+                       pdf=True)
+    assert not any("Bookman" in w for w in report.peringatan), report.peringatan
+    names = [name for name, _ in pdffonts(tmp_path / "bookman" / "bookman-1.pdf")]
+    assert names and all(re.search(r"Bookman|Bonum", name) for name in names), names

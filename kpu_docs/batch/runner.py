@@ -225,7 +225,19 @@ def run_batch(
         if cluster is not None:
             cluster.close()  # closed already if work was sent; closing twice is harmless
     outcomes.sort(key=lambda o: o.baris)
-    return BatchReport(outcomes, time.monotonic() - started, numbers.given if numbers else {}, plan.warnings)
+    warnings = list(plan.warnings)
+    if pdf:
+        warnings += _font_warnings(out, outcomes)
+    return BatchReport(outcomes, time.monotonic() - started, numbers.given if numbers else {}, warnings)
+
+
+def _font_warnings(out: Path, outcomes: list[RowOutcome]) -> list[str]:
+    """Once per batch, the fonts its PDFs print with other metrics than Word's (kpu_docs.fonts):
+    read from the documents written, since a row may choose its own font."""
+    from kpu_docs.fonts import plan_for
+
+    documents = [out / name for o in outcomes for name in o.keluaran if name.endswith(".docx")]
+    return [f"PDF: {warning}" for warning in plan_for([d for d in documents if d.is_file()]).warnings]
 
 
 def _check_all(plan: Plan, progress: Progress | None, skip: tuple[str, ...]) -> list[RowOutcome]:
