@@ -170,3 +170,15 @@ def test_batch_pdf_warns_once_and_prints_bookman(tmp_path):
     assert not any("Bookman" in w for w in report.peringatan), report.peringatan
     names = [name for name, _ in pdffonts(tmp_path / "bookman" / "bookman-1.pdf")]
     assert names and all(re.search(r"Bookman|Bonum", name) for name in names), names
+
+
+@pytest.mark.libreoffice
+def test_preview_warns_of_font_with_other_metrics(tmp_path):
+    _require_tools()
+    source = tmp_path / "khusus.yaml"
+    source.write_text(PPS.read_text(encoding="utf-8").replace("huruf: Bookman Old Style", "huruf: Huruf Kantor Khusus"),
+                      encoding="utf-8")
+    result = runner.invoke(app, ["preview", str(source), "-o", str(tmp_path / "out"), "--halaman", "1"])
+    assert result.exit_code == 0, result.output
+    assert 'Peringatan: huruf "Huruf Kantor Khusus" tidak terpasang' in result.output
+    assert (tmp_path / "out" / "khusus-1.png").is_file()
