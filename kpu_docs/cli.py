@@ -12,7 +12,7 @@ A later command in the same process (tests, a program calling `app`) starts its 
 
 import os  # noqa: E402 - after the clock starts
 import re  # noqa: E402
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, NoReturn, Optional, TypeVar
 
@@ -229,6 +229,7 @@ def render(
     berkas: Annotated[list[Path], typer.Argument(metavar="BERKAS", help="Berkas data keputusan (.yaml atau .json), satu atau lebih.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder hasil.")] = Path("."),
     pdf: Annotated[bool, typer.Option("--pdf", help="Buat juga PDF di sampingnya (LibreOffice, sekali jalan untuk semua).")] = False,
+    pdfa: Annotated[bool, typer.Option("--pdfa", help="Buat PDF sebagai PDF/A-2b (arsip; huruf tertanam); termasuk --pdf.")] = False,
     templat: Annotated[Optional[Path], typer.Option(help="Folder templat keputusan.docx dan lampiran.docx sendiri.")] = None,
     batas_waktu: BatasWaktu = 300.0,
 ) -> None:
@@ -269,8 +270,9 @@ def render(
         for target in written:
             out.print(f"Ditulis: {target}", markup=False)
         paths.extend(written)
-    if pdf:
-        for target in to_pdf(paths, output, timeout=batas_waktu):
+    if pdf or pdfa:
+        warn = partial(_labelled, "Peringatan:", "yellow")
+        for target in to_pdf(paths, output, timeout=batas_waktu, pdfa=pdfa, warn=warn):
             out.print(f"Ditulis: {target}", markup=False)
 
 
@@ -503,7 +505,8 @@ def preview(
     docx = berkas
     if keputusan is not None:
         (docx,) = render_file(keputusan, output / f"{berkas.stem}.docx")[:1]
-    for path in preview_pages(docx, output, pages, dpi, timeout=batas_waktu):
+    warn = partial(_labelled, "Peringatan:", "yellow")
+    for path in preview_pages(docx, output, pages, dpi, timeout=batas_waktu, warn=warn):
         out.print(f"Ditulis: {path}", markup=False)
 
 
@@ -591,6 +594,64 @@ def import_command(
         from_data(result.data, sumber=str(output))
     except InputError as exc:
         _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {exc}")
+
+
+@app.command()
+def tandatangani(
+    berkas: Annotated[Path, typer.Argument(metavar="FILE.pdf", help="PDF keputusan yang akan ditandatangani.")],
+    sertifikat: Annotated[Path, typer.Option("--sertifikat", metavar="FILE.p12", help="Sertifikat elektronik kantor (.p12/.pfx, mis. dari BSrE).")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="SIGNED.pdf", help="PDF bertanda tangan yang ditulis.")],
+    sandi_env: Annotated[
+        Optional[str],
+        typer.Option("--sandi-env", metavar="NAMA", help="Nama variabel lingkungan berisi sandi sertifikat (sandi tidak ditulis di baris perintah)."),
+    ] = None,
+    alasan: Annotated[Optional[str], typer.Option(help="Alasan penandatanganan yang dicatat dalam tanda tangan.")] = None,
+    lokasi: Annotated[Optional[str], typer.Option(help="Tempat penandatanganan yang dicatat, mis. Mataram.")] = None,
+) -> None:
+    """Tandatangani PDF keputusan secara digital (PAdES) dengan sertifikat kantor.
+
+    Bila keputusan memakai bentuk tanda tangan elektronik, tanda tangan tampak di tempat kode QR; bila tidak, tanda tangan tidak tampak tetapi tetap ada di PDF.
+    """
+    from kpu_docs.signing import password_from_env, sign
+
+    place = sign(berkas, sertifikat, output, password_from_env(sandi_env), alasan, lokasi)
+    where = f"tampak di halaman {place.page + 1}, di tempat kode QR" if place else "tidak tampak (tanpa bentuk tanda tangan elektronik)"
+    out.print(f"Ditulis: {output} (ditandatangani; tanda tangan {where})", markup=False)
+
+
+@app.command()
+def verifikasi(
+    berkas: Annotated[Path, typer.Argument(metavar="FILE.pdf", help="PDF bertanda tangan yang diperiksa.")],
+    akar: Annotated[
+        Optional[list[Path]],
+        typer.Option("--akar", metavar="CA.pem", help="Sertifikat akar terpercaya (PEM/DER), mis. akar BSrE; boleh berulang."),
+    ] = None,
+) -> None:
+    """Periksa tanda tangan digital PDF: penanda tangan, waktu, keutuhan (kode keluar 0 bila sah)."""
+    from kpu_docs.signing import verify
+
+    reports = verify(berkas, akar)
+    if not reports:
+        _labelled("Tidak sah:", "red", f"{berkas}: tidak ada tanda tangan digital di PDF ini")
+        raise typer.Exit(1)
+    for report in reports:
+        waktu = report.waktu.strftime("%Y-%m-%d %H:%M:%S %Z").strip() if report.waktu else "tidak tercatat"
+        out.print(f"Tanda tangan {report.field}:", markup=False)
+        out.print(f"  Penanda tangan : {report.penanda_tangan}", markup=False)
+        out.print(f"  Waktu          : {waktu}", markup=False)
+        out.print(f"  Keutuhan       : {'utuh' if report.utuh else 'RUSAK: isi yang ditandatangani telah berubah'}", markup=False)
+        out.print(f"  Tanda tangan   : {'sah secara kriptografis' if report.sah else 'TIDAK SAH'}", markup=False)
+        out.print(f"  Perubahan sesudahnya: {report.perubahan}", markup=False)
+        if akar:
+            trust = "terpercaya" if report.terpercaya else "TIDAK terpercaya (tidak berantai ke --akar yang diberikan)"
+        else:
+            trust = "tidak diperiksa (beri --akar untuk memeriksa rantai sertifikat)"
+        out.print(f"  Sertifikat     : {trust}", markup=False)
+    bad = [r for r in reports if not r.baik or (akar and not r.terpercaya)]
+    if bad:
+        _labelled("Tidak sah:", "red", f"{berkas}: {len(bad)} dari {len(reports)} tanda tangan tidak sah")
+        raise typer.Exit(1)
+    out.print(f"Sah: {berkas} ({len(reports)} tanda tangan, dokumen tidak berubah sejak ditandatangani)", markup=False)
 
 
 nomor_app = _typer("Register nomor keputusan: ambil nomor berikutnya, daftar seperti buku agenda, batalkan nomor, "

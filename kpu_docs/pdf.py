@@ -15,12 +15,16 @@ import signal
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
 from kpu_docs.errors import KpuDocsError
 from kpu_docs.files import move_into_place
+from kpu_docs.fonts import plan_for, write_replacement_table
+
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+"""LibreOffice's PDF export as PDF/A-2b (archival: fonts embedded, XMP claims part 2, conformance B)."""
 
 DEFAULT_TIMEOUT = 300.0
 """Seconds one LibreOffice run may take: a decree converts in about 1.5 s (start-up included),
@@ -82,7 +86,8 @@ def soffice() -> str:
 
 
 def to_pdf(
-    documents: list[Path], outdir: Path | None = None, timeout: float = DEFAULT_TIMEOUT, profile: Path | None = None
+    documents: list[Path], outdir: Path | None = None, timeout: float = DEFAULT_TIMEOUT, profile: Path | None = None,
+    pdfa: bool = False, warn: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Convert .docx files to PDF in one LibreOffice run; returns the PDF paths in the same order.
 
@@ -91,6 +96,10 @@ def to_pdf(
     LibreOffice processes on one profile collide. Without it a fresh one is used and removed.
     The PDFs LibreOffice made are put in place even when others failed (a batch keeps the rows
     that converted); ConversionFailed then names the others.
+
+    The fonts the documents name are printed with a metric-compatible free face when they are not
+    installed (kpu_docs.fonts); `warn` is told, in Indonesian, of each font printed with other
+    metrics. `pdfa` writes PDF/A-2b.
     """
     documents = [Path(d) for d in documents]
     if not documents:
@@ -98,11 +107,16 @@ def to_pdf(
     binary = soffice()
     outdir = Path(outdir) if outdir else documents[0].parent
     outdir.mkdir(parents=True, exist_ok=True)
+    fonts = plan_for(documents)
+    if warn:
+        for message in fonts.warnings:
+            warn(message)
     with _stopped_like_interrupt():
-        return _convert(binary, documents, outdir, timeout, profile)
+        return _convert(binary, documents, outdir, timeout, profile, fonts.replacements, pdfa)
 
 
-def _convert(binary: str, documents: list[Path], outdir: Path, timeout: float, profile: Path | None) -> list[Path]:
+def _convert(binary: str, documents: list[Path], outdir: Path, timeout: float, profile: Path | None,
+             replacements: dict[str, str], pdfa: bool) -> list[Path]:
     """to_pdf's work: LibreOffice into a fresh folder beside the PDFs, then each whole PDF renamed into place."""
     fresh = Path(tempfile.mkdtemp(prefix=".kpu-docs-pdf-", dir=outdir))  # beside the PDFs: a rename moves them
     try:
@@ -112,6 +126,7 @@ def _convert(binary: str, documents: list[Path], outdir: Path, timeout: float, p
         else:
             folder = tempfile.TemporaryDirectory(prefix="kpu-docs-lo-")
         with folder as profile_dir:
+            write_replacement_table(Path(profile_dir), replacements)
             # a private profile: a LibreOffice already open on the desktop does not swallow the job
             code, output = _run(
                 [
@@ -120,7 +135,7 @@ def _convert(binary: str, documents: list[Path], outdir: Path, timeout: float, p
                     "--headless",
                     "--norestore",
                     "--convert-to",
-                    "pdf",
+                    PDFA_FILTER if pdfa else "pdf",
                     "--outdir",
                     str(fresh),
                     *map(str, documents),

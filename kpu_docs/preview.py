@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from kpu_docs.errors import KpuDocsError
@@ -68,8 +69,9 @@ def pdf_to_png(pdf: Path, outdir: Path, pages: list[int] | None = None, dpi: int
 
 
 def preview(docx: Path, outdir: Path, pages: list[int] | None = None, dpi: int = 70,
-            timeout: float = DEFAULT_TIMEOUT) -> list[Path]:
-    """Render pages of a .docx to PNG pictures in outdir."""
+            timeout: float = DEFAULT_TIMEOUT, warn: Callable[[str], None] | None = None) -> list[Path]:
+    """Render pages of a .docx to PNG pictures in outdir; `warn` hears of fonts printed with
+    other metrics (the pictures then break lines unlike Word)."""
     with tempfile.TemporaryDirectory(prefix="kpu-docs-pdf-") as tmp:
-        (pdf,) = to_pdf([Path(docx)], Path(tmp), timeout=timeout)
+        (pdf,) = to_pdf([Path(docx)], Path(tmp), timeout=timeout, warn=warn)
         return pdf_to_png(pdf, outdir, pages, dpi, prefix=Path(docx).stem)

@@ -134,13 +134,16 @@ class BatchReport:
 class _Tally:
     """Outcomes as they come: counted, passed to `progress`, kept only when asked (`per_baris`)."""
 
-    def __init__(self, total: int, progress: Progress | None, keep: bool):
+    def __init__(self, total: int, progress: Progress | None, keep: bool, fonts_in: Path | None = None):
         self.total, self.keep = total, keep
         self.progress = progress or (lambda done, total, outcome: None)
         self.outcomes: list[RowOutcome] = []
         self.jumlah: dict[str, int] = {}
         self.warnings = 0
         self.done = 0
+        self.fonts_in = fonts_in
+        """With --pdf, the folder whose written documents' fonts are gathered (a row may choose its own)."""
+        self.fonts: set[str] = set()
 
     def start(self) -> None:
         self.progress(0, self.total, None)
@@ -151,7 +154,17 @@ class _Tally:
         self.warnings += len(outcome.peringatan)
         if self.keep:
             self.outcomes.append(outcome)
+        if self.fonts_in is not None and outcome.status == DITULIS:
+            from kpu_docs.fonts import fonts_in_documents
+
+            self.fonts.update(fonts_in_documents([self.fonts_in / name for name in outcome.keluaran if name.endswith(".docx")]))
         self.progress(self.done, self.total, outcome)
+
+    def font_warnings(self) -> list[str]:
+        """Once per batch, the fonts its PDFs print with other metrics than Word's (kpu_docs.fonts)."""
+        from kpu_docs.fonts import plan
+
+        return [f"PDF: {warning}" for warning in plan(self.fonts).warnings]
 
     def report(self, started: float, **extra: Any) -> BatchReport:
         self.outcomes.sort(key=lambda o: o.baris)
@@ -237,7 +250,7 @@ def run_batch(
                 jumlah_baris=bounds)
     say(None)
     warnings = notices + plan.warnings
-    tally = _Tally(plan.total, progress, per_baris)
+    tally = _Tally(plan.total, progress, per_baris, fonts_in=out if pdf and out is not None else None)
     if periksa:
         try:
             _check_all(plan, tally, skip=("nomor-kosong",) if register is not None else ())
@@ -284,6 +297,8 @@ def run_batch(
             numbers.close()
         if cluster is not None:
             cluster.close()  # closed already if work was sent; closing twice is harmless
+    if pdf:
+        warnings = warnings + tally.font_warnings()
     return tally.report(started, nomor=numbers.given if numbers else {}, peringatan=warnings)
 
 
