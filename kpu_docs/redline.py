@@ -1,0 +1,374 @@
+"""A redline: NEW rendered as Word, with tracked changes (w:ins / w:del) against OLD, word by word.
+
+The head of legal reviews next year's draft in Word; accepting every change gives NEW, rejecting
+every change gives OLD. Both decrees are rendered by the same renderer, so their documents have
+the same structure: the body's paragraphs and tables are aligned by their text (difflib), a
+matched paragraph is compared word by word and its runs rebuilt, table rows are aligned the same
+way inside a matched table, and what has no partner is one whole inserted or deleted paragraph
+or row. The package (styles, numbering, images) is NEW's; only the text parts are replaced.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import difflib
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+from lxml import etree
+
+from kpu_docs.models import Keputusan
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+PENULIS = "kpu-docs"
+_PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+"""Words, runs of whitespace and single punctuation marks: "2025," changes as "2025" alone."""
+
+T = TypeVar("T")
+
+
+def w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def paired(old: Sequence[T], new: Sequence[T], text: Callable[[T], str]) -> list[tuple[int | None, int | None]]:
+    """Indexes of a replaced stretch, each old item paired in order with the new one most like it
+    (an edit), the rest added or removed. Stretches of equal length, and long ones (the search is
+    quadratic), pair in order."""
+    if len(old) == len(new) or len(old) * len(new) > 400:
+        n = min(len(old), len(new))
+        return [*((i, i) for i in range(n)), *((i, None) for i in range(n, len(old))), *((None, j) for j in range(n, len(new)))]
+    out: list[tuple[int | None, int | None]] = []
+    j = 0
+    for i, item in enumerate(old):
+        ratios = [difflib.SequenceMatcher(a=text(item), b=text(c), autojunk=False).ratio() for c in new[j:]]
+        best = max(range(len(ratios)), key=ratios.__getitem__, default=None)
+        if best is None or ratios[best] < 0.5:
+            out.append((i, None))
+            continue
+        out += [(None, k) for k in range(j, j + best)] + [(i, j + best)]
+        j += best + 1
+    return out + [(None, k) for k in range(j, len(new))]
+
+
+def aligned(old: Sequence[T], new: Sequence[T], key: Callable[[T], str]) -> Iterator[tuple[T | None, T | None]]:
+    """Old and new items side by side: equal ones, edited pairs, and lone additions/removals."""
+    a, b = [key(x) for x in old], [key(x) for x in new]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            yield from zip(old[i1:i2], new[j1:j2])
+            continue
+        for i, j in paired(a[i1:i2], b[j1:j2], str):
+            yield (old[i1 + i] if i is not None else None), (new[j1 + j] if j is not None else None)
+
+
+def text_of(element: etree._Element) -> str:
+    """What a paragraph, row or table prints (text, tabs as spaces), for aligning."""
+    out = []
+    for e in element.iter(w("t"), w("tab"), w("br"), w("p")):
+        if e.tag == w("t"):
+            out.append(e.text or "")
+        elif e.tag == w("p") and out:
+            out.append("\n")
+        else:
+            out.append("\t")
+    return "".join(out)
+
+
+def _key(element: etree._Element) -> str:
+    return f"{etree.QName(element).localname}:{text_of(element)}"
+
+
+class _Marker:
+    """Makes w:ins / w:del elements with one author, one date and ids that never repeat."""
+
+    def __init__(self, penulis: str, when: datetime.datetime, first_id: int):
+        self.penulis, self.date, self.next_id = penulis, when.strftime("%Y-%m-%dT%H:%M:%SZ"), first_id
+
+    def mark(self, tag: str) -> etree._Element:
+        element = etree.Element(w(tag))
+        element.set(w("id"), str(self.next_id))
+        element.set(w("author"), self.penulis)
+        element.set(w("date"), self.date)
+        self.next_id += 1
+        return element
+
+
+# --- runs ---------------------------------------------------------------------------------
+
+_Token = tuple[str, etree._Element | None, etree._Element | None]
+"""A piece of a paragraph: its key (the text, or the XML of a tab/break/field/drawing), its run
+properties, and the run content element (None for text, which is rebuilt from the key)."""
+
+
+def _tokens(paragraph: etree._Element) -> list[_Token] | None:
+    """The paragraph's runs as tokens; None when it holds more than runs (a hyperlink, a
+    bookmark, a content control), which is then replaced whole rather than word by word."""
+    out: list[_Token] = []
+    for child in paragraph:
+        if child.tag == w("pPr"):
+            continue
+        if child.tag != w("r"):
+            return None
+        rpr = child.find(w("rPr"))
+        for part in child:
+            if part.tag == w("rPr"):
+                continue
+            if part.tag == w("t"):
+                out += [(token, rpr, None) for token in _TOKENS.findall(part.text or "")]
+            else:
+                out.append((etree.tostring(part).decode(), rpr, part))
+    return out
+
+
+def _run(tokens: list[_Token], deleted: bool) -> etree._Element:
+    """One run of tokens that share run properties; deleted text is w:delText."""
+    run = etree.Element(w("r"))
+    rpr = tokens[0][1]
+    if rpr is not None:
+        run.append(copy.deepcopy(rpr))
+    text: list[str] = []
+
+    def flush() -> None:
+        if text:
+            t = etree.SubElement(run, w("delText" if deleted else "t"))
+            t.text = "".join(text)
+            t.set(XML_SPACE, "preserve")
+            text.clear()
+
+    for key, _, element in tokens:
+        if element is None:
+            text.append(key)
+            continue
+        flush()
+        part = copy.deepcopy(element)
+        if deleted and part.tag == w("instrText"):
+            part.tag = w("delInstrText")
+        run.append(part)
+    flush()
+    return run
+
+
+def _runs(tokens: list[_Token], deleted: bool = False) -> list[etree._Element]:
+    """Tokens as runs, one per stretch of equal run properties."""
+    out: list[etree._Element] = []
+    group: list[_Token] = []
+    for token in tokens:
+        if group and _rpr_key(group[-1][1]) != _rpr_key(token[1]):
+            out.append(_run(group, deleted))
+            group = []
+        group.append(token)
+    if group:
+        out.append(_run(group, deleted))
+    return out
+
+
+def _rpr_key(rpr: etree._Element | None) -> bytes:
+    return b"" if rpr is None else etree.tostring(rpr)
+
+
+def _wrapped(marker: _Marker, tag: str, runs: list[etree._Element]) -> list[etree._Element]:
+    if not runs:
+        return []
+    mark = marker.mark(tag)
+    mark.extend(runs)
+    return [mark]
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def _mark_paragraph(marker: _Marker, paragraph: etree._Element, tag: str) -> etree._Element:
+    """A whole paragraph inserted or deleted: its runs and its paragraph mark."""
+    out = copy.deepcopy(paragraph)
+    ppr = out.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        out.insert(0, ppr)
+    rpr = ppr.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.Element(w("rPr"))
+        # rPr comes after everything in pPr except sectPr and pPrChange
+        tail = [c for c in ppr if c.tag in (w("sectPr"), w("pPrChange"))]
+        if tail:
+            tail[0].addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    rpr.insert(0, marker.mark(tag))
+    tokens = _tokens(paragraph)
+    if tokens is None:  # not only runs: wrap each run where it is
+        for run in list(out.iter(w("r"))):
+            if run.getparent() is not None and run.getparent().tag != w(tag):
+                if tag == "del":
+                    for t in run.findall(w("t")):
+                        t.tag = w("delText")
+                    for t in run.findall(w("instrText")):
+                        t.tag = w("delInstrText")
+                mark = marker.mark(tag)
+                run.addprevious(mark)
+                mark.append(run)
+        return out
+    for child in list(out):
+        if child.tag != w("pPr"):
+            out.remove(child)
+    out.extend(_wrapped(marker, tag, _runs(tokens, deleted=tag == "del")))
+    return out
+
+
+def _compare_paragraphs(marker: _Marker, old: etree._Element, new: etree._Element) -> list[etree._Element]:
+    """A matched pair: NEW's paragraph with the words that changed marked."""
+    if etree.tostring(old) == etree.tostring(new):
+        return [copy.deepcopy(new)]
+    a, b = _tokens(old), _tokens(new)
+    if a is None or b is None:
+        return _replaced(marker, [old], [new])
+    out = etree.Element(w("p"), nsmap=new.nsmap)
+    ppr = new.find(w("pPr"))
+    if ppr is not None:
+        out.append(copy.deepcopy(ppr))
+    matcher = difflib.SequenceMatcher(a=[t[0] for t in a], b=[t[0] for t in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(_runs(b[j1:j2]))
+            continue
+        out.extend(_wrapped(marker, "del", _runs(a[i1:i2], deleted=True)))
+        out.extend(_wrapped(marker, "ins", _runs(b[j1:j2])))
+    return [out]
+
+
+def _replaced(marker: _Marker, old: list[etree._Element], new: list[etree._Element]) -> list[etree._Element]:
+    """Blocks with no partner (or none comparable): the old ones deleted, the new ones inserted."""
+    return [_mark_block(marker, e, "del") for e in old] + [_mark_block(marker, e, "ins") for e in new]
+
+
+def _mark_block(marker: _Marker, block: etree._Element, tag: str) -> etree._Element:
+    if block.tag == w("p"):
+        return _mark_paragraph(marker, block, tag)
+    if block.tag == w("tbl"):
+        out = copy.deepcopy(block)
+        for row in out.findall(w("tr")):
+            row.getparent().replace(row, _mark_row(marker, row, tag))
+        return out
+    return copy.deepcopy(block)
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def _mark_row(marker: _Marker, row: etree._Element, tag: str) -> etree._Element:
+    """A whole row inserted or deleted: w:trPr/w:ins or w:del, and its cells' contents."""
+    out = copy.deepcopy(row)
+    trpr = out.find(w("trPr"))
+    if trpr is None:
+        trpr = etree.Element(w("trPr"))
+        tblpr_ex = out.find(w("tblPrEx"))
+        (tblpr_ex.addnext if tblpr_ex is not None else lambda e: out.insert(0, e))(trpr)
+    trpr.append(marker.mark(tag))
+    for cell in out.findall(w("tc")):
+        for block in [b for b in cell if b.tag in (w("p"), w("tbl"))]:
+            cell.replace(block, _mark_block(marker, block, tag))
+    return out
+
+
+def _compare_tables(marker: _Marker, old: etree._Element, new: etree._Element) -> list[etree._Element]:
+    out = copy.deepcopy(new)
+    for row in out.findall(w("tr")):
+        out.remove(row)
+    for a, b in aligned(old.findall(w("tr")), new.findall(w("tr")), _key):
+        if a is None:
+            out.append(_mark_row(marker, b, "ins"))
+        elif b is None:
+            out.append(_mark_row(marker, a, "del"))
+        elif len(a.findall(w("tc"))) != len(b.findall(w("tc"))):
+            out.extend([_mark_row(marker, a, "del"), _mark_row(marker, b, "ins")])
+        else:
+            row = copy.deepcopy(b)
+            for cell, old_cell in zip(row.findall(w("tc")), a.findall(w("tc"))):
+                _compare_container(marker, old_cell, cell)
+            out.append(row)
+    return [out]
+
+
+# --- containers ---------------------------------------------------------------------------
+
+_BLOCKS = (w("p"), w("tbl"))
+
+
+def _compare_container(marker: _Marker, old: etree._Element, new: etree._Element) -> None:
+    """Replaces `new`'s paragraphs and tables (a body, a cell, a header) by the redlined ones."""
+    a = [e for e in old if e.tag in _BLOCKS]
+    b = [e for e in new if e.tag in _BLOCKS]
+    if not b:
+        return
+    result: list[etree._Element] = []
+    for x, y in aligned(a, b, _key):
+        if x is None:
+            result.append(_mark_block(marker, y, "ins"))
+        elif y is None:
+            result.append(_mark_block(marker, x, "del"))
+        elif x.tag != y.tag:
+            result += _replaced(marker, [x], [y])
+        elif y.tag == w("p"):
+            result += _compare_paragraphs(marker, x, y)
+        else:
+            result += _compare_tables(marker, x, y)
+    # the blocks go where NEW's were: before its sectPr (a body) or tcPr-free end (a cell)
+    anchor = b[0].getprevious()
+    for e in b:
+        new.remove(e)
+    if anchor is None:
+        for e in reversed(result):
+            new.insert(0, e)
+    else:
+        for e in reversed(result):
+            anchor.addnext(e)
+
+
+def _max_id(root: etree._Element) -> int:
+    ids = [int(v) for v in root.xpath("//@w:id", namespaces={"w": W}) if str(v).isdigit()]
+    return max(ids, default=0)
+
+
+def redline_bytes(
+    lama: bytes, baru: bytes, penulis: str = PENULIS, when: datetime.datetime | None = None
+) -> bytes:
+    """NEW's .docx package with its text parts redlined against OLD's."""
+    when = when or datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    old_zip, new_zip = zipfile.ZipFile(io.BytesIO(lama)), zipfile.ZipFile(io.BytesIO(baru))
+    old_names = set(old_zip.namelist())
+    parts = {}
+    first_id = 0
+    for name in new_zip.namelist():
+        if _PARTS.fullmatch(name):
+            parts[name] = etree.fromstring(new_zip.read(name))
+            first_id = max(first_id, _max_id(parts[name]))
+    marker = _Marker(penulis, when, first_id + 1)
+    for name, root in parts.items():
+        if name not in old_names:
+            continue
+        old_root = etree.fromstring(old_zip.read(name))
+        old_container = old_root.find(w("body")) if old_root.tag == w("document") else old_root
+        new_container = root.find(w("body")) if root.tag == w("document") else root
+        if old_container is not None and new_container is not None:
+            _compare_container(marker, old_container, new_container)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in new_zip.infolist():
+            data = new_zip.read(info)
+            if info.filename in parts:
+                data = etree.tostring(parts[info.filename], xml_declaration=True, encoding="UTF-8", standalone=True)
+            package.writestr(info, data)
+    return out.getvalue()
+
+
+def redline(lama: Keputusan, baru: Keputusan, penulis: str = PENULIS) -> bytes:
+    """The redline of two decrees: NEW as .docx, tracked changes against OLD."""
+    from kpu_docs.word.document import render_bytes
+
+    return redline_bytes(render_bytes(lama), render_bytes(baru), penulis)
