@@ -545,11 +545,35 @@ def diff(
     lama: Annotated[Path, typer.Argument(help="Keputusan lama (.yaml/.json).")],
     baru: Annotated[Path, typer.Argument(help="Keputusan baru (.yaml/.json).")],
     json_: Annotated[bool, typer.Option("--json", help="Cetak perbedaan sebagai JSON, untuk skrip.")] = False,
+    docx: Annotated[
+        Optional[Path],
+        typer.Option("--docx", help="Tulis juga dokumen Word BARU dengan perubahan terlacak (track changes) terhadap LAMA."),
+    ] = None,
+    penulis: Annotated[str, typer.Option("--penulis", help="Nama pengubah pada perubahan terlacak.")] = "kpu-docs",
 ) -> None:
     """Perbedaan dua keputusan, bagian demi bagian: teks tercetak dan bentuknya (kode keluar 1 bila berbeda)."""
     from kpu_docs.diff import beda
 
-    differences = beda(_load(lama), _load(baru))
+    if docx is not None:
+        from kpu_docs.files import refuse_overwriting_inputs
+
+        if docx.suffix.lower() != ".docx":
+            _fail(f"--docx {docx}: nama berkas harus berakhiran .docx", 2)
+        refuse_overwriting_inputs([docx], [lama, baru])
+        if not docx.parent.is_dir():
+            _fail(f"--docx {docx}: folder {docx.parent} tidak ada", 2)
+    old, new = _load(lama), _load(baru)
+    differences = beda(old, new)
+    if docx is not None:
+        from kpu_docs.files import write_atomic
+        from kpu_docs.redline import redline
+
+        write_atomic(docx, redline(old, new, penulis))
+        message = f"Ditulis: {docx} (perubahan terlacak)"
+        if json_:
+            typer.echo(message, err=True)  # standard output stays JSON
+        else:
+            out.print(message, markup=False)
     if json_:
         import json
 

@@ -37,24 +37,35 @@ def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
-def paired(old: Sequence[T], new: Sequence[T], text: Callable[[T], str]) -> list[tuple[int | None, int | None]]:
-    """Indexes of a replaced stretch, each old item paired in order with the new one most like it
-    (an edit), the rest added or removed. Stretches of equal length, and long ones (the search is
-    quadratic), pair in order."""
-    if len(old) == len(new) or len(old) * len(new) > 400:
+def paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int | None]]:
+    """Indexes of a replaced stretch: old and new items paired as edits where they are alike
+    (difflib's ratio at least 0.6), in order, so that the pairs' total likeness (ratio - 0.5:
+    a weak pair counts little) is greatest; the rest added or removed. A table row "2 Budi" whose
+    neighbour moved up is removed, not edited into the next one. A long stretch (the search is
+    quadratic) pairs in order."""
+    if len(old) * len(new) > 400:
         n = min(len(old), len(new))
         return [*((i, i) for i in range(n)), *((i, None) for i in range(n, len(old))), *((None, j) for j in range(n, len(new)))]
+    ratio = [[difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() - 0.5 for b in new] for a in old]
+    # best[i][j]: the greatest total over old[i:], new[j:]
+    best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in range(len(old) - 1, -1, -1):
+        for j in range(len(new) - 1, -1, -1):
+            edit = ratio[i][j] + best[i + 1][j + 1] if ratio[i][j] >= 0.1 else -1.0
+            best[i][j] = max(edit, best[i + 1][j], best[i][j + 1])
     out: list[tuple[int | None, int | None]] = []
-    j = 0
-    for i, item in enumerate(old):
-        ratios = [difflib.SequenceMatcher(a=text(item), b=text(c), autojunk=False).ratio() for c in new[j:]]
-        best = max(range(len(ratios)), key=ratios.__getitem__, default=None)
-        if best is None or ratios[best] < 0.5:
+    i = j = 0
+    while i < len(old) and j < len(new):
+        if ratio[i][j] >= 0.1 and best[i][j] == ratio[i][j] + best[i + 1][j + 1]:
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
             out.append((i, None))
-            continue
-        out += [(None, k) for k in range(j, j + best)] + [(i, j + best)]
-        j += best + 1
-    return out + [(None, k) for k in range(j, len(new))]
+            i += 1
+        else:
+            out.append((None, j))
+            j += 1
+    return out + [(k, None) for k in range(i, len(old))] + [(None, k) for k in range(j, len(new))]
 
 
 def aligned(old: Sequence[T], new: Sequence[T], key: Callable[[T], str]) -> Iterator[tuple[T | None, T | None]]:
@@ -64,7 +75,7 @@ def aligned(old: Sequence[T], new: Sequence[T], key: Callable[[T], str]) -> Iter
         if tag == "equal":
             yield from zip(old[i1:i2], new[j1:j2])
             continue
-        for i, j in paired(a[i1:i2], b[j1:j2], str):
+        for i, j in paired(a[i1:i2], b[j1:j2]):
             yield (old[i1 + i] if i is not None else None), (new[j1 + j] if j is not None else None)
 
 
@@ -74,8 +85,8 @@ def text_of(element: etree._Element) -> str:
     for e in element.iter(w("t"), w("tab"), w("br"), w("p")):
         if e.tag == w("t"):
             out.append(e.text or "")
-        elif e.tag == w("p") and out:
-            out.append("\n")
+        elif e.tag == w("p"):
+            out.append("\n" if out else "")
         else:
             out.append("\t")
     return "".join(out)
@@ -300,6 +311,22 @@ def _compare_tables(marker: _Marker, old: etree._Element, new: etree._Element) -
 _BLOCKS = (w("p"), w("tbl"))
 
 
+def _last_paired(pairs: list[tuple[T | None, T | None]], old: list[T], new: list[T]) -> list[tuple[T | None, T | None]]:
+    """The last paragraph of a body or cell always paired: its mark ends the body or cell and
+    cannot be deleted, so a last paragraph only inserted (or only deleted) would leave an empty
+    paragraph behind when its change is rejected (or accepted). Each side's last block is taken
+    out of its place (a partner it had there stands alone) and the two are compared."""
+    if not pairs or None not in pairs[-1] or not old or not new:
+        return pairs
+    x, y = old[-1], new[-1]
+    out: list[tuple[T | None, T | None]] = []
+    for a, b in pairs:
+        a, b = (None if a is x else a), (None if b is y else b)
+        if a is not None or b is not None:
+            out.append((a, b))
+    return [*out, (x, y)]
+
+
 def _compare_container(marker: _Marker, old: etree._Element, new: etree._Element) -> None:
     """Replaces `new`'s paragraphs and tables (a body, a cell, a header) by the redlined ones."""
     a = [e for e in old if e.tag in _BLOCKS]
@@ -307,7 +334,7 @@ def _compare_container(marker: _Marker, old: etree._Element, new: etree._Element
     if not b:
         return
     result: list[etree._Element] = []
-    for x, y in aligned(a, b, _key):
+    for x, y in _last_paired(list(aligned(a, b, _key)), a, b):
         if x is None:
             result.append(_mark_block(marker, y, "ins"))
         elif y is None:
