@@ -37,6 +37,12 @@ def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
+def xml(element: etree._Element) -> bytes:
+    """The element as canonical XML, only the namespaces it uses declared: the same markup
+    compares equal wherever it sits (a copied cell declares fewer namespaces than the body)."""
+    return etree.tostring(element, method="c14n", exclusive=True, with_comments=False)
+
+
 def paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int | None]]:
     """Indexes of a replaced stretch: old and new items paired as edits where they are alike
     (difflib's ratio at least 0.6), in order, so that the pairs' total likeness (ratio - 0.5:
@@ -134,7 +140,7 @@ def _tokens(paragraph: etree._Element) -> list[_Token] | None:
             if part.tag == w("t"):
                 out += [(token, rpr, None) for token in _TOKENS.findall(part.text or "")]
             else:
-                out.append((etree.tostring(part).decode(), rpr, part))
+                out.append((xml(part).decode(), rpr, part))
     return out
 
 
@@ -181,7 +187,7 @@ def _runs(tokens: list[_Token], deleted: bool = False) -> list[etree._Element]:
 
 
 def _rpr_key(rpr: etree._Element | None) -> bytes:
-    return b"" if rpr is None else etree.tostring(rpr)
+    return b"" if rpr is None else xml(rpr)
 
 
 def _wrapped(marker: _Marker, tag: str, runs: list[etree._Element]) -> list[etree._Element]:
@@ -234,15 +240,15 @@ def _mark_paragraph(marker: _Marker, paragraph: etree._Element, tag: str) -> etr
 
 def _compare_paragraphs(marker: _Marker, old: etree._Element, new: etree._Element) -> list[etree._Element]:
     """A matched pair: NEW's paragraph with the words that changed marked."""
-    if etree.tostring(old) == etree.tostring(new):
+    if xml(old) == xml(new):
         return [copy.deepcopy(new)]
     a, b = _tokens(old), _tokens(new)
     if a is None or b is None:
         return _replaced(marker, [old], [new])
     out = etree.Element(w("p"), nsmap=new.nsmap)
-    ppr = new.find(w("pPr"))
+    ppr = _properties_change(marker, old.find(w("pPr")), new.find(w("pPr")))
     if ppr is not None:
-        out.append(copy.deepcopy(ppr))
+        out.append(ppr)
     matcher = difflib.SequenceMatcher(a=[t[0] for t in a], b=[t[0] for t in b], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -251,6 +257,32 @@ def _compare_paragraphs(marker: _Marker, old: etree._Element, new: etree._Elemen
         out.extend(_wrapped(marker, "del", _runs(a[i1:i2], deleted=True)))
         out.extend(_wrapped(marker, "ins", _runs(b[j1:j2])))
     return [out]
+
+
+_NOT_FORMAT = (w("rPr"), w("sectPr"), w("pPrChange"))
+
+
+def _properties_change(marker: _Marker, old: etree._Element | None, new: etree._Element | None) -> etree._Element | None:
+    """NEW's paragraph properties, with OLD's kept in a w:pPrChange where they differ (a list
+    item that was not one): rejecting gives back OLD's numbering, style and indents."""
+    def format_of(ppr: etree._Element | None) -> list[etree._Element]:
+        return [] if ppr is None else [c for c in ppr if c.tag not in _NOT_FORMAT]
+
+    before, after = format_of(old), format_of(new)
+    # numbering ids are the package's (NEW's numbering.xml): OLD's mean nothing here, so a list
+    # item stays in its list, and an item that was no list item is one change of numbering
+    numbering = {c.tag: c for c in after}.get(w("numPr"))
+    before = [copy.deepcopy(numbering) if c.tag == w("numPr") else c for c in before if c.tag != w("numPr") or numbering is not None]
+    out = copy.deepcopy(new) if new is not None else None
+    if [xml(c) for c in before] == [xml(c) for c in after]:
+        return out
+    if out is None:
+        out = etree.Element(w("pPr"))
+    change = marker.mark("pPrChange")
+    formerly = etree.SubElement(change, w("pPr"))
+    formerly.extend(copy.deepcopy(c) for c in before)
+    out.append(change)
+    return out
 
 
 def _replaced(marker: _Marker, old: list[etree._Element], new: list[etree._Element]) -> list[etree._Element]:

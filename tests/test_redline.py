@@ -120,13 +120,14 @@ def structural_pair() -> tuple[Keputusan, Keputusan]:
     table = {"kolom": ["NO", "NAMA", "JABATAN"], "nomor_urut": True,
              "baris": [["Ani", "Ketua"], ["Budi", "Anggota"], ["Citra", "Sekretaris"]]}
     old = k(tembusan=["Ketua KPU Provinsi NTB"], lampiran=[{"judul": "Susunan Tim", "isi": [
-        {"paragraf": "Paragraf yang akan dihapus seluruhnya."}, {"tabel": table}, {"paragraf": "Penutup lampiran tahun 2025."}]}])
+        {"tabel": table}, {"paragraf": "Paragraf yang akan dihapus seluruhnya."}, {"paragraf": "Penutup lampiran tahun 2025."}]}])
     new_table = {**table, "baris": [["Ani", "Ketua Tim"], ["Citra", "Sekretaris"], ["Dedi", "Anggota"]]}
     new = k(
         menimbang=["bahwa perlu dibentuk tim kerja baru", "bahwa ada alasan tambahan", "bahwa tim kerja perlu ditetapkan dengan keputusan"],
         diktum=["Membentuk Tim Kerja Tahun 2026.", "Keputusan ini mulai berlaku pada tanggal ditetapkan."],
         tembusan=["Ketua KPU Provinsi NTB", "Inspektorat KPU"],
-        lampiran=[{"judul": "Susunan Tim", "isi": [{"tabel": new_table}, {"paragraf": "Penutup lampiran tahun 2026."}]}],
+        lampiran=[{"judul": "Susunan Tim", "isi": [{"tabel": new_table}, {"paragraf": "Paragraf baru tentang tugas tim."},
+                                            {"paragraf": "Penutup lampiran tahun 2026."}]}],
     )
     return old, new
 
@@ -143,7 +144,7 @@ def test_added_and_removed_paragraphs_and_rows():
     assert "Paragraf yang akan dihapus seluruhnya." in ["".join(p.xpath(".//w:delText/text()", namespaces=NS)) for p in removed]
     added = root.xpath("//w:p[w:pPr/w:rPr/w:ins]", namespaces=NS)
     added_text = " / ".join(text(p, ".//w:t") for p in added)
-    assert "bahwa ada alasan tambahan" in added_text and "Inspektorat KPU" in added_text
+    assert all(t in added_text for t in ("bahwa ada alasan tambahan", "Inspektorat KPU", "Paragraf baru tentang tugas tim."))
     assert resolved(data, accept=True) == paragraphs(document(render_bytes(new)))
     assert resolved(data, accept=False) == paragraphs(document(render_bytes(old)))
 
