@@ -17,7 +17,6 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
 
 from lxml import etree
 
@@ -29,8 +28,6 @@ PENULIS = "kpu-docs"
 _PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 """Words, runs of whitespace and single punctuation marks: "2025," changes as "2025" alone."""
-
-T = TypeVar("T")
 
 
 def w(name: str) -> str:
@@ -74,7 +71,9 @@ def paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int
     return out + [(k, None) for k in range(i, len(old))] + [(None, k) for k in range(j, len(new))]
 
 
-def aligned(old: Sequence[T], new: Sequence[T], key: Callable[[T], str]) -> Iterator[tuple[T | None, T | None]]:
+def aligned(
+    old: Sequence[etree._Element], new: Sequence[etree._Element], key: Callable[[etree._Element], str]
+) -> Iterator[tuple[etree._Element | None, etree._Element | None]]:
     """Old and new items side by side: equal ones, edited pairs, and lone additions/removals."""
     a, b = [key(x) for x in old], [key(x) for x in new]
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
@@ -221,7 +220,8 @@ def _mark_paragraph(marker: _Marker, paragraph: etree._Element, tag: str) -> etr
     tokens = _tokens(paragraph)
     if tokens is None:  # not only runs: wrap each run where it is
         for run in list(out.iter(w("r"))):
-            if run.getparent() is not None and run.getparent().tag != w(tag):
+            parent = run.getparent()
+            if parent is not None and parent.tag != w(tag):
                 if tag == "del":
                     for t in run.findall(w("t")):
                         t.tag = w("delText")
@@ -272,7 +272,10 @@ def _properties_change(marker: _Marker, old: etree._Element | None, new: etree._
     # numbering ids are the package's (NEW's numbering.xml): OLD's mean nothing here, so a list
     # item stays in its list, and an item that was no list item is one change of numbering
     numbering = {c.tag: c for c in after}.get(w("numPr"))
-    before = [copy.deepcopy(numbering) if c.tag == w("numPr") else c for c in before if c.tag != w("numPr") or numbering is not None]
+    if numbering is None:
+        before = [c for c in before if c.tag != w("numPr")]
+    else:
+        before = [copy.deepcopy(numbering) if c.tag == w("numPr") else c for c in before]
     out = copy.deepcopy(new) if new is not None else None
     if [xml(c) for c in before] == [xml(c) for c in after]:
         return out
@@ -296,7 +299,7 @@ def _mark_block(marker: _Marker, block: etree._Element, tag: str) -> etree._Elem
     if block.tag == w("tbl"):
         out = copy.deepcopy(block)
         for row in out.findall(w("tr")):
-            row.getparent().replace(row, _mark_row(marker, row, tag))
+            out.replace(row, _mark_row(marker, row, tag))
         return out
     return copy.deepcopy(block)
 
@@ -324,10 +327,10 @@ def _compare_tables(marker: _Marker, old: etree._Element, new: etree._Element) -
     for row in out.findall(w("tr")):
         out.remove(row)
     for a, b in aligned(old.findall(w("tr")), new.findall(w("tr")), _key):
-        if a is None:
+        if b is None:
+            out.extend(_mark_row(marker, x, "del") for x in [a] if x is not None)
+        elif a is None:
             out.append(_mark_row(marker, b, "ins"))
-        elif b is None:
-            out.append(_mark_row(marker, a, "del"))
         elif len(a.findall(w("tc"))) != len(b.findall(w("tc"))):
             out.extend([_mark_row(marker, a, "del"), _mark_row(marker, b, "ins")])
         else:
@@ -343,7 +346,10 @@ def _compare_tables(marker: _Marker, old: etree._Element, new: etree._Element) -
 _BLOCKS = (w("p"), w("tbl"))
 
 
-def _last_paired(pairs: list[tuple[T | None, T | None]], old: list[T], new: list[T]) -> list[tuple[T | None, T | None]]:
+_Pairs = list[tuple[etree._Element | None, etree._Element | None]]
+
+
+def _last_paired(pairs: _Pairs, old: list[etree._Element], new: list[etree._Element]) -> _Pairs:
     """The last paragraph of a body or cell always paired: its mark ends the body or cell and
     cannot be deleted, so a last paragraph only inserted (or only deleted) would leave an empty
     paragraph behind when its change is rejected (or accepted). Each side's last block is taken
@@ -351,7 +357,7 @@ def _last_paired(pairs: list[tuple[T | None, T | None]], old: list[T], new: list
     if not pairs or None not in pairs[-1] or not old or not new:
         return pairs
     x, y = old[-1], new[-1]
-    out: list[tuple[T | None, T | None]] = []
+    out: _Pairs = []
     for a, b in pairs:
         a, b = (None if a is x else a), (None if b is y else b)
         if a is not None or b is not None:
@@ -366,11 +372,12 @@ def _compare_container(marker: _Marker, old: etree._Element, new: etree._Element
     if not b:
         return
     result: list[etree._Element] = []
-    for x, y in _last_paired(list(aligned(a, b, _key)), a, b):
-        if x is None:
+    pairs = list(aligned(a, b, _key))
+    for x, y in _last_paired(pairs, a, b):
+        if y is None:
+            result.extend(_mark_block(marker, e, "del") for e in [x] if e is not None)
+        elif x is None:
             result.append(_mark_block(marker, y, "ins"))
-        elif y is None:
-            result.append(_mark_block(marker, x, "del"))
         elif x.tag != y.tag:
             result += _replaced(marker, [x], [y])
         elif y.tag == w("p"):
