@@ -49,7 +49,7 @@ def paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int
     if len(old) * len(new) > 400:
         n = min(len(old), len(new))
         return [*((i, i) for i in range(n)), *((i, None) for i in range(n, len(old))), *((None, j) for j in range(n, len(new)))]
-    ratio = [[difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() - 0.5 for b in new] for a in old]
+    ratio = [[_likeness(a, b) - 0.5 for b in new] for a in old]
     # best[i][j]: the greatest total over old[i:], new[j:]
     best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
     for i in range(len(old) - 1, -1, -1):
@@ -71,6 +71,19 @@ def paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int
     return out + [(k, None) for k in range(i, len(old))] + [(None, k) for k in range(j, len(new))]
 
 
+OBJECT = "\ufffc"
+"""A picture's place in a block's text (Unicode's object replacement character)."""
+
+
+def _likeness(a: str, b: str) -> float:
+    """difflib's ratio; nil between a block with a picture and one without: a QR code's
+    paragraph is removed whole, not edited into an empty line (LibreOffice, accepting the
+    picture's deletion, would take its paragraph with it)."""
+    if (OBJECT in a) != (OBJECT in b):
+        return 0.0
+    return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio()
+
+
 def aligned(
     old: Sequence[etree._Element], new: Sequence[etree._Element], key: Callable[[etree._Element], str]
 ) -> Iterator[tuple[etree._Element | None, etree._Element | None]]:
@@ -85,11 +98,13 @@ def aligned(
 
 
 def text_of(element: etree._Element) -> str:
-    """What a paragraph, row or table prints (text, tabs as spaces), for aligning."""
+    """What a paragraph, row or table prints (tabs and breaks as tabs, pictures as OBJECT), for aligning."""
     out = []
-    for e in element.iter(w("t"), w("tab"), w("br"), w("p")):
+    for e in element.iter(w("t"), w("tab"), w("br"), w("p"), w("drawing"), w("pict"), w("object")):
         if e.tag == w("t"):
             out.append(e.text or "")
+        elif e.tag in (w("drawing"), w("pict"), w("object")):
+            out.append(OBJECT)
         elif e.tag == w("p"):
             out.append("\n" if out else "")
         else:
@@ -429,7 +444,9 @@ def redline_bytes(
             data = new_zip.read(info)
             if info.filename in parts:
                 data = etree.tostring(parts[info.filename], xml_declaration=True, encoding="UTF-8", standalone=True)
-            package.writestr(info, data)
+            entry = zipfile.ZipInfo(info.filename, info.date_time)  # writestr changes the ZipInfo it is given
+            entry.compress_type, entry.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            package.writestr(entry, data)
     return out.getvalue()
 
 

@@ -196,33 +196,38 @@ def _system_python_with_uno() -> str:
     pytest.skip(reason)
 
 
-def libreoffice_resolves(tmp_path: Path, old: Keputusan, new: Keputusan) -> dict[str, object]:
-    """LibreOffice opens the redline, accepts (and, separately, rejects) all changes and saves the
-    text; OLD and NEW rendered are saved as text the same way."""
+def libreoffice_resolves(tmp_path: Path, pairs: dict[str, tuple[Keputusan, Keputusan]]) -> dict[str, dict]:
+    """LibreOffice opens each redline, accepts (and, separately, rejects) all changes and saves
+    the text; OLD and NEW rendered are saved as text the same way. One LibreOffice for all."""
     if shutil.which("soffice") is None:
         if os.environ.get("KPU_DOCS_REQUIRE_LIBREOFFICE"):
             pytest.fail("LibreOffice (soffice) is not installed")
         pytest.skip("LibreOffice (soffice) is not installed")
     python = _system_python_with_uno()
-    files = {"redline": redline(old, new), "lama": render_bytes(old), "baru": render_bytes(new)}
-    for name, data in files.items():
-        (tmp_path / f"{name}.docx").write_bytes(data)
-    jobs = [("redline", "accept", "diterima"), ("redline", "reject", "ditolak"), ("lama", "keep", "lama"), ("baru", "keep", "baru")]
+    jobs = []
+    for name, (old, new) in pairs.items():
+        files = {"redline": redline(old, new), "lama": render_bytes(old), "baru": render_bytes(new)}
+        for kind, data in files.items():
+            (tmp_path / f"{name}-{kind}.docx").write_bytes(data)
+        jobs += [(f"{name}-{s}", m, f"{name}-{t}") for s, m, t in
+                 [("redline", "accept", "diterima"), ("redline", "reject", "ditolak"), ("lama", "keep", "lama"), ("baru", "keep", "baru")]]
     run = subprocess.run(
         [python, str(UNO_SCRIPT), str(tmp_path / "profile"), *(f"{tmp_path / s}.docx:{m}:{tmp_path / t}.txt" for s, m, t in jobs)],
-        capture_output=True, text=True, timeout=240,
+        capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 0, run.stderr
-    counts = [json.loads(line) for line in run.stdout.splitlines()]
-    texts = {t: (tmp_path / f"{t}.txt").read_text(encoding="utf-8-sig") for _, _, t in jobs}
-    return {"counts": counts, **texts}
+    counts = {Path(c["file"]).name: c for c in map(json.loads, run.stdout.splitlines())}
+    return {
+        name: {"redline": counts[f"{name}-redline.docx"],
+               **{t: (tmp_path / f"{name}-{t}.txt").read_text(encoding="utf-8-sig") for t in ("diterima", "ditolak", "lama", "baru")}}
+        for name in pairs
+    }
 
 
 @pytest.mark.libreoffice
 def test_libreoffice_accepts_to_new_and_rejects_to_old(reference_pair, tmp_path):
-    got = libreoffice_resolves(tmp_path, *reference_pair)
-    redlines = got["counts"][0]
-    assert redlines["redlines"] > 60 and redlines["left"] == 0  # opened with tracked changes, all resolved
+    got = libreoffice_resolves(tmp_path, {"referensi": reference_pair})["referensi"]
+    assert got["redline"]["redlines"] > 60 and got["redline"]["left"] == 0  # opened with tracked changes, all resolved
     assert got["lama"] != got["baru"] and "Desember 2025" in got["lama"] and "TAHUN 2026" in got["baru"]
     assert got["diterima"] == got["baru"]
     assert got["ditolak"] == got["lama"]
@@ -230,7 +235,24 @@ def test_libreoffice_accepts_to_new_and_rejects_to_old(reference_pair, tmp_path)
 
 @pytest.mark.libreoffice
 def test_libreoffice_resolves_added_and_removed_paragraphs_and_rows(tmp_path):
-    got = libreoffice_resolves(tmp_path, *structural_pair())
+    got = libreoffice_resolves(tmp_path, {"struktur": structural_pair()})["struktur"]
     assert "Dedi" in got["baru"] and "Budi" in got["lama"]
     assert got["diterima"] == got["baru"]
     assert got["ditolak"] == got["lama"]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_resolves_every_example_both_ways(tmp_path):
+    """Each example against its next-year draft, and back: signature forms, QR codes, kop,
+    grouped tables, the Lampiran of other offices."""
+    pairs = {}
+    for source in sorted(EXAMPLE.parent.rglob("*.yaml")):
+        name = source.stem
+        next_year(source, tmp_path / f"{name}-draf.yaml")
+        final, draft = kpu_docs.load(source), kpu_docs.load(tmp_path / f"{name}-draf.yaml")
+        pairs[f"{name}-maju"], pairs[f"{name}-mundur"] = (final, draft), (draft, final)
+    assert len(pairs) >= 12
+    got = libreoffice_resolves(tmp_path, pairs)
+    wrong = [(name, side) for name, texts in got.items() for side, want in (("diterima", "baru"), ("ditolak", "lama"))
+             if texts[side] != texts[want]]
+    assert wrong == []
