@@ -587,7 +587,11 @@ def diff(
         from kpu_docs.files import write_atomic
         from kpu_docs.redline import redline
 
-        write_atomic(docx, redline(old, new, penulis))
+        try:
+            data = redline(old, new, penulis)
+        except FileNotFoundError as exc:  # the logo named by either decree
+            _fail(str(exc), 2)
+        write_atomic(docx, data)
         message = f"Ditulis: {docx} (perubahan terlacak)"
         if json_:
             typer.echo(message, err=True)  # standard output stays JSON

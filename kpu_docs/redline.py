@@ -28,6 +28,8 @@ PENULIS = "kpu-docs"
 _PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 """Words, runs of whitespace and single punctuation marks: "2025," changes as "2025" alone."""
+_WORDS = re.compile(r"\w+|[^\w\s]")
+"""The same without the whitespace, for how alike two blocks are."""
 
 
 def w(name: str) -> str:
@@ -81,6 +83,8 @@ def _likeness(a: str, b: str) -> float:
     picture's deletion, would take its paragraph with it)."""
     if (OBJECT in a) != (OBJECT in b):
         return 0.0
+    if len(a) + len(b) > 1000:  # a table, a long paragraph: by words, in milliseconds
+        return difflib.SequenceMatcher(a=_WORDS.findall(a), b=_WORDS.findall(b), autojunk=False).ratio()
     return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio()
 
 
