@@ -403,7 +403,8 @@ def _compare_container(marker: _Marker, old: etree._Element, new: etree._Element
             result += _compare_paragraphs(marker, x, y)
         else:
             result += _compare_tables(marker, x, y)
-    # the blocks go where NEW's were: before its sectPr (a body) or tcPr-free end (a cell)
+    # the blocks go where NEW's were: after what comes before them (a cell's tcPr), before what
+    # comes after (a body's sectPr)
     anchor = b[0].getprevious()
     for e in b:
         new.remove(e)
