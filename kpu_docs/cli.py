@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from typer._click import Context as ClickContext  # the context typer's own classes are typed with
 
     from kpu_docs.checks import Temuan
+    from kpu_docs.diff import Beda, Kelompok
     from kpu_docs.models import Keputusan
     from kpu_docs.nomor.register import Register
 
@@ -543,16 +544,62 @@ def next_year_command(
             out.print(f"  {lokasi}{baris_teks(baris)}: {text}", markup=False)
 
 
+def _shown_difference(line: "Beda | Kelompok") -> str:
+    """One line of `diff` in rich markup: an added or removed item whole, a changed one as its new
+    text with the words that changed marked ([-old-]{+new+}, red and green on a terminal)."""
+    from kpu_docs.diff import Kelompok, kata_berubah
+
+    marks = {"=": "{}", "-": "[red]\\[-{}-][/]", "+": "[green]{{+{}+}}[/]"}
+    if isinstance(line, Kelompok):
+        words = "; ".join("".join(marks[kind].format(escape(text)) for kind, text in (("-", old), ("+", new)) if text)
+                          for old, new in line.perubahan)
+        return f"[yellow]{escape(f'[{line.bagian}]')} ~[/] {escape(line.letak)}: {line.baris} baris tabel: {words}"
+    if line.lama is None or line.baru is None:
+        colour = {"+": "green", "-": "red"}.get(line.jenis, "yellow")
+        return f"[{colour}]{escape(str(line))}[/]"
+    words = "".join(marks[kind].format(escape(text)) for kind, text in kata_berubah(line.lama, line.baru))
+    where = f"{escape(line.letak)}: " if line.letak else ""
+    return f"[yellow]{escape(f'[{line.bagian}]')} ~[/] {where}{words}"
+
+
 @app.command()
 def diff(
     lama: Annotated[Path, typer.Argument(help="Keputusan lama (.yaml/.json).")],
     baru: Annotated[Path, typer.Argument(help="Keputusan baru (.yaml/.json).")],
     json_: Annotated[bool, typer.Option("--json", help="Cetak perbedaan sebagai JSON, untuk skrip.")] = False,
+    docx: Annotated[
+        Optional[Path],
+        typer.Option("--docx", help="Tulis juga dokumen Word BARU dengan perubahan terlacak (track changes) terhadap LAMA."),
+    ] = None,
+    penulis: Annotated[str, typer.Option("--penulis", help="Nama pengubah pada perubahan terlacak.")] = "kpu-docs",
 ) -> None:
     """Perbedaan dua keputusan, bagian demi bagian: teks tercetak dan bentuknya (kode keluar 1 bila berbeda)."""
-    from kpu_docs.diff import beda
+    from kpu_docs.diff import beda, dikelompokkan
 
-    differences = beda(_load(lama), _load(baru))
+    if docx is not None:
+        from kpu_docs.files import refuse_overwriting_inputs
+
+        if docx.suffix.lower() != ".docx":
+            _fail(f"--docx {docx}: nama berkas harus berakhiran .docx", 2)
+        refuse_overwriting_inputs([docx], [lama, baru])
+        if not docx.parent.is_dir():
+            _fail(f"--docx {docx}: folder {docx.parent} tidak ada", 2)
+    old, new = _load(lama), _load(baru)
+    differences = beda(old, new)
+    if docx is not None:
+        from kpu_docs.files import write_atomic
+        from kpu_docs.redline import redline
+
+        try:
+            data = redline(old, new, penulis)
+        except FileNotFoundError as exc:  # the logo named by either decree
+            _fail(str(exc), 2)
+        write_atomic(docx, data)
+        message = f"Ditulis: {docx} (perubahan terlacak)"
+        if json_:
+            typer.echo(message, err=True)  # standard output stays JSON
+        else:
+            out.print(message, markup=False)
     if json_:
         import json
 
@@ -560,9 +607,8 @@ def diff(
     elif not differences:
         out.print("Tidak ada perbedaan.", markup=False)
     else:
-        for difference in differences:
-            colour = {"+": "green", "-": "red"}.get(difference.jenis, "yellow")
-            out.print(f"[{colour}]{escape(str(difference))}[/]")
+        for line in dikelompokkan(differences):
+            out.print(_shown_difference(line))
         out.print(f"{len(differences)} perbedaan.", markup=False)
     if differences:
         raise typer.Exit(1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -311,3 +312,86 @@ def beda(old: Keputusan, new: Keputusan) -> list[Beda]:
             continue  # its change shows in the printed part
         found.setdefault(part, []).append(Beda(part, "~", _shown(a), _shown(b), format_path(path)))
     return [d for differences in found.values() for d in differences]
+
+
+# --- for the terminal: the changed words, and repeated changes of a table column grouped -----
+
+_WORD = re.compile(r"\s+|\w+|[^\w\s]")
+CONTEXT = 6
+"""Unchanged words kept on each side of a change; longer unchanged stretches are cut to "…"."""
+
+
+def kata_berubah(lama: str, baru: str) -> list[tuple[str, str]]:
+    """The new sentence as pieces: ("=", unchanged), ("-", deleted), ("+", inserted), with long
+    unchanged stretches cut to their ends around "…": a 330-character Menimbang whose year
+    changed reads "… Kota Mataram Tahun [-2025-]{+2026+};"."""
+    a, b = _WORD.findall(lama), _WORD.findall(baru)
+    opcodes = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    out: list[tuple[str, str]] = []
+    for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag != "equal":
+            if i2 > i1:
+                out.append(("-", "".join(a[i1:i2])))
+            if j2 > j1:
+                out.append(("+", "".join(b[j1:j2])))
+            continue
+        words = b[j1:j2]
+        keep_start = 0 if n == 0 else CONTEXT * 2  # tokens: a word and a space each
+        keep_end = 0 if n == len(opcodes) - 1 else CONTEXT * 2
+        if len(words) > keep_start + keep_end + 2:
+            head = "".join(words[:keep_start])
+            tail = "".join(words[len(words) - keep_end:] if keep_end else [])
+            out.append(("=", f"{head}…{tail}"))
+        else:
+            out.append(("=", "".join(words)))
+    return out
+
+
+def perubahan_kata(lama: str, baru: str) -> tuple[tuple[str, str], ...]:
+    """What a change does, without where: (deleted, inserted) for each changed stretch."""
+    a, b = _WORD.findall(lama), _WORD.findall(baru)
+    return tuple(("".join(a[i1:i2]), "".join(b[j1:j2]))
+                 for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes() if tag != "equal")
+
+
+_TABLE_CELL = re.compile(r"^(?P<tabel>tabel \d+), (?:kelompok \d+, )?baris \d+, kolom (?P<kolom>.+)$")
+
+
+@dataclass
+class Kelompok:
+    """Changes of one table column that do the same (2025 → 2026) in several rows, shown once."""
+
+    bagian: str
+    letak: str
+    baris: int
+    perubahan: tuple[tuple[str, str], ...]
+
+    def __str__(self) -> str:
+        change = "; ".join(f"{old or '(kosong)'} → {new or '(kosong)'}" for old, new in self.perubahan)
+        return f"[{self.bagian}] ~ {self.letak}: {self.baris} baris tabel: {change}"
+
+
+def _group_key(d: Beda) -> tuple[str, str, str, tuple[tuple[str, str], ...]] | None:
+    """(part, table, column, what changed) of a changed table cell; None for anything else."""
+    cell = _TABLE_CELL.match(d.letak or "") if d.jenis == "~" and d.lama and d.baru else None
+    return (d.bagian, cell["tabel"], cell["kolom"], perubahan_kata(d.lama or "", d.baru or "")) if cell else None
+
+
+def dikelompokkan(differences: list[Beda]) -> list[Beda | Kelompok]:
+    """The differences in order, a table column's cells that changed the same way in more than
+    one row replaced, where the first of them was, by one Kelompok."""
+    groups: dict[tuple, list[Beda]] = {}
+    for d in differences:
+        key = _group_key(d)
+        if key:
+            groups.setdefault(key, []).append(d)
+    out: list[Beda | Kelompok] = []
+    for d in differences:
+        key = _group_key(d)
+        members = groups[key] if key else [d]
+        if len(members) == 1:
+            out.append(d)
+        elif key and members[0] is d:
+            bagian, tabel, kolom, perubahan = key
+            out.append(Kelompok(bagian, f"{tabel}, kolom {kolom}", len(members), perubahan))
+    return out

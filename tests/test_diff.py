@@ -65,7 +65,7 @@ def test_cli_diff_exits_1_and_speaks_json(tmp_path):
     changed.write_text(EXAMPLE.read_text(encoding="utf-8").replace("tempat: Mataram", "tempat: Lombok"), encoding="utf-8")
     result = CliRunner().invoke(app, ["diff", str(EXAMPLE), str(changed)])
     assert result.exit_code == 1
-    assert "[penutup] ~ Ditetapkan di Mataram" in result.output and "→ Ditetapkan di Lombok" in result.output
+    assert "[penutup] ~ Ditetapkan di [-Mataram-]{+Lombok+}" in result.output  # the changed word marked
     result = CliRunner().invoke(app, ["diff", "--json", str(EXAMPLE), str(changed)])
     assert result.exit_code == 1
     assert json.loads(result.output) == [{"bagian": "penutup", "jenis": "~", "lama": "Ditetapkan di Mataram",
@@ -166,3 +166,37 @@ def test_no_field_changes_unseen(example):
         if not beda(decree, changed):
             unseen.append(path)
     assert unseen == []
+
+
+def test_cli_diff_marks_the_changed_words_and_cuts_long_sentences(tmp_path):
+    from kpu_docs.next_year import next_year
+
+    draft = tmp_path / "draf.yaml"
+    next_year(EXAMPLE, draft)
+    result = CliRunner().invoke(app, ["diff", str(EXAMPLE), str(draft)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "[judul] ~ NOMOR [-11-]{+[ISI NOMOR]+} TAHUN [-2025-]{+2026+}" in lines
+    assert "[penutup] ~ pada tanggal 3 September [-2025-]{+2026+}" in lines
+    # a long Menimbang shows once, cut to the words around its change
+    menimbang = [line for line in lines if line.startswith("[menimbang]")]
+    assert len(menimbang) == 2 and all(len(line) < 120 and line.startswith("[menimbang] ~ …") for line in menimbang)
+    assert menimbang[1].endswith("Kota Mataram Tahun [-2025-]{+2026+}")
+    # 25 table cells whose year changed: one line
+    assert "[lampiran 1] ~ tabel 1, kolom TARGET WAKTU: 25 baris tabel: [-2025-]{+2026+}" in lines
+    assert not [line for line in lines if "baris 23" in line]
+    assert lines[-1] == "33 perbedaan."  # the count is still of every difference
+
+
+def test_table_cells_group_only_when_they_change_the_same_way():
+    from kpu_docs.diff import Kelompok, dikelompokkan
+
+    table = {"kolom": ["NO", "NAMA", "TARGET"], "nomor_urut": True,
+             "baris": [["Ani", "Mei 2025"], ["Budi", "Juni 2025"], ["Citra", "Juli 2025"]]}
+    changed = {**table, "baris": [["Ani", "Mei 2026"], ["Budi", "Juni 2026"], ["Citra", "Agustus 2025"]]}
+    found = dikelompokkan(beda(k(lampiran=[{"isi": [{"tabel": table}]}]), k(lampiran=[{"isi": [{"tabel": changed}]}])))
+    assert [str(d) for d in found] == [
+        "[lampiran 1] ~ tabel 1, kolom TARGET: 2 baris tabel: 2025 → 2026",
+        "[lampiran 1] ~ tabel 1, baris 3, kolom TARGET: Juli 2025 → Agustus 2025",
+    ]
+    assert isinstance(found[0], Kelompok) and found[0].baris == 2
