@@ -55,13 +55,15 @@ def test_the_host_reads_its_own_table():
     # Markdown with aligned colons in its rule, cells padded
     ["| NO   | NAMA DESA        | KECAMATAN           |", "|:----:|:-----------------|:--------------------|",
      *[f"| {a:<4} | {b:<16} | {c:<19} |" for a, b, c in DESA]],
+    # Markdown with the decree's column-number row under its header
+    ["| NO | NAMA DESA | KECAMATAN |", "|---|---|---|", "| 1 | 2 | 3 |", *[f"| {a} | {b} | {c} |" for a, b, c in DESA]],
     # bars without a header rule, as pasted from a web page
     ["| NO | NAMA DESA | KECAMATAN |", *[f"| {a} | {b} | {c} |" for a, b, c in DESA]],
     # bars between cells only
     ["NO | NAMA DESA | KECAMATAN", *[f"{a} | {b} | {c}" for a, b, c in DESA]],
     # tabs
     ["NO\tNAMA DESA\tKECAMATAN", *["\t".join(row) for row in DESA]],
-], ids=["markdown", "markdown-aligned", "bars-no-rule", "inner-bars", "tabs"])
+], ids=["markdown", "markdown-aligned", "column-numbers", "bars-no-rule", "inner-bars", "tabs"])
 def test_a_typed_table_reads_cell_for_cell(typed):
     block = _table(_in_host(typed))
     assert block == {"tabel": {"kolom": DESA_HEADER, "baris": DESA}}
