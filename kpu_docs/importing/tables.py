@@ -450,11 +450,14 @@ def aligned_rows(header: str, lines: list[tuple[int, str]]) -> list[tuple[int, s
 
 def _placed(page: list[tuple[int, list[tuple[int, int, str]]]], width: int) -> list[tuple[int, str]]:
     """A page's runs in their columns, tab-separated: a run moves right to the next column when it
-    starts at or after the leftmost start of that column's runs on this page."""
+    starts at or after the leftmost start of that column's runs on this page. Only a run with text
+    of an earlier column to its left on its line says where a column starts: a line of running
+    text under the table, one long run, does not."""
     starts: dict[int, int] = {}
     for _, runs in page:
-        for column, start, _ in runs:
-            starts[column] = min(start, starts.get(column, start))
+        for (left, _, _), (column, start, _) in zip(runs, runs[1:]):
+            if left < column:
+                starts[column] = min(start, starts.get(column, start))
     out = []
     for number, runs in page:
         cells = [""] * width

@@ -128,6 +128,16 @@ def test_a_space_aligned_cell_continued_under_an_empty_column_stays_in_its_colum
     ]}}
 
 
+def test_running_text_under_a_space_aligned_table_moves_no_column():
+    """A line of running text after the table starts at the left margin and runs into the third
+    column: it does not say where the third column starts."""
+    note = "Catatan: susunan ini berlaku sampai dengan ditetapkannya keputusan yang baru oleh Bupati"
+    block = _table(_in_host([*PPID, note]))
+    rows = block["tabel"]["baris"]
+    assert rows[0] == ["I.", "Atasan Langsung PPID", "Sekretaris Daerah Kabupaten Kulon Progo"]
+    assert rows[1][:2] == ["IV.", "PPID Pembantu :"]
+
+
 def test_a_line_with_a_bar_in_prose_is_no_table():
     text = _in_host(["NO\tNAMA DESA\tKECAMATAN", *["\t".join(row) for row in DESA]])
     text = text.replace("DAFTAR DESA BINAAN", "DAFTAR DESA BINAAN | TAHUN 2010")
