@@ -176,9 +176,9 @@ class LampiranReader:
                 i += 1
                 continue
             if barred := bar_table(raws, i):
-                rows = [(line.number, bar_cells(line.raw) or []) for line in lines[i:i + barred] if not is_rule(line.raw)]
-                numbering = [str(k) for k in range(1, len(rows[0][1]) + 1)]  # "| 1 | 2 | 3 |" under the header
-                typed = [(number, "\t".join(cells)) for number, cells in rows if cells != numbering]
+                barred_rows = [(line.number, bar_cells(line.raw) or []) for line in lines[i:i + barred] if not is_rule(line.raw)]
+                numbering = [str(k) for k in range(1, len(barred_rows[0][1]) + 1)]  # "| 1 | 2 | 3 |" under the header
+                typed = [(number, "\t".join(cells)) for number, cells in barred_rows if cells != numbering]
                 block, reports = text_table(typed)
                 self.notes += [f"{where}, {r}" for r in reports]
                 if block is not None:
