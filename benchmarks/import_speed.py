@@ -10,7 +10,11 @@ same file:
   template (Normal paragraphs, List Number items, its tables as plain Word tables), 1x, 10x
   and 100x; same baseline;
 - the OCR'd reference decree as a .txt, 1x, 10x and 100x; baseline: decoding the file and
-  splitting it into whitespace-normalised lines.
+  splitting it into whitespace-normalised lines;
+- big texts of 0.5, 1, 2 and 5 MB, the corpus's .txt decrees (tests/importing/corpus) one after
+  another and repeated: import_file alone, and the whole `kpu-docs import` command in a fresh
+  process (start-up, import, the YAML written and read back, the result checked, what was not
+  read printed); time per MB and the ratio 5 MB / 0.5 MB, about 10 when the time is linear.
 
 Linear growth shows as ratios near 10 between sizes ten times apart (the smallest size also
 carries the decree's fixed part, so its ratio to the next is lower). Peak memory is measured
@@ -18,12 +22,14 @@ with tracemalloc at the largest size: Python's allocations only (lxml's tree is 
 No absolute times are asserted anywhere.
 
 Run: python benchmarks/import_speed.py [ROUNDS]   (building the 2,500-row decree takes a while)
+     python benchmarks/import_speed.py [ROUNDS] --mb   (the big texts only)
 """
 
 from __future__ import annotations
 
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -42,6 +48,7 @@ EXAMPLE = ROOT / "examples" / "keputusan-11-2025.yaml"
 OCR = ROOT / "tests" / "importing" / "data" / "ocr-keputusan-11-2025.txt"
 ROWS = (25, 250, 2500)
 COPIES = (1, 10, 100)
+MEGABYTES = (0.5, 1, 2, 5)
 
 
 # --- inputs ---------------------------------------------------------------------------------
@@ -97,6 +104,17 @@ def hand_docx(copies: int, path: Path) -> Path:
         document.add_paragraph(m["text"] if m else lines[i], style="List Number" if m else None)
         i += 1
     document.save(str(path))
+    return path
+
+
+def big_text(megabytes: float, path: Path) -> Path:
+    """The corpus's .txt decrees one after another, repeated and cut at a line to `megabytes` MB."""
+    corpus = sorted((ROOT / "tests" / "importing" / "corpus").glob("*.txt"))
+    one = "\n\n".join(p.read_text(encoding="utf-8") for p in corpus) + "\n\n"
+    size = int(megabytes * 1_000_000)
+    text = one * (size // len(one.encode("utf-8")) + 1)
+    text = text.encode("utf-8")[:size].decode("utf-8", "ignore")
+    path.write_text(text[: text.rfind("\n") + 1], encoding="utf-8")
     return path
 
 
@@ -157,10 +175,42 @@ def report(title: str, unit: str, sizes: tuple[int, ...], paths: list[Path], bas
     print(f"  peak memory at {sizes[-1]} (tracemalloc): import {memory / 1e6:.1f} MB, baseline {base_memory / 1e6:.1f} MB")
 
 
+def command(path: Path, output: Path) -> None:
+    """`kpu-docs import` in a fresh process, as a person runs it (no terminal: no progress bar)."""
+    output.unlink(missing_ok=True)
+    subprocess.run([sys.executable, "-m", "kpu_docs", "import", str(path), "-o", str(output)],
+                   capture_output=True, check=False)
+    if not output.exists():
+        raise SystemExit(f"kpu-docs import {path} wrote nothing")
+
+
+def report_megabytes(paths: list[Path], folder: Path, rounds: int) -> None:
+    """Time per MB for import_file and for the whole command; the ratio of the largest to the smallest."""
+    print(f"\n.txt of the corpus's decrees repeated, median of {rounds} rounds")
+    print(f"  {'MB':>5}  {'import_file s':>13}  {'s/MB':>6}  {'kpu-docs import s':>17}  {'s/MB':>6}")
+    first: tuple[float, float] | None = None
+    for megabytes, path in zip(MEGABYTES, paths):
+        size = path.stat().st_size / 1_000_000
+        t = timed(lambda: import_file(path), rounds)
+        c = timed(lambda: command(path, folder / "out.yaml"), rounds)
+        first = first or (t / size, c / size)
+        print(f"  {size:>5.2f}  {t:>13.2f}  {t / size:>6.2f}  {c:>17.2f}  {c / size:>6.2f}")
+        last = (t, c, size)
+    t, c, size = last
+    small = paths[0].stat().st_size / 1_000_000
+    print(f"  ratio {size:.1f} MB / {small:.1f} MB: import_file {t / (first[0] * small):.1f}, "
+          f"kpu-docs import {c / (first[1] * small):.1f} (linear: {size / small:.0f})")
+
+
 def main() -> None:
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 3
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        big = [big_text(n, folder / f"big-{n}.txt") for n in MEGABYTES]
+        if "--mb" in sys.argv:
+            import_file(big[0])  # warm up
+            report_megabytes(big, folder, rounds)
+            return
         print("building inputs ...", file=sys.stderr)
         own = [own_docx(n, folder / f"rows-{n}.docx") for n in ROWS]
         hand = [hand_docx(n, folder / f"hand-{n}.docx") for n in COPIES]
@@ -170,6 +220,7 @@ def main() -> None:
         report("own .docx, Lampiran table of N rows", "row", ROWS, own, docx_baseline, rounds)
         report("hand-written-looking .docx, the OCR'd decree N times", "copy", COPIES, hand, docx_baseline, rounds)
         report(".txt, the OCR'd decree N times", "copy", COPIES, texts, text_baseline, rounds)
+        report_megabytes(big, folder, rounds)
 
 
 if __name__ == "__main__":

@@ -620,6 +620,8 @@ def import_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="Berkas YAML hasil impor.")],
 ) -> None:
     """Baca keputusan yang sudah ada (.docx, PDF atau teks) menjadi data YAML."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from kpu_docs.errors import InputError
     from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.importing import import_file, write_yaml
@@ -627,19 +629,45 @@ def import_command(
 
     refuse_overwriting_inputs([output], [berkas])
     try:
-        result = import_file(berkas)
-    except FileNotFoundError:
-        _fail(f"{berkas}: berkas tidak ditemukan", 2)
-    except ValueError as exc:
-        _fail(str(exc), 2)
-    write_yaml(result.data, output, result.tidak_terbaca, result.dibuang)
+        long = berkas.stat().st_size >= _IMPORT_LONG
+    except OSError:
+        long = False  # import_file names the missing file
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=err.console, disable=_Opsi.quiet or not long or not err.is_terminal)
+    task = bar.add_task(f"Membaca {escape(str(berkas))}", total=3)
+    with bar:
+        try:
+            result = import_file(berkas)
+        except FileNotFoundError:
+            bar.stop()
+            _fail(f"{berkas}: berkas tidak ditemukan", 2)
+        except ValueError as exc:
+            bar.stop()
+            _fail(str(exc), 2)
+        bar.update(task, advance=1, description=f"Menulis {escape(str(output))}")
+        write_yaml(result.data, output, result.tidak_terbaca, result.dibuang)
+        bar.update(task, advance=1, description="Memeriksa hasil")
+        try:
+            from_data(result.data, sumber=str(output))
+            incomplete = None
+        except InputError as exc:
+            incomplete = exc
+        bar.update(task, advance=1)
     out.print(f"Ditulis: {output}", markup=False)
-    for item in result.tidak_terbaca:
+    for item in result.tidak_terbaca[:_IMPORT_SHOWN]:
         err.print(f"[yellow]Tidak terbaca:[/] {escape(item)}")
-    try:
-        from_data(result.data, sumber=str(output))
-    except InputError as exc:
-        _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {exc}")
+    if len(result.tidak_terbaca) > _IMPORT_SHOWN:
+        more = len(result.tidak_terbaca) - _IMPORT_SHOWN
+        err.print(f"[yellow]Tidak terbaca:[/] {more} lainnya, semuanya tercantum di awal {escape(str(output))}")
+    if incomplete is not None:
+        _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {incomplete}")
+
+
+_IMPORT_LONG = 1_000_000
+"""Inputs of this many bytes or more show a progress bar on a terminal: they take seconds."""
+_IMPORT_SHOWN = 50
+"""Unread lines printed at most; all of them head the written YAML (a long OCR'd text has
+thousands, and a terminal printing them took longer than the import)."""
 
 
 @app.command()

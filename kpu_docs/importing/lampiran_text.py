@@ -17,7 +17,7 @@ from kpu_docs.importing import body as bodies
 from kpu_docs.importing.casing import is_capitals
 from kpu_docs.importing.citations import parse_citation
 from kpu_docs.importing.lines import AN, LAMPIRAN, SALINAN, TTD, Src, Wrapped, list_label, strip_item
-from kpu_docs.importing.tables import aligned_header, aligned_rows, continues_table, starts_table, text_table
+from kpu_docs.importing.tables import aligned_header, aligned_rows, bar_cells, bar_table, continues_table, is_rule, starts_table, text_table
 from kpu_docs.models import Peraturan
 from kpu_docs.wording import kutipan
 from kpu_docs.wording.punctuation import bare
@@ -168,11 +168,22 @@ class LampiranReader:
 
     def _entries(self, lines: list[Src], where: str) -> list[dict]:
         entries: list[dict] = []
+        raws = [line.raw for line in lines]
         i = 0
         while i < len(lines):
             s = lines[i]
             if not s.text:
                 i += 1
+                continue
+            if barred := bar_table(raws, i):
+                barred_rows = [(line.number, bar_cells(line.raw) or []) for line in lines[i:i + barred] if not is_rule(line.raw)]
+                numbering = [str(k) for k in range(1, len(barred_rows[0][1]) + 1)]  # "| 1 | 2 | 3 |" under the header
+                typed = [(number, "\t".join(cells)) for number, cells in barred_rows if cells != numbering]
+                block, reports = text_table(typed)
+                self.notes += [f"{where}, {r}" for r in reports]
+                if block is not None:
+                    entries.append({"kind": "table", "block": block})
+                i += barred
                 continue
             aligned = "\t" not in s.raw and aligned_header(s.raw)
             if starts_table(s.raw) or aligned:

@@ -44,10 +44,11 @@ def prepare(lines: list[str], dropped: list[str]) -> list[Src]:
     cleaned = [raw.replace("\f", "").rstrip() for raw in lines]
     # a transcript that lost its line breaks lost them on every page: once one line is flat, every
     # long line is broken again, also a page whose text names no part of the decree
-    flat = any(reflow.is_flat(" ".join(raw.split())) for raw in cleaned)
-    for number, raw in enumerate(cleaned, start=1):
-        text = " ".join(raw.replace("\t", " ").split())
-        split = reflow.split(text) if reflow.is_flat(text) or flat and len(text) > reflow.FLAT_FROM else [text]
+    normal = [" ".join(raw.split()) for raw in cleaned]  # tabs become single spaces too
+    long = [len(text) > reflow.FLAT_FROM for text in normal]  # is_flat's cheap half, first
+    flat = any(reflow.is_flat(text) for text, over in zip(normal, long) if over)
+    for number, (raw, text, over) in enumerate(zip(cleaned, normal, long), start=1):
+        split = reflow.split(text) if over and (flat or reflow.is_flat(text)) else [text]
         for piece in split:  # a line that lost its breaks becomes several, all with its number
             numbers.append(number)
             raws.append(raw if len(split) == 1 else piece)

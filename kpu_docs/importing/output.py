@@ -43,7 +43,7 @@ def to_yaml(data: dict, tidak_terbaca: list[str] | None = None, dibuang: list[st
     """YAML text of the data; what could not be read, and the lines dropped as page furniture, are
     listed in comments at the top."""
     body = _dump(_fold(data))
-    if YAML(typ="safe", pure=True).load(body) != data:  # pragma: no cover - folding is checked, not trusted
+    if YAML(typ="safe").load(body) != data:  # pragma: no cover - folding is checked, not trusted
         body = _dump(data)
     head = ""
     if tidak_terbaca:

@@ -329,6 +329,48 @@ def continues_table(text: str) -> bool:
     return "\t" in text and not _typed_item([c.strip() for c in text.split("\t") if c.strip()])
 
 
+# --- tables typed with bars ("| No | Nama |", Markdown) -----------------------------------------
+
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+"""A Markdown header rule: "|---|:---:|", "--- | ---"."""
+
+
+def bar_cells(raw: str) -> list[str] | None:
+    """The cells of a line typed with bars between them ("| 1 | Desa Cerme |", "1 | Desa Cerme";
+    the outer bars optional), or None when the line has no bar or is a header rule."""
+    text = raw.strip()
+    if "|" not in text or _RULE.match(text):
+        return None
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", text)]
+    return cells if len(cells) >= 2 else None
+
+
+def is_rule(raw: str) -> bool:
+    return bool(_RULE.match(raw)) and "-" in raw
+
+
+def bar_table(raws: list[str], start: int) -> int:
+    """How many lines from raws[start] are a table typed with bars: a header row and at least one
+    more row of as many cells (a Markdown rule between them may be there or not); 0 when that line
+    starts no such table."""
+    header = bar_cells(raws[start])
+    if header is None:
+        return 0
+    width, end, rows = len(header), start + 1, 0
+    while end < len(raws):
+        if not is_rule(raws[end]):
+            cells = bar_cells(raws[end])
+            if cells is None or len(cells) != width:
+                break
+            rows += 1
+        end += 1
+    return end - start if rows else 0
+
+
 # --- tables laid out with spaces (pdftotext -layout) ------------------------------------------
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")
@@ -375,23 +417,53 @@ def aligned_rows(header: str, lines: list[tuple[int, str]]) -> list[tuple[int, s
     that a cell's text set flush left under a centred heading still finds its column ("1   Rachman
     Yape" under "No   N A M A"). Justified text inside a cell ("Tim    Pertimbangan") stays in it.
     A column-number row after the first rows is a later page's: its numbers say where that page
-    sets the columns, for the lines that follow."""
+    sets the columns, for the lines that follow.
+
+    A run that starts where the text of the column to the right starts on the page's other lines
+    belongs to that column, though a centred heading leaves most of it left of the middle of the
+    gap: the second line of a cell ("Progo" under "Sekretaris ... Kulon") on a line whose column
+    to the left is empty is not joined to that column's text."""
     spans = [(m.start(), m.end()) for m in _SEGMENT.finditer(header)]
     bounds = [(a_end + b_start) / 2 for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
     edges = [float("-inf"), *bounds, float("inf")]
-    out = []
+    out: list[tuple[int, str]] = []
+    page: list[tuple[int, list[tuple[int, int, str]]]] = []  # this page's lines: (number, [(column, start, text)])
     started = False  # rows read under the header: a column-number row after them is a later page's
     for number, raw in lines:
         if (numbers := _column_numbers(raw, len(spans))) is not None:
             if started:
+                out += _placed(page, len(spans))
+                page = []
                 edges = [float("-inf"), *_page_bounds(numbers, len(raw) - len(raw.lstrip())), float("inf")]
+            out += _placed(page, len(spans))
+            page = []
             out.append((number, ""))
             continue
         started |= bool(raw.strip()) and raw != header
-        cells = [""] * len(spans)
+        runs = []
         for m in _SEGMENT.finditer(raw.replace("\t", "    ")):
             shares = [min(m.end(), right) - max(m.start(), left) for left, right in zip(edges, edges[1:])]
-            column = shares.index(max(shares))
-            cells[column] = f"{cells[column]} {m.group(0)}".strip()
-        out.append((number, "\t".join(cells) if raw.strip() else ""))
+            runs.append((shares.index(max(shares)), m.start(), m.group(0)))
+        page.append((number, runs))
+    return out + _placed(page, len(spans))
+
+
+def _placed(page: list[tuple[int, list[tuple[int, int, str]]]], width: int) -> list[tuple[int, str]]:
+    """A page's runs in their columns, tab-separated: a run moves right to the next column when it
+    starts at or after the leftmost start of that column's runs on this page. Only a run with text
+    of an earlier column to its left on its line says where a column starts: a line of running
+    text under the table, one long run, does not."""
+    starts: dict[int, int] = {}
+    for _, runs in page:
+        for (left, _, _), (column, start, _) in zip(runs, runs[1:]):
+            if left < column:
+                starts[column] = min(start, starts.get(column, start))
+    out = []
+    for number, runs in page:
+        cells = [""] * width
+        for column, start, text in runs:
+            while column + 1 < width and column + 1 in starts and start >= starts[column + 1]:
+                column += 1
+            cells[column] = f"{cells[column]} {text}".strip()
+        out.append((number, "\t".join(cells) if runs else ""))
     return out
