@@ -51,6 +51,12 @@ class Pengaturan(Model):
     text ended with; "seperti_ditulis" prints each item's text as typed, its own punctuation
     included ("...; dan", ","), and punctuates only what kpu-docs writes itself: the generated
     closing Menimbang point and structured citations (";", or "." for the last)."""
+    paraf_koordinasi: list[Teks] = Field(default_factory=list)
+    """Positions (jabatan) of the officials who check a draft before it goes to the signatory,
+    in the order they initial it, e.g. [Kepala Bagian Hukum, Sekretaris]. On a draft (status:
+    draf) a PARAF KOORDINASI table (No / Jabatan / Paraf, one row per position) is printed at
+    the bottom left of the decree's last page, under the signature block, for the internal copy;
+    a final decree and its certified copies (salinan) never print it. Empty: no table."""
     abaikan_periksa: list[Teks] = Field(default_factory=list)
     """Warnings of `kpu-docs check` not to give for this decree, by rule id, e.g. [judul-seragam,
     tanggal-libur]: `check` prints each warning's id in brackets, and the README lists every rule
