@@ -146,7 +146,7 @@ def _text(path: Path) -> str:
                     continue
                 seen.add(id(cell._tc))
                 for paragraph in cell.paragraphs:
-                    parts.append(paragraph.text)
+                    parts.append(paragraph.text.replace("\t", " "))  # "1.<tab>Kepala": a hand-numbered line
                 for inner in cell.tables:
                     cell_texts(inner)
 
