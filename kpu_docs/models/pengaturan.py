@@ -51,6 +51,11 @@ class Pengaturan(Model):
     text ended with; "seperti_ditulis" prints each item's text as typed, its own punctuation
     included ("...; dan", ","), and punctuates only what kpu-docs writes itself: the generated
     closing Menimbang point and structured citations (";", or "." for the last)."""
+    pisah_judul: list[Teks] = Field(default_factory=list)
+    """Where the title line "KEPUTUSAN <instansi>" breaks: the words of the institution's name
+    that begin a new line, e.g. [Kabupaten Bandung Barat] prints "KEPUTUSAN KOMISI PEMILIHAN UMUM"
+    and "KABUPATEN BANDUNG BARAT" on two lines. Default: a title too long for one line is broken
+    as a typist breaks it (before the region, else before the unit, never leaving one word)."""
     paraf_koordinasi: list[Teks] = Field(default_factory=list)
     """Positions (jabatan) of the officials who check a draft before it goes to the signatory,
     in the order they initial it, e.g. [Kepala Bagian Hukum, Sekretaris]. On a draft (status:
