@@ -74,3 +74,32 @@ def test_lines_numbered_by_hand_inside_a_cell_hang_like_a_list():
     assert re.search(r'<w:ind w:left="(\d+)" w:hanging="\1"/>', first)
     assert re.search(r"<w:t[^>]*>1\.</w:t></w:r><w:r><w:tab/></w:r>|<w:t[^>]*>1\.</w:t><w:tab/>", first)
     assert "<w:ind" not in _paragraph(xml, "Keterangan lain")
+
+
+def test_justified_capitals_are_set_flush_left_and_running_text_stays_justified():
+    xml = _document(diktum=[{"isi": "Segala biaya yang diperlukan sebagai akibat ditetapkannya Keputusan ini "
+                                    "dibebankan pada anggaran yang tersedia."},
+                            {"isi": "Keputusan ini mulai berlaku pada tanggal ditetapkan."}])
+    at = xml.index(">Menetapkan<")
+    menetapkan = xml[xml.index("<w:p>", xml.index("<w:tc>", xml.index("<w:tc>", at) + 1) + 1):]
+    menetapkan = menetapkan[:menetapkan.index("</w:p>")]
+    assert "PEMBENTUKAN TIM KERJA" in menetapkan and '<w:jc w:val="left"/>' in menetapkan
+    assert "<w:jc " not in _paragraph(xml, "Keputusan ini mulai berlaku pada tanggal ditetapkan.")
+
+
+def test_text_in_a_narrow_justified_cell_is_set_flush_left():
+    from lxml import etree
+
+    from kpu_docs.word.alignment import left_where_gaps_open
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = etree.fromstring(
+        f'<w:body xmlns:w="{w}"><w:tbl><w:tr>'
+        '<w:tc><w:tcPr><w:tcW w:w="1700" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="J"/></w:pPr>'
+        '<w:r><w:t>sempit sekali kolomnya</w:t></w:r></w:p></w:tc>'
+        '<w:tc><w:tcPr><w:tcW w:w="6800" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="J"/></w:pPr>'
+        '<w:r><w:t>lebar kolomnya</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body>')
+    left_where_gaps_open(body, {"J"})
+    narrow, wide = body.iter(f"{{{w}}}p")
+    assert narrow.find(f"{{{w}}}pPr/{{{w}}}jc").get(f"{{{w}}}val") == "left"
+    assert wide.find(f"{{{w}}}pPr/{{{w}}}jc") is None
