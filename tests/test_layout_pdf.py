@@ -35,3 +35,16 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
 @pytest.mark.parametrize("name", FILES)
 def test_pages_of_every_example_are_acceptable(pdfs, name):
     assert problems(pdfs[name]) == []
+
+
+def test_the_check_sees_a_page_left_mostly_blank_by_a_row_kept_whole(tmp_path, monkeypatch):
+    """The layout check can fail: with every row kept whole, whatever its height (as before issue
+    18), the kulonprogo Lampiran's 47-line row moves to the next page and leaves page 3 mostly blank."""
+    _require_tools()
+    from kpu_docs.word import rows
+
+    monkeypatch.setattr(rows, "SHORT_ROW_LINES", 10_000)
+    path = tmp_path / "kulonprogo.docx"
+    kpu_docs.render(kpu_docs.load(EXAMPLES / "kulonprogo-215-2013.yaml"), path)
+    [pdf] = to_pdf([path], tmp_path)
+    assert any("lebih dari separuh kosong" in problem for problem in problems(pdf))
