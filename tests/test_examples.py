@@ -49,7 +49,7 @@ PHRASES = {
         "HASTO WARDOYO",
     ],
     "lapan-162-2018.yaml": [
-        "KEPALA LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL",
+        "KEPUTUSAN KEPALA\nLEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL",  # broken before the unit
         "NOMOR 162 TAHUN 2018",
         "PENETAPAN PEJABAT PENGELOLA TEKNOLOGI INFORMASI",
         "Pejabat Pengelola Teknologi Informasi (Chief Information Officer)",
@@ -76,7 +76,8 @@ PHRASES = {
         "LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL",
         "(LAPAN)",
         "Jl. Pemuda Persil No. 1 Jakarta 13220, P.O. Box 1020 / JAT, Telp. 4892802 (Hunting) Fax. 4894815",
-        "KEPUTUSAN KEPALA LEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL",
+        # the title broken before the unit, as a typist breaks it (issue 18): no "NASIONAL" alone
+        "KEPUTUSAN KEPALA\nLEMBAGA PENERBANGAN DAN ANTARIKSA NASIONAL",
         "Nomor : Kep/110/V/2004",
         "BARANG/PERALATAN BERSIFAT KOMPLEKS/KHUSUS",
         "bahwa dalam pelaksanaan tugas dan fungsi di Lembaga Penerbangan dan Antariksa Nasional",
@@ -108,7 +109,7 @@ PHRASES = {
         "Ir. WISJNU P. MARSIS, M.Eng.",
     ],
     "uinssc-1124-2026.yaml": [
-        "KEPUTUSAN REKTOR UNIVERSITAS ISLAM NEGERI SIBER SYEKH NURJATI CIREBON",
+        "KEPUTUSAN REKTOR UNIVERSITAS ISLAM NEGERI\nSIBER SYEKH NURJATI CIREBON",
         "NOMOR 1124 TAHUN 2026",
         "PENGGUNAAN PLATFORM ETA (TUGAS AKHIR) UINSSC",
         "DENGAN RAHMAT TUHAN YANG MAHA ESA",
@@ -146,7 +147,7 @@ def _text(path: Path) -> str:
                     continue
                 seen.add(id(cell._tc))
                 for paragraph in cell.paragraphs:
-                    parts.append(paragraph.text)
+                    parts.append(paragraph.text.replace("\t", " "))  # "1.<tab>Kepala": a hand-numbered line
                 for inner in cell.tables:
                     cell_texts(inner)
 

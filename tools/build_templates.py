@@ -189,6 +189,9 @@ def decree_styles(doc: Document, nums: dict[str, int]) -> None:
     paragraph_style(doc, "Butir Salinan Kepada", base="Isi Konsiderans", left=HANG_CM, hanging=HANG_CM,
                     num=nums["salinan_kepada"], keep_next=True)
     paragraph_style(doc, "Tembusan", keep_next=True)
+    paraf = paragraph_style(doc, "Paraf Koordinasi", bold=True, before=12, after=3, keep_next=True)
+    paraf.paragraph_format.right_indent = Cm(TEXT_WIDTH_CM - HALF_CM)  # bottom left, under the signature
+    paragraph_style(doc, "Isi Paraf", size=10, keep_next=True)
     paragraph_style(doc, "Butir Tembusan", left=HANG_CM, hanging=HANG_CM, num=nums["tembusan"])
     # Lampiran
     paragraph_style(doc, "Kepala Lampiran", left=HALF_CM, keep_next=True)
@@ -390,6 +393,35 @@ def salinan_block(doc) -> None:
     para(doc, "{%p endif %}", "Normal")
 
 
+PARAF_CM = (1.0, 4.5, 2.5)
+"""No | Jabatan | Paraf: the initials table fills the left half of the page."""
+
+
+def paraf_block(doc) -> None:
+    """PARAF KOORDINASI on a draft: one row per official who checks it, bottom left of the last
+    page, kept whole and with its heading (rows never split; every paragraph keeps with the next)."""
+    para(doc, "{%p if paraf_koordinasi %}", "Normal")
+    para(doc, "PARAF KOORDINASI", "Paraf Koordinasi")
+    table = layout_table(doc, 4, PARAF_CM)
+    table.style = doc.styles["Tabel Lampiran"]
+    rows = table.rows
+    for cell, text in zip(rows[0].cells, ("No", "Jabatan", "Paraf")):
+        fill(cell, [(text, "Isi Paraf")])
+        cell.paragraphs[0].runs[0].bold = True
+        cell.paragraphs[0].alignment = C
+    fill(rows[1].cells[0], [("{%tr for jabatan in paraf_koordinasi %}", "Isi Paraf")])
+    fill(rows[2].cells[0], [("{{ loop.index }}", "Isi Paraf")])
+    rows[2].cells[0].paragraphs[0].alignment = C
+    fill(rows[2].cells[1], [("{{ jabatan }}", "Isi Paraf")])
+    fill(rows[3].cells[0], [("{%tr endfor %}", "Isi Paraf")])
+    for row in rows:
+        row_properties = row._tr.get_or_add_trPr()
+        child(row_properties, "cantSplit")
+    height = rows[2]._tr.get_or_add_trPr()
+    height.append(parse_xml(f'<w:trHeight {nsdecls("w")} w:val="{twips(0.8)}" w:hRule="atLeast"/>'))
+    para(doc, "{%p endif %}", "Normal")
+
+
 LOGO_CELL_CM = 3.0
 KOP_LINES = [
     ("{%p for baris in kop %}", "Kop"),
@@ -473,6 +505,7 @@ def build_keputusan() -> Document:
     fill(rows[3].cells[0], [("{%tr endfor %}", "Label")])
 
     salinan_block(doc)
+    paraf_block(doc)
 
     para(doc, "{%p if tembusan %}", "Normal")
     para(doc, "", "Tembusan")

@@ -120,3 +120,14 @@ class Keputusan(Model):
             if lampiran.isi == [] and lampiran.judul is None:
                 raise ValueError(f"lampiran {i} kosong: beri judul atau isi")
         return self
+
+    @model_validator(mode="after")
+    def _pisah_judul_in_instansi(self) -> Keputusan:
+        """Each forced title break names words of the institution, after its first word."""
+        words = self.instansi.upper().split()
+        for phrase in self.pengaturan.pisah_judul:
+            wanted = phrase.upper().split()
+            if not any(words[i:i + len(wanted)] == wanted for i in range(1, len(words))):
+                raise ValueError(f"pengaturan.pisah_judul: \"{phrase}\" tidak ada di instansi "
+                                 f"(\"{self.instansi}\") sesudah kata pertamanya")
+        return self

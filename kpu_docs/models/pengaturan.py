@@ -51,6 +51,17 @@ class Pengaturan(Model):
     text ended with; "seperti_ditulis" prints each item's text as typed, its own punctuation
     included ("...; dan", ","), and punctuates only what kpu-docs writes itself: the generated
     closing Menimbang point and structured citations (";", or "." for the last)."""
+    pisah_judul: list[Teks] = Field(default_factory=list)
+    """Where the title line "KEPUTUSAN <instansi>" breaks: the words of the institution's name
+    that begin a new line, e.g. [Kabupaten Bandung Barat] prints "KEPUTUSAN KOMISI PEMILIHAN UMUM"
+    and "KABUPATEN BANDUNG BARAT" on two lines. Default: a title too long for one line is broken
+    as a typist breaks it (before the region, else before the unit, never leaving one word)."""
+    paraf_koordinasi: list[Teks] = Field(default_factory=list)
+    """Positions (jabatan) of the officials who check a draft before it goes to the signatory,
+    in the order they initial it, e.g. [Kepala Bagian Hukum, Sekretaris]. On a draft (status:
+    draf) a PARAF KOORDINASI table (No / Jabatan / Paraf, one row per position) is printed at
+    the bottom left of the decree's last page, under the signature block, for the internal copy;
+    a final decree and its certified copies (salinan) never print it. Empty: no table."""
     abaikan_periksa: list[Teks] = Field(default_factory=list)
     """Warnings of `kpu-docs check` not to give for this decree, by rule id, e.g. [judul-seragam,
     tanggal-libur]: `check` prints each warning's id in brackets, and the README lists every rule

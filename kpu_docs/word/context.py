@@ -31,6 +31,12 @@ def _salinan(keputusan: Keputusan) -> dict[str, Any] | None:
     return {"unit": s.unit.upper(), "jabatan": s.jabatan.rstrip(","), "nama": s.nama, "nip": s.nip}
 
 
+def _paraf_koordinasi(keputusan: Keputusan) -> list[str]:
+    """The positions of the initials table: printed on a draft only (the internal copy that goes
+    round for initials), never on the final decree or a certified copy."""
+    return list(keputusan.pengaturan.paraf_koordinasi) if keputusan.status == "draf" else []
+
+
 def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
     """Context for templates/keputusan.docx (the logo and QR code are added by the renderer, which owns images)."""
     gaya = keputusan.pengaturan.gaya_diktum
@@ -67,6 +73,7 @@ def keputusan_context(keputusan: Keputusan) -> dict[str, Any]:
         "qr": None,
         "salinan": _salinan(keputusan),
         "tembusan": list(keputusan.tembusan),
+        "paraf_koordinasi": _paraf_koordinasi(keputusan),
     }
 
 

@@ -22,7 +22,7 @@ from kpu_docs import wording
 from kpu_docs.models import Keputusan
 from kpu_docs.word import package, properties, source_data
 from kpu_docs.word.context import keputusan_context, lampiran_context
-from kpu_docs.word import images, watermark
+from kpu_docs.word import alignment, images, rows, watermark
 from kpu_docs.word.footer import FOOTER_ID, signed_footer
 from kpu_docs.word.parts import CONTENT_TYPES, DOCUMENT_RELATIONSHIPS, AddedPart, with_content_types, with_relationships
 from kpu_docs.word.lampiran import BodyWriter
@@ -147,9 +147,17 @@ def _keputusan_body(target: _Target, context: dict) -> str:
         raise TemplateProblem(f"{template.path.name}: document.xml tanpa w:body atau pengaturan halaman")
     names = {target.style_id(name): name for name in DIKTUM_LISTS}
     restart_runs(body_element, target.lists, names)
+    for table in body_element.findall(f"{_W}tbl"):  # the konsiderans and diktum: long items may split
+        rows.keep_short_rows_whole(table)
     _last_diktum_whole(body_element)
+    alignment.left_where_gaps_open(body_element, _justified(target.styles))
     xml = etree.tostring(root, encoding="unicode")
     return xml[xml.index(">", xml.index("<w:body")) + 1: xml.rindex("</w:body>")]
+
+
+@functools.lru_cache(maxsize=16)
+def _justified(styles: etree._Element) -> frozenset[str]:
+    return frozenset(alignment.justified_styles(styles))
 
 
 def _last_diktum_whole(body: etree._Element) -> None:

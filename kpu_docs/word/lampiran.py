@@ -52,6 +52,11 @@ def _keep_next(xml: str) -> str:
     return re.sub(r'(<w:pPr><w:pStyle w:val="[^"]*"/>)(?!<w:keepNext/>)', r"\1<w:keepNext/>", xml)
 
 
+def _introduces(text: str) -> bool:
+    """Whether a paragraph introduces what follows it ("... sebagai berikut:")."""
+    return text.rstrip().endswith(":")
+
+
 class BodyWriter:
     """Writes blocks as WordprocessingML text, numbering lists in the package being written."""
 
@@ -70,13 +75,18 @@ class BodyWriter:
         """Keep the body's end on the page of what follows it (the Lampiran's signature): the
         last table row's paragraphs, or the last paragraph, keep with the next, so the signature
         never stands on a page of its own (Word and LibreOffice both keep a row with what follows
-        when its paragraphs say so)."""
+        when its paragraphs say so). A last row too tall to keep whole is not kept with the
+        signature (kpu_docs.word.rows)."""
         if not self.parts:
             return
         last = self.parts[-1]
         if last.endswith("</w:tbl>"):
             start = last.rindex("<w:tr>")
-            self.parts[-1] = last[:start] + _keep_next(last[start:])
+            if "<w:cantSplit/>" in last[start:last.index(">", last.index("<w:tc>", start))]:
+                self.parts[-1] = last[:start] + _keep_next(last[start:])
+            # a tall row that may split is left as it is: LibreOffice keeps a whole row with
+            # what follows when any paragraph of it says so, and would move it whole to the next
+            # page, leaving most of this one blank
         elif last.endswith("</w:p>") and "<w:sectPr" not in last[last.rfind("<w:p>"):]:
             start = last.rindex("<w:p>")
             self.parts[-1] = last[:start] + _keep_next(last[start:])
@@ -93,7 +103,8 @@ class BodyWriter:
                 self._add(block.bagian, "Bagian Lampiran", num=wordml.numbering(self.heading_num, 0))
                 depth = 1
             elif isinstance(block, Paragraf):
-                self._add(block.paragraf, "Isi Lampiran", ind=wordml.indent(left=_indent_twips(depth)) if depth else "")
+                self._add(block.paragraf, "Isi Lampiran", ind=wordml.indent(left=_indent_twips(depth)) if depth else "",
+                          keep=_introduces(block.paragraf))
             elif isinstance(block, Daftar):
                 self._list(block.daftar, block.penomoran, depth)
             elif isinstance(block, RincianNilai):
@@ -110,8 +121,10 @@ class BodyWriter:
                 t = block.tabel_kelompok
                 self._table(t.lanskap, lambda width: tabel_kelompok_xml(t, width, self.style_id))
 
-    def _add(self, text: str, style: str, **properties: str) -> None:
-        self.parts.append(wordml.paragraph(self.style_id(style), text, **properties))
+    def _add(self, text: str, style: str, keep: bool = False, **properties: str) -> None:
+        """A paragraph; `keep` keeps it on the page of the next (it introduces what follows)."""
+        xml = wordml.paragraph(self.style_id(style), text, **properties)
+        self.parts.append(_keep_next(xml) if keep else xml)
 
     def _list(self, items: list[Butir], penomoran: str | None, depth: int) -> None:
         label = penomoran or penomoran_bawaan(depth)
@@ -119,7 +132,9 @@ class BodyWriter:
         level = HIERARCHY.index(label)
         ind = wordml.indent(left=_indent_twips(depth + 1), hanging=_indent_twips(1))
         for item in items:
-            self._add(item.butir, "Butir Lampiran", num=wordml.numbering(num, level), ind=ind)
+            # an item with text under it is a heading of that text ("1. Komponen Pengungkit")
+            self._add(item.butir, "Butir Lampiran", num=wordml.numbering(num, level), ind=ind,
+                      keep=bool(item.isi) or _introduces(item.butir))
             self.write(item.isi, depth + 1)
 
     def _table(self, landscape: bool, table: Callable[[float], str]) -> None:

@@ -1,4 +1,4 @@
-"""Lampiran tables in Word: repeated header row, rows kept whole, merged cells, sensible widths.
+"""Lampiran tables in Word: repeated header row, short rows kept whole, merged cells, sensible widths.
 
 Tables are written as WordprocessingML text, row by row, so a table of 2,500 rows costs ten
 times one of 250: merged cells are written as what they are (w:vMerge, w:gridSpan) instead of
@@ -13,7 +13,7 @@ import re
 from typing import Callable
 
 from kpu_docs.models.lampiran import Sel, Tabel, TabelKelompok
-from kpu_docs.word import wordml
+from kpu_docs.word import rows as splitting, wordml
 
 MIN_COLUMN_CM = 1.2
 CHAR_CM = 0.23  # a character of 11 pt text, generously (capitals, bold): room for a longest word
@@ -125,9 +125,26 @@ def _share(widths: list[float], limits: list[float], total_cm: float) -> list[fl
     return widths
 
 
+_NUMBERED_LINE = re.compile(r"^((?:\d{1,3}|[a-zA-Z])[.)])[ \t]+(?=\S)")
+"""A line numbered by hand inside a cell: "1. Kepala Bagian ...", "a) ..."."""
+HANG_CM = 0.7
+"""How far the text of a hand-numbered line stands from its number: room for "27."."""
+
+
+def _cell_line(style_id: str, line: str, jc: str) -> str:
+    """One line of a cell; a hand-numbered line hangs like a list item (its text after the
+    number on a tab at the indent, its later lines under that text) and is never justified."""
+    numbered = _NUMBERED_LINE.match(line)
+    if not numbered:
+        return wordml.paragraph(style_id, line, jc=jc)
+    hang = wordml.twips(HANG_CM)
+    return wordml.paragraph(style_id, f"{numbered.group(1)}\t{line[numbered.end():]}",
+                            ind=wordml.indent(left=hang, hanging=hang), jc=jc)
+
+
 def _paragraphs(text: str, style_id: str, jc: str = "") -> str:
     """Cell text; each line of the text is a paragraph of its own."""
-    return "".join(wordml.paragraph(style_id, line, jc=jc) for line in (text.split("\n") if text else [""]))
+    return "".join(_cell_line(style_id, line, jc) for line in (text.split("\n") if text else [""]))
 
 
 def _cell(width: int, content: str, span: int = 1, merge: str | None = None) -> str:
@@ -150,7 +167,21 @@ def _grid(widths_cm: list[float]) -> list[int]:
     return [right - left for left, right in zip(edges, edges[1:])]
 
 
-def _table(style_id: StyleId, grid: list[int], header: list[str], body_rows: list[str]) -> str:
+def _row_properties(lines: int) -> str:
+    """A short row is kept whole; a tall one may split (kpu_docs.word.rows)."""
+    return "<w:trPr><w:cantSplit/></w:trPr>" if splitting.is_short(lines) else ""
+
+
+def _estimated_lines(grid: list[int], row: list[str]) -> int:
+    """A row's height in lines from its cells' texts at their column widths."""
+    return max((sum(splitting.text_lines(line, width / wordml.CM_TWIPS) for line in text.split("\n"))
+                for width, text in zip(grid, row)), default=1)
+
+
+def _table(style_id: StyleId, grid: list[int], header: list[str], body_rows: list[str],
+           heights: list[int] | None = None) -> str:
+    """The table; `heights` (lines per body row) says which rows may split, else none may."""
+    heights = heights or [1] * len(body_rows)
     head_style = style_id("Kepala Tabel")
     head = "".join(_cell(w, _paragraphs(h, head_style)) for w, h in zip(grid, header))
     return (
@@ -159,7 +190,7 @@ def _table(style_id: StyleId, grid: list[int], header: list[str], body_rows: lis
         + "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
         + "</w:tblGrid>"
         + f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"
-        + "".join(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>" for cells in body_rows)
+        + "".join(f"<w:tr>{_row_properties(lines)}{cells}</w:tr>" for cells, lines in zip(body_rows, heights))
         + "</w:tbl>"
     )
 
@@ -209,8 +240,12 @@ def tabel_xml(tabel: Tabel, total_cm: float, style_id: StyleId) -> str:
         slots[r - 1][c] = _cell(width, _paragraphs(sel.teks, body_style), span, merge)
         for below in range(r, r - 1 + down):
             slots[below][c] = _cell(width, _COVERED, span, "")
-    rows = ["".join(s for s in row if s is not None) for row in slots]
-    return _table(style_id, grid, tabel.kolom, rows)
+    texts: list[list[str]] = [[""] * len(grid) for _ in range(n_rows)]
+    for r, c, sel in placed:
+        if sel.gabung_kolom == 1 and sel.gabung_baris == 1:
+            texts[r - 1][c + first] = sel.teks
+    body = ["".join(s for s in row if s is not None) for row in slots]
+    return _table(style_id, grid, tabel.kolom, body, [_estimated_lines(grid, t) for t in texts])
 
 
 def tabel_kelompok_xml(tabel: TabelKelompok, total_cm: float, style_id: StyleId) -> str:
@@ -222,7 +257,7 @@ def tabel_kelompok_xml(tabel: TabelKelompok, total_cm: float, style_id: StyleId)
     ]
     grid = _grid(tabel.lebar or column_widths(columns, total_cm))
     body_style = style_id("Isi Tabel")
-    rows = []
+    body, heights = [], []
     for number, group in enumerate(tabel.kelompok, start=1):
         merge = "restart" if len(group.baris) > 1 else None
         for i, row in enumerate(group.baris):
@@ -232,5 +267,6 @@ def tabel_kelompok_xml(tabel: TabelKelompok, total_cm: float, style_id: StyleId)
             else:
                 cells = _cell(grid[0], _COVERED, merge="") + _cell(grid[1], _COVERED, merge="")
             cells += "".join(_cell(w, _paragraphs(text, body_style)) for w, text in zip(grid[2:], row))
-            rows.append(cells)
-    return _table(style_id, grid, tabel.kolom, rows)
+            body.append(cells)
+            heights.append(_estimated_lines(grid[2:], list(row)))
+    return _table(style_id, grid, tabel.kolom, body, heights)

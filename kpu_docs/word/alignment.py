@@ -1,0 +1,67 @@
+"""Justified text that would open wide gaps is set flush left, as a typist sets it: a paragraph
+in capitals (the Menetapkan line, "KEPUTUSAN KOMISI ... TENTANG ..."), whose long words leave
+few gaps to stretch, and a paragraph in a narrow cell, where a line holds a few words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from lxml import etree
+
+from kpu_docs.word.wordml import W_NS, child
+
+_W = f"{{{W_NS}}}"
+NARROW_CELL_CM = 5.0
+"""A cell narrower than this holds too few words a line to justify them."""
+_TWIPS_CM = 567
+
+
+def in_capitals(text: str) -> bool:
+    """Whether a paragraph's text is written in capitals (most of its letters, and more than a few)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def justified_styles(styles: etree._Element) -> set[str]:
+    """Ids of the paragraph styles that justify, by their own w:jc or the style they are based on."""
+    by_id = {s.get(f"{_W}styleId"): s for s in styles.iter(f"{_W}style")}
+
+    def justifies(style_id: str | None, seen: int = 0) -> bool:
+        style = by_id.get(style_id)
+        if style is None or seen > 20:
+            return False
+        jc = style.find(f"{_W}pPr/{_W}jc")
+        if jc is not None:
+            return jc.get(f"{_W}val") in ("both", "distribute")
+        based = style.find(f"{_W}basedOn")
+        return justifies(based.get(f"{_W}val") if based is not None else None, seen + 1)
+
+    return {i for i in by_id if i and justifies(i)}
+
+
+def _cell_width_cm(paragraph: etree._Element) -> float | None:
+    cell = next(paragraph.iterancestors(f"{_W}tc"), None)
+    width = cell.find(f"{_W}tcPr/{_W}tcW") if cell is not None else None
+    if width is None or width.get(f"{_W}type") != "dxa":
+        return None
+    return int(width.get(f"{_W}w", "0")) / _TWIPS_CM
+
+
+def left_where_gaps_open(body: etree._Element, justified: Set[str]) -> None:
+    """Set flush left every justified paragraph in capitals or in a narrow cell."""
+    for paragraph in body.iter(f"{_W}p"):
+        properties = paragraph.find(f"{_W}pPr")
+        if properties is None:  # Normal: not justified
+            continue
+        style = properties.find(f"{_W}pStyle")
+        own = properties.find(f"{_W}jc")
+        if own is not None:
+            if own.get(f"{_W}val") not in ("both", "distribute"):
+                continue
+        elif style is None or style.get(f"{_W}val") not in justified:
+            continue
+        text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+        width = _cell_width_cm(paragraph)
+        if in_capitals(text) or (width is not None and width < NARROW_CELL_CM and len(text) > 0):
+            child(properties, "jc").set(f"{_W}val", "left")
