@@ -25,14 +25,22 @@ _TWIPS_CM = 567
 
 def text_lines(text: str, width_cm: float) -> int:
     """Printed lines of one paragraph's text in a column `width_cm` wide, words kept whole."""
-    per_line = max(int((width_cm - CELL_PADDING_CM) / TEXT_CHAR_CM), 1)
-    lines, used = 1, 0
-    for word in text.split():
-        if used and used + 1 + len(word) > per_line:
-            lines, used = lines + 1, len(word)
-        else:
-            used += len(word) + (1 if used else 0)
-    return lines + max((used - 1) // per_line, 0)
+    return wrapped_lines(text, max(int((width_cm - CELL_PADDING_CM) / TEXT_CHAR_CM), 1))
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """Printed lines of a text with `per_line` characters to a line, words kept whole, each of
+    its own lines ("\n") starting a new one; a word longer than a line takes as many as it needs."""
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0
+        for word in part.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+        total += lines + max((used - 1) // per_line, 0)
+    return total
 
 
 def is_short(lines: int) -> bool:

@@ -75,7 +75,7 @@ def column_widths(columns: list[list[str]], total_cm: float) -> list[float]:
     # a column wider than its rows need gives the rest to the column with the most text: a
     # cell may take as many lines as the fullest cell of its row without making the table longer
     full = [c for c in range(len(columns)) if demand[c]]
-    lines = functools.lru_cache(maxsize=None)(_lines)  # tables repeat their texts ("September s/d ...")
+    lines = functools.lru_cache(maxsize=None)(splitting.wrapped_lines)  # tables repeat their texts ("September s/d ...")
     rows = [max(lines(columns[c][r], _per_line(widths[c])) for c in full) for r in range(n_rows)]
     tight_width = functools.lru_cache(maxsize=None)(functools.partial(_tight_width, lines=lines))
     for c in full:
@@ -91,21 +91,7 @@ def _per_line(width_cm: float) -> int:
     return max(int((width_cm - CELL_PADDING_CM) / TEXT_CHAR_CM), 1)
 
 
-def _lines(text: str, per_line: int) -> int:
-    """Printed lines of a cell's text with `per_line` characters to a line, words kept whole."""
-    total = 0
-    for part in text.split("\n"):
-        lines, used = 1, 0
-        for word in part.split():
-            if used and used + 1 + len(word) > per_line:
-                lines, used = lines + 1, len(word)
-            else:
-                used += len(word) + (1 if used else 0)
-        total += lines + max(math.ceil(used / per_line) - 1, 0)
-    return total
-
-
-def _tight_width(text: str, most: int, width_cm: float, lines=_lines) -> float:
+def _tight_width(text: str, most: int, width_cm: float, lines=splitting.wrapped_lines) -> float:
     """The least width, up to `width_cm`, at which `text` takes at most `most` lines."""
     q = _per_line(width_cm)
     least = max(math.ceil(len(text) / most) - most, 1)  # fewer characters a line cannot hold it
