@@ -32,3 +32,23 @@ def test_a_character_no_word_file_holds_is_refused_by_name():
 
     result = check(minimal_data(tembusan=["Arsip", "Ketua\x0bKPU"]))
     assert result.refused is not None and "tembusan[2]: memuat karakter U+000B" in result.refused
+
+
+def test_a_title_broken_over_lines_still_holds_every_text():
+    """A long instansi is broken where a typist breaks it (wording.judul), between its words; the
+    title's texts are still found, in order. The decree the property drew in CI."""
+    data = {
+        "instansi": "{{ jabatan_penetap }}{{ jabatan_penetap }}", "nomor": "0", "tahun": 2025, "tentang": "0",
+        "jabatan_penetap": "00", "kop": {"baris": ["0"], "alamat": "0", "telepon": "0", "pos_el": "0"},
+        "menimbang": ["0"], "mengingat": ["0", {"jenis": "0", "nomor": "0", "tahun": 2017, "tentang": "0"}],
+        "memperhatikan": [], "diktum": [{"isi": "0", "rincian": [], "rincian_nilai": [{"label": "0", "nilai": "0"}]}, "0"],
+        "penutup": {"tempat": "0", "tanggal": "2025-09-03", "penandatangan": {
+            "jabatan": "0", "nama": "0", "nip": "0", "pangkat": "0", "atas_nama": "0"}},
+        "disampaikan_kepada": [], "tembusan": [], "salinan": {"unit": "0", "jabatan": "0", "nama": "0", "nip": "0"},
+        "lampiran": [{"judul": "0", "isi": [
+            {"judul": "0"}, {"bagian": "0"}, {"paragraf": "0"}, {"daftar": ["0", {"butir": "0", "isi": [{"daftar": ["0"]}]}]},
+            {"rincian_nilai": [{"label": "0", "nilai": "0"}]}, {"tabel": {"kolom": ["0", "0"], "baris": [["0", "0"]]}}]}],
+        "pengaturan": {"tanda_baca_konsiderans": "seperti_ditulis", "nama_penandatangan": "seperti_ditulis"},
+    }
+    result = check(data)
+    assert result.refused is None and result.lost == [] and result.checked > 20
