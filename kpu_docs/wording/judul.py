@@ -28,8 +28,9 @@ def pisah_baris(line: str, paksa: list[str] | None = None, most: int = TITLE_LIN
     """A centred title line as the lines a typist types: whole when it fits; else broken before
     each of `paksa` (the words the data says begin a line), or once, before the region, else
     before the unit, else where the two lines are most even, never leaving one word alone (a
-    line too long for two: the first full, the rest broken again)."""
-    words = line.split()
+    line too long for two: the first full, the rest broken again). Only a plain space is a place
+    to break: a no-break space, or any other character, stays inside its word as typed."""
+    words = line.split(" ")
     if paksa:
         starts = _starts(words, paksa)
         if starts:
@@ -67,7 +68,7 @@ def _starts(words: list[str], paksa: list[str]) -> list[int]:
     """Word indexes at which each forced line begins (in order; those not found are skipped)."""
     found: list[int] = []
     for phrase in paksa:
-        wanted = phrase.upper().split()
+        wanted = phrase.upper().split(" ")
         for i in range(1, len(words) - len(wanted) + 1):
             if words[i:i + len(wanted)] == wanted and (not found or i > found[-1]):
                 found.append(i)

@@ -58,3 +58,14 @@ def test_a_forced_break_not_in_the_name_is_an_input_error(tmp_path):
     assert result.exit_code == 2
     assert "pisah_judul" in result.output and "Kabupaten Bima" in result.output
     assert "Traceback" not in result.output
+
+
+def test_only_a_plain_space_breaks_a_title_line_and_every_character_stays():
+    """A no-break space keeps its words together, and no character of the instansi is lost or
+    changed by the break (the fuzz property drew U+0085 in CI)."""
+    from kpu_docs.wording.judul import pisah_baris
+
+    line = "KEPUTUSAN KOMISI PEMILIHAN UMUM KABUPATEN\u00a0BANDUNG BARAT\u0085X"
+    lines = pisah_baris(line)
+    assert len(lines) == 2 and " ".join(lines) == line
+    assert any("KABUPATEN\u00a0BANDUNG" in part for part in lines)  # never broken at the no-break space
