@@ -17,20 +17,22 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class _SafeConstructor(SafeConstructor):
+class _KeepsImpossibleDates:
+    """A constructor whose date that does not exist stays the text it was typed as."""
+
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
-            return super().construct_yaml_timestamp(node, values)
+            return super().construct_yaml_timestamp(node, values)  # type: ignore[misc]
         except ValueError:  # in the form of a date, but no such day: the text as typed
-            return self.construct_scalar(node)
+            return self.construct_scalar(node)  # type: ignore[attr-defined]
 
 
-class _RoundTripConstructor(RoundTripConstructor):
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node, values)
-        except ValueError:
-            return self.construct_scalar(node)
+class _SafeConstructor(_KeepsImpossibleDates, SafeConstructor):
+    pass
+
+
+class _RoundTripConstructor(_KeepsImpossibleDates, RoundTripConstructor):
+    pass
 
 
 _SafeConstructor.add_constructor(_TIMESTAMP, _SafeConstructor.construct_yaml_timestamp)
