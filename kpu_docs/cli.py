@@ -616,44 +616,67 @@ def diff(
 
 @app.command("import")
 def import_command(
-    berkas: Annotated[Path, typer.Argument(help="Keputusan yang sudah ada: .docx, .pdf (berlapis teks) atau .txt.")],
+    berkas: Annotated[list[Path], typer.Argument(
+        help="Keputusan yang sudah ada: .docx, .pdf (berlapis teks atau hasil pindaian), .txt, atau gambar "
+             "halaman (.png, .jpg, .tif; beberapa gambar dibaca sebagai halaman berurutan).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Berkas YAML hasil impor.")],
 ) -> None:
-    """Baca keputusan yang sudah ada (.docx, PDF atau teks) menjadi data YAML."""
+    """Baca keputusan yang sudah ada (.docx, PDF, teks atau hasil pindaian) menjadi data YAML.
+
+    Hasil pindaian dibaca dengan OCR (Tesseract); yang perlu dicocokkan dengan aslinya ditulis
+    di NAMA.periksa.md di samping berkas YAML.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kpu_docs.errors import InputError
     from kpu_docs.files import refuse_overwriting_inputs
-    from kpu_docs.importing import import_file, write_yaml
+    from kpu_docs.importing import import_file, import_scan, scan_pages, write_yaml
     from kpu_docs.loading import from_data
+    from kpu_docs.review import review_path
 
-    refuse_overwriting_inputs([output], [berkas])
+    images = [b.suffix.lower() in scan_pages.IMAGE_SUFFIXES for b in berkas]
+    if len(berkas) > 1 and not all(images):
+        _fail("beberapa berkas hanya dapat diimpor bersama bila semuanya gambar halaman (.png, .jpg, .tif)", 2)
+    refuse_overwriting_inputs([output, review_path(output)], berkas)
+    first = berkas[0]
     try:
-        long = berkas.stat().st_size >= _IMPORT_LONG
+        long = sum(b.stat().st_size for b in berkas) >= _IMPORT_LONG
     except OSError:
         long = False  # import_file names the missing file
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    console=err.console, disable=_Opsi.quiet or not long or not err.is_terminal)
-    task = bar.add_task(f"Membaca {escape(str(berkas))}", total=3)
+    task = bar.add_task(f"Membaca {escape(str(first))}", total=3)
+
+    def pages_read(done: int, total: int) -> None:
+        bar.update(task, total=total + 2, completed=done, description=f"OCR halaman {min(done + 1, total)}/{total}")
+
     with bar:
         try:
-            result = import_file(berkas)
-        except FileNotFoundError:
+            result = import_scan(berkas, pages_read) if len(berkas) > 1 else import_file(first, pages_read)
+        except FileNotFoundError as exc:
             bar.stop()
-            _fail(f"{berkas}: berkas tidak ditemukan", 2)
+            _fail(f"{exc.filename or first}: berkas tidak ditemukan", 2)
         except ValueError as exc:
             bar.stop()
             _fail(str(exc), 2)
-        bar.update(task, advance=1, description=f"Menulis {escape(str(output))}")
+        steps = bar.tasks[0].total or 3
+        bar.update(task, completed=steps - 2, description=f"Menulis {escape(str(output))}")
         write_yaml(result.data, output, result.tidak_terbaca, result.dibuang)
-        bar.update(task, advance=1, description="Memeriksa hasil")
+        if result.pindaian is not None:
+            _write_scan_review(output, ", ".join(map(str, berkas)), result)
+        bar.update(task, completed=steps - 1, description="Memeriksa hasil")
         try:
             from_data(result.data, sumber=str(output))
             incomplete = None
         except InputError as exc:
             incomplete = exc
-        bar.update(task, advance=1)
+        bar.update(task, completed=steps)
     out.print(f"Ditulis: {output}", markup=False)
+    if result.pindaian is not None:
+        checked = result.pindaian
+        out.print(f"Ditulis: {review_path(output)} ({len(checked.unread)} isian tidak terbaca, "
+                  f"{len(checked.unsure)} kata kurang yakin, {len(checked.repairs)} perbaikan untuk dicocokkan)",
+                  markup=False)
     for item in result.tidak_terbaca[:_IMPORT_SHOWN]:
         err.print(f"[yellow]Tidak terbaca:[/] {escape(item)}")
     if len(result.tidak_terbaca) > _IMPORT_SHOWN:
@@ -661,6 +684,20 @@ def import_command(
         err.print(f"[yellow]Tidak terbaca:[/] {more} lainnya, semuanya tercantum di awal {escape(str(output))}")
     if incomplete is not None:
         _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {incomplete}")
+
+
+def _write_scan_review(output: Path, source: str, result) -> None:
+    """NAME.periksa.md beside the imported YAML: what to check against the scanned pages, each
+    field with its line in the YAML just written."""
+    from kpu_docs.files import write_atomic
+    from kpu_docs.importing.scan_review import markdown
+    from kpu_docs.review import review_path
+    from kpu_docs.yaml_readers import round_trip_yaml
+    from kpu_docs.yaml_source import line_of
+
+    tree = round_trip_yaml().load(output.read_text(encoding="utf-8"))
+    text = markdown(source, result.pindaian, lambda path: line_of(tree, path))
+    write_atomic(review_path(output), text.encode("utf-8"))
 
 
 _IMPORT_LONG = 1_000_000

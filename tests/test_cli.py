@@ -81,7 +81,7 @@ def test_import_of_an_unknown_kind_of_file_is_refused(tmp_path):
     path = tmp_path / "keputusan.odt"
     path.write_bytes(b"PK")
     result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "x.yaml")])
-    assert result.exit_code == 2 and "hanya berkas .docx, .pdf atau .txt" in result.output
+    assert result.exit_code == 2 and "hanya berkas .docx, .pdf, .txt atau gambar halaman" in result.output
     assert not (tmp_path / "x.yaml").exists()
 
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import io
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zipfile import BadZipFile
 
 from docx import Document as open_docx
@@ -27,15 +29,22 @@ from lxml import etree
 from kpu_docs import archive, bounds
 from kpu_docs.archive import ArchiveRefused
 from kpu_docs.bounds import FileRefused
-from kpu_docs.importing import docx_text, kept, kpu_docx, layout, pdf_text
+from kpu_docs.importing import docx_text, kept, kpu_docx, layout, pdf_text, scan_pages
 from kpu_docs.importing.citations import normalise_citation, parse_citation
 from kpu_docs.importing.output import to_yaml, write_yaml
+
+if TYPE_CHECKING:
+    from kpu_docs.importing.scan_review import ScanReview
+
+Progress = Callable[[int, int], None]
+"""Called with (pages read, pages in all) while a scan is read."""
 
 __all__ = [
     "ImportResult",
     "import_docx",
     "import_file",
     "import_pdf",
+    "import_scan",
     "import_text",
     "normalise_citation",
     "parse_citation",
@@ -55,6 +64,9 @@ class ImportResult:
     dibuang: list[str] = field(default_factory=list)
     """Lines dropped as page furniture (page numbers, running headers and footers, catchwords), each
     "baris N (what): the text"; not part of the decree, but listed so nothing goes silently."""
+    pindaian: ScanReview | None = None
+    """For a scan: the fields that could not be read, the OCR's unsure words and the repairs made,
+    for a person to check against the paper (written beside the YAML as NAME.periksa.md)."""
 
 
 def import_docx(path_or_document: str | Path | Document, *, use_kept: bool = True) -> ImportResult:
@@ -93,19 +105,38 @@ def import_text(text: str) -> ImportResult:
     return ImportResult(*layout.read(text.splitlines()))
 
 
-def import_pdf(path: str | Path) -> ImportResult:
-    """A PDF by its text layer; a scanned PDF (pages without text) raises pdf_text.ScanError."""
-    return ImportResult(*layout.read(pdf_text.lines(path)))
+def import_pdf(path: str | Path, progress: Progress | None = None) -> ImportResult:
+    """A PDF by its text layer; a scan (pages that are pictures without text) is read by OCR,
+    every page of it, with `progress(done, total)` called page by page."""
+    try:
+        lines = pdf_text.lines(path)
+    except pdf_text.ScanError:
+        return import_scan([path], progress)
+    return ImportResult(*layout.read(lines))
 
 
-def import_file(path: str | Path) -> ImportResult:
-    """A .docx, .pdf or .txt file, chosen by its suffix."""
+def import_scan(paths: list[str | Path] | list[Path], progress: Progress | None = None) -> ImportResult:
+    """A scanned decree (a PDF of page pictures, or page images in order) read by OCR: the data,
+    and in `pindaian` what the OCR was unsure of and what could not be read."""
+    from kpu_docs.importing import scan, scan_review
+
+    reading = scan.read(paths, progress)
+    data, notes, dropped = layout.read(reading.lines)
+    checked = scan_review.review(data, reading)
+    return ImportResult(data, checked.notes() + notes, dropped + reading.specks, checked)
+
+
+def import_file(path: str | Path, progress: Progress | None = None) -> ImportResult:
+    """A .docx, .pdf, .txt or page image file (.png, .jpg, .tif), chosen by its suffix;
+    `progress(done, total)` is called page by page when a scan is read by OCR."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return import_docx(path)
     if suffix == ".pdf":
-        return import_pdf(path)
+        return import_pdf(path, progress)
     if suffix == ".txt":
         return import_text(bounds.read_text(path))
-    raise FileRefused(f"{path}: hanya berkas .docx, .pdf atau .txt yang dapat diimpor")
+    if suffix in scan_pages.IMAGE_SUFFIXES:
+        return import_scan([path], progress)
+    raise FileRefused(f"{path}: hanya berkas .docx, .pdf, .txt atau gambar halaman (.png, .jpg, .tif) yang dapat diimpor")

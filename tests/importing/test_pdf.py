@@ -40,21 +40,23 @@ def test_pages_are_separated_by_a_page_break_line():
     assert lines[0] == "BUPATI KULON PROGO"
 
 
-def test_scan_is_refused_naming_its_pages(tmp_path):
+def test_text_layer_reader_names_the_pages_without_text(tmp_path):
     path = scanned_pdf(tmp_path / "pindaian.pdf")
     with pytest.raises(pdf_text.ScanError) as caught:
-        import_file(path)
+        pdf_text.lines(path)
     assert caught.value.pages == [1, 2]
     assert "halaman 1, 2 tidak memiliki lapisan teks (hasil pindaian)" in str(caught.value)
 
 
-def test_cli_says_a_scan_has_no_text_and_writes_nothing(tmp_path):
+@pytest.mark.ocr
+def test_cli_says_a_blank_scan_has_no_text_and_writes_nothing(tmp_path):
+    # a scan is read by OCR (tests/importing/test_scan.py); pages with nothing on them are refused
     path = scanned_pdf(tmp_path / "pindaian.pdf", pages=1)
     out = tmp_path / "hasil.yaml"
     result = runner.invoke(app, ["import", str(path), "-o", str(out)])
     assert result.exit_code == 2
-    assert "halaman 1 tidak memiliki lapisan teks" in result.output
-    assert not out.exists()
+    assert "tidak ada teks yang terbaca pada 1 halaman pindaian" in result.output
+    assert not out.exists() and not (tmp_path / "hasil.periksa.md").exists()
 
 
 @pytest.mark.libreoffice

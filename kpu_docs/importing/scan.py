@@ -1,0 +1,286 @@
+"""A scanned decree read into lines for the layout reader, with what the OCR was unsure of.
+
+A scan's pages are cleaned (turned upright, straightened, stamps and signatures in coloured ink
+whitened: importing.cleaning), read word by word by Tesseract (importing.ocr), and set into lines
+by the words' positions, as a born-digital PDF's text layer is: words side by side on the page
+make one line, a ruled table becomes tab-separated lines cell by cell (importing.ruled_tables),
+pages are separated by a page break. The same reader then finds the decree's parts in those lines.
+
+What the OCR is unsure of is kept, never smoothed over: every word below UNSURE_BELOW confidence
+is listed with its page and place on the page, and every repair made to a line (a list label the
+sequence proves, an item end that the OCR read as "," or ":") is listed with what was read, so a
+person checks exactly those against the paper. Specks (marks far smaller than the text) are
+dropped and listed as page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kpu_docs.bounds import FileRefused
+from kpu_docs.importing import ocr, scan_pages
+from kpu_docs.importing.ocr import Word
+from kpu_docs.importing.pdf_text import PAGE_BREAK, table_lines
+
+UNSURE_BELOW = 80
+"""Words Tesseract gives less confidence than this are listed for a person to check: on the
+corpus's scans about one word in twenty, among them nearly every word it read wrong."""
+SPECK_HEIGHT = 0.35
+"""A mark less tall than this share of the page's text height is a speck of dust or a punch
+hole's edge, not a letter (the smallest letters and punctuation of a line are boxed at the
+line's full height by Tesseract)."""
+_SYMBOLS = re.compile(r"^[|!~`'\"^*#_=+<>\\/\u2018\u2019\u201c\u201d]+$")
+"""Marks that are no punctuation of a decree: a punch hole's rim or a fold read as "|" or "'"."""
+_DOTS = re.compile(r"^[.\-\u2026]+$")
+"""Dots and dashes: short, but a catchword's "...." or a blank to fill, never a speck."""
+_GLUED_LABEL = re.compile(r"^(?P<label>\d{1,2}\.|[a-z]\.)(?P<word>[A-Za-z]{2}\S*)$")
+"""A list label the OCR ran into its item's first word: "2.Memantau"."""
+_CONFUSABLE = str.maketrans({"l": "1", "I": "1", "|": "1", "i": "1", "O": "0", "o": "0"})
+_INDENT_SAME = 25
+"""Pixels (at 300 ppi, 2 mm) two labels' left edges may differ by and still stand in one list."""
+_NUMBER_LABEL = re.compile(r"^(\d{1,2})\.$")
+_LETTER_LABEL = re.compile(r"^([a-z])\.$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where on which page: centimetres from the page's left and top edges, as a ruler reads."""
+
+    page: int
+    x_cm: float
+    y_cm: float
+
+    def __str__(self) -> str:
+        return f"halaman {self.page}, {self.x_cm:.1f} cm dari kiri, {self.y_cm:.1f} cm dari atas".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """A word read with little confidence, the words around it (to find it in the imported text)
+    and its line in the list of lines given to the layout reader."""
+
+    text: str
+    conf: float
+    place: Place
+    context: str
+    """The words around it on its line (two on each side)."""
+    position: int
+    """Where the word is among the words of `context`."""
+    line: int
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A change made to what the OCR read, and why: listed for a person to confirm."""
+
+    read: str
+    made: str
+    why: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class PageNote:
+    """What cleaning did to one page before it was read."""
+
+    page: int
+    rotated: int = 0
+    skew: float = 0.0
+    ink_removed: float = 0.0
+    words: int = 0
+
+
+@dataclass
+class ScanReading:
+    """A scan as lines for the layout reader, with everything a person should check."""
+
+    lines: list[str] = field(default_factory=list)
+    unsure: list[Unsure] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    specks: list[str] = field(default_factory=list)
+    pages: list[PageNote] = field(default_factory=list)
+
+
+def read(paths: Iterable[str | Path], progress: Callable[[int, int], None] | None = None) -> ScanReading:
+    """Every page of the files (a scanned PDF, or page images in order), read into lines.
+
+    `progress(done, total)` is called before the first page and after each page.
+    """
+    ocr.check_installed()
+    paths = [Path(p) for p in paths]
+    total = scan_pages.count(paths)
+    reading = ScanReading()
+    if progress:
+        progress(0, total)
+    for page in scan_pages.pages(paths):
+        _read_page(page, reading)
+        if progress:
+            progress(page.number, total)
+    if not any(note.words for note in reading.pages):
+        named = ", ".join(str(p) for p in paths)
+        raise FileRefused(f"{named}: tidak ada teks yang terbaca pada {len(reading.pages)} halaman pindaian "
+                          "(halaman kosong, atau gambar yang bukan halaman bertulisan)")
+    return reading
+
+
+def _read_page(page: scan_pages.Page, reading: ScanReading) -> None:
+    from kpu_docs.importing import cleaning, ruled_tables
+
+    cleaned = cleaning.clean_page(page.image)
+    image = cleaned.image
+    where = f"halaman {page.number}"
+    words = ocr.words(image, where=where)
+    reading.pages.append(PageNote(page.number, cleaned.rotated, cleaned.skew, cleaned.ink_removed, len(words)))
+    grids = ruled_tables.find_grids(image)
+    tables = []
+    for grid in grids:
+        rows = ruled_tables.read_grid(image, grid, ocr.text)
+        tables.append((grid.box, table_lines(rows)))
+        words = [w for w in words if not _inside(w, grid.box)]
+    words = _without_specks(words, page, reading)
+    if reading.lines:
+        reading.lines.append(PAGE_BREAK)
+    _set_lines(_lines_of(words), tables, page, reading)
+
+
+def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:
+    x0, top, x1, bottom = box
+    return x0 <= word.left + word.width / 2 <= x1 and top <= word.middle <= bottom
+
+
+def _place(word: Word, page: scan_pages.Page) -> Place:
+    return Place(page.number, word.left / page.ppi * 2.54, word.top / page.ppi * 2.54)
+
+
+def _without_specks(words: list[Word], page: scan_pages.Page, reading: ScanReading) -> list[Word]:
+    """The words less the specks: marks much smaller than the page's text, or lone symbols read
+    with little confidence (a punch hole's rim as "|")."""
+    if not words:
+        return words
+    height = statistics.median(w.height for w in words)
+    kept = []
+    for word in words:
+        small = word.height < SPECK_HEIGHT * height and not _DOTS.match(word.text)
+        if small or (_SYMBOLS.match(word.text) and word.conf < 50 and len(word.text) < 3):
+            reading.specks.append(f"{_place(word, page)} (noda pindaian): {word.text}")
+        else:
+            kept.append(word)
+    return kept
+
+
+def _lines_of(words: list[Word]) -> list[list[Word]]:
+    """Words into printed lines, top to bottom, each left to right: Tesseract's own lines, and
+    lines it read apart that stand at the same height (a label column and its text) joined."""
+    groups: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        groups.setdefault(word.line, []).append(word)
+    lines = sorted((sorted(g, key=lambda w: w.left) for g in groups.values()), key=lambda ws: min(w.top for w in ws))
+    merged: list[list[Word]] = []
+    for line in lines:
+        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+        if merged:
+            last = merged[-1]
+            last_top, last_bottom = min(w.top for w in last), max(w.bottom for w in last)
+            overlap = min(bottom, last_bottom) - max(top, last_top)
+            if overlap > 0.5 * min(bottom - top, last_bottom - last_top):
+                merged[-1] = sorted(last + line, key=lambda w: w.left)
+                continue
+        merged.append(line)
+    return merged
+
+
+def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, int], list[str]]],
+               page: scan_pages.Page, reading: ScanReading) -> None:
+    """The page's lines and tables in order of height, repaired, with the unsure words noted."""
+    items: list[tuple[float, list[Word] | list[str]]] = [(min(w.top for w in ws), ws) for ws in lines]
+    items += [(box[1], rows) for box, rows in tables]
+    items.sort(key=lambda item: item[0])
+    texts: list[list[str]] = []
+    owners: list[list[Word] | None] = []
+    for _, item in items:
+        if item and isinstance(item[0], str):
+            for row in item:
+                texts.append([row])
+                owners.append(None)
+        else:
+            words = list(item)  # type: ignore[arg-type]
+            texts.append([w.text for w in words])
+            owners.append(words)  # type: ignore[arg-type]
+    _repair_labels(texts, owners, page, reading)
+    _repair_item_ends(texts, owners, page, reading)
+    start = len(reading.lines)
+    for k, (tokens, words) in enumerate(zip(texts, owners)):
+        reading.lines.append(" ".join(tokens))
+        if words is None:
+            continue
+        for i, word in enumerate(words):
+            if word.conf < UNSURE_BELOW:
+                lo = max(i - 2, 0)
+                context = " ".join(tokens[lo:i + 3])
+                reading.unsure.append(Unsure(tokens[i], word.conf, _place(word, page), context, i - lo, start + k))
+
+
+def _repair_labels(texts: list[list[str]], owners: list, page: scan_pages.Page, reading: ScanReading) -> None:
+    """List labels the OCR misread, where the list's own sequence proves what they are: after
+    "10." at the same indent, "ll." is "11." and "S5." after "4." is "5."; a label run into its
+    word ("2.Memantau") is set apart."""
+    labels: list[tuple[int, int]] = []  # (left edge, number) of each numbered label seen, in order
+    for tokens, words in zip(texts, owners):
+        if not words or not tokens:
+            continue
+        first = tokens[0]
+        if m := _GLUED_LABEL.match(first):
+            tokens[0:1] = [m["label"], m["word"]]
+            words[0:1] = [words[0], words[0]]
+            reading.repairs.append(Repair(first, f"{m['label']} {m['word']}", "label butir terpisah dari katanya",
+                                          _place(words[0], page)))
+            first = tokens[0]
+        left = words[0].left
+        if (m := _NUMBER_LABEL.match(first)) is not None:
+            labels.append((left, int(m[1])))
+            continue
+        previous = next((n for x, n in reversed(labels) if abs(x - left) <= _INDENT_SAME), None)
+        if previous is None:
+            continue
+        expected = f"{previous + 1}."
+        for candidate in (first.translate(_CONFUSABLE), first[1:]):
+            word = candidate[len(expected):]
+            if candidate.startswith(expected) and (not word or word.isalpha()):
+                made = [expected, word] if word else [expected]
+                reading.repairs.append(Repair(first, " ".join(made), f"label butir sesudah {previous}.",
+                                              _place(words[0], page)))
+                tokens[0:1] = made
+                words[0:1] = [words[0]] * len(made)
+                labels.append((left, previous + 1))
+                break
+
+
+def _label_of(tokens: list[str]) -> tuple[str, int] | None:
+    if not tokens:
+        return None
+    if m := _NUMBER_LABEL.match(tokens[0]):
+        return "1", int(m[1])
+    if _LETTER_LABEL.match(tokens[0]):
+        return "a", ord(tokens[0][0]) - ord("a") + 1
+    return None
+
+
+def _repair_item_ends(texts: list[list[str]], owners: list, page: scan_pages.Page, reading: ScanReading) -> None:
+    """An item's closing ";" that the OCR read as "," or ":": the line before a list's second or
+    later label ends its item, and a decree's list items end in ";" (drafting.md: "; dan" before
+    the last). A ":" before a first label ("a.", "1.") opens a list and stays."""
+    for k in range(len(texts) - 1):
+        tokens, words = texts[k], owners[k]
+        nxt = _label_of(texts[k + 1]) if owners[k + 1] else None
+        if not words or not tokens or nxt is None or nxt[1] < 2:
+            continue
+        at = len(tokens) - 2 if len(tokens) > 1 and tokens[-1] in ("dan", "atau") else len(tokens) - 1
+        last = tokens[at]
+        if last[-1:] in (",", ":") and len(last) > 1 and last[-2:-1].isalnum():
+            made = last[:-1] + ";"
+            reading.repairs.append(Repair(last, made, "akhir butir sebelum butir berikutnya", _place(words[at], page)))
+            tokens[at] = made

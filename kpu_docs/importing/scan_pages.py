@@ -1,0 +1,138 @@
+"""The page images of a scan: a PDF's pages rendered, or the frames of image files.
+
+A scanned decree comes as a PDF whose pages are pictures, or as the pictures themselves (.png,
+.jpg, a multi-page .tif). Each page is given as a Pillow image at the resolution Tesseract reads
+best (ocr.DPI), bounded in pages and pixels before anything is decoded: a picture that claims a
+billion pixels is refused by its header, not by running out of memory.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kpu_docs import bounds
+from kpu_docs.bounds import FileRefused
+from kpu_docs.importing import ocr
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+"""Page images that can be imported."""
+PAGE_PIXELS_MAX = 40_000_000
+"""Pixels of one page image: an F4 page (215 x 330 mm) at 300 ppi is 9.9 million; at 600 ppi,
+39.5 million."""
+IMAGE_FILE_MAX = 50 * bounds.MB
+"""One page image file: an uncompressed 300-ppi colour F4 page is 30 MB."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to read: its number (from 1), its image, and the image's pixels per inch."""
+
+    number: int
+    image: object
+    """A Pillow image."""
+    ppi: float
+
+
+def count(paths: list[Path]) -> int:
+    """How many pages the files hold, for a progress bar: without decoding any picture."""
+    total = 0
+    for path in paths:
+        if path.suffix.lower() == ".pdf":
+            total += len(_pdf(path))
+        else:
+            with _open_image(path) as image:
+                total += getattr(image, "n_frames", 1)
+    return total
+
+
+def pages(paths: list[Path]) -> Iterator[Page]:
+    """Every page of the files in order, numbered across them."""
+    number = 0
+    for path in paths:
+        source = _pdf_pages(path) if path.suffix.lower() == ".pdf" else _image_pages(path)
+        for image, ppi in source:
+            number += 1
+            if number > bounds.PDF_PAGES_MAX:
+                raise FileRefused(f"{path}: lebih dari {bounds.PDF_PAGES_MAX} halaman sebuah keputusan")
+            yield Page(number, image, ppi)
+
+
+def _pdf(path: Path):
+    import pypdfium2 as pdfium
+
+    raw = bounds.read_bytes(path, bounds.PDF_FILE_MAX, "berkas PDF")
+    try:
+        pdf = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        raise FileRefused(f"{path}: bukan berkas PDF yang dapat dibaca ({exc})") from None
+    if len(pdf) > bounds.PDF_PAGES_MAX:
+        raise FileRefused(f"{path}: {len(pdf)} halaman, lebih dari {bounds.PDF_PAGES_MAX} halaman sebuah keputusan")
+    return pdf
+
+
+def _pdf_pages(path: Path) -> Iterator[tuple[object, float]]:
+    """Each page rendered in colour at ocr.DPI (a stamp is told from text by its colour), or lower where the page is so large that it would
+    pass PAGE_PIXELS_MAX (a poster-sized page is read at the resolution that fits)."""
+    pdf = _pdf(path)
+    for page in pdf:
+        width, height = page.get_size()  # points
+        ppi = float(ocr.DPI)
+        pixels = width * height * (ppi / 72) ** 2
+        if pixels > PAGE_PIXELS_MAX:
+            ppi = 72 * (PAGE_PIXELS_MAX / (width * height)) ** 0.5
+            if ppi < 100:
+                raise FileRefused(f"{path}: halaman {page.get_index() + 1} berukuran "
+                                  f"{width / 72 * 25.4:.0f} x {height / 72 * 25.4:.0f} mm, terlalu besar "
+                                  "untuk halaman keputusan")
+        yield page.render(scale=ppi / 72).to_pil(), ppi
+
+
+def _open_image(path: Path):
+    from PIL import Image, UnidentifiedImageError
+
+    raw = bounds.read_bytes(path, IMAGE_FILE_MAX, "berkas gambar")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(raw))
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError) as exc:
+        raise FileRefused(f"{path}: bukan gambar halaman yang dapat dibaca ({exc})") from None
+    width, height = image.size
+    if width * height > PAGE_PIXELS_MAX:
+        raise FileRefused(f"{path}: gambar {width} x {height} piksel, lebih dari "
+                          f"{PAGE_PIXELS_MAX // 1_000_000} juta piksel sebuah halaman (batas)")
+    return image
+
+
+def _image_pages(path: Path) -> Iterator[tuple[object, float]]:
+    """Each frame of an image file, with the resolution its file states (300 when it states
+    none or an implausible one: a photographed page says 72)."""
+    from PIL import ImageSequence
+
+    image = _open_image(path)
+    with image:
+        frames = getattr(image, "n_frames", 1)
+        if frames > bounds.PDF_PAGES_MAX:
+            raise FileRefused(f"{path}: {frames} halaman, lebih dari {bounds.PDF_PAGES_MAX} halaman sebuah keputusan")
+        for frame in ImageSequence.Iterator(image):
+            width, height = frame.size
+            if width * height > PAGE_PIXELS_MAX:
+                raise FileRefused(f"{path}: gambar {width} x {height} piksel, lebih dari "
+                                  f"{PAGE_PIXELS_MAX // 1_000_000} juta piksel sebuah halaman (batas)")
+            dpi = frame.info.get("dpi", (0, 0))[0] or 0
+            ppi = float(dpi) if 100 <= float(dpi) <= 1200 else _guessed_ppi(width, height)
+            try:
+                frame.load()
+            except OSError as exc:
+                raise FileRefused(f"{path}: gambar rusak ({exc})") from None
+            yield frame.convert("RGB") if frame.mode not in ("L", "RGB") else frame.copy(), ppi
+
+
+def _guessed_ppi(width: int, height: int) -> float:
+    """A picture that does not say its resolution is taken to be an A4/F4 page: its long side
+    over 11.7 to 13 inches. A photograph of a page says 72, which is not what it is."""
+    return max(width, height) / 12.4
