@@ -8,6 +8,7 @@ its page. Tesseract runs as its own process (pytesseract), with the Indonesian m
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 
@@ -71,6 +72,7 @@ def words(image, *, psm: int = 6, where: str = "halaman") -> list[Word]:
     """
     import pytesseract
 
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # pages are read side by side, one process per core
     config = f"--psm {psm} --dpi {DPI} -c preserve_interword_spaces=0"
     try:
         data = pytesseract.image_to_data(image, lang=LANG, config=config, timeout=PAGE_SECONDS_MAX,
@@ -94,5 +96,6 @@ def text(image, *, psm: int = 6) -> str:
     """The text of a small image (a table cell), for a reader that needs no positions."""
     import pytesseract
 
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     return pytesseract.image_to_string(image, lang=LANG, config=f"--psm {psm} --dpi {DPI}",
                                        timeout=PAGE_SECONDS_MAX).strip()

@@ -15,9 +15,12 @@ dropped and listed as page furniture.
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,6 +111,8 @@ class ScanReading:
 def read(paths: Iterable[str | Path], progress: Callable[[int, int], None] | None = None) -> ScanReading:
     """Every page of the files (a scanned PDF, or page images in order), read into lines.
 
+    Pages are recognised side by side, one Tesseract process per core (each limited to one
+    thread: Tesseract's own threads only fight each other then), and set into lines in order.
     `progress(done, total)` is called before the first page and after each page.
     """
     ocr.check_installed()
@@ -116,10 +121,19 @@ def read(paths: Iterable[str | Path], progress: Callable[[int, int], None] | Non
     reading = ScanReading()
     if progress:
         progress(0, total)
-    for page in scan_pages.pages(paths):
-        _read_page(page, reading)
-        if progress:
-            progress(page.number, total)
+    workers = max(1, min(os.cpu_count() or 1, 4))
+    pending: deque[Future[_Recognised]] = deque()
+    with ThreadPoolExecutor(workers) as pool:
+        try:
+            for page in scan_pages.pages(paths):
+                pending.append(pool.submit(_recognise, page))
+                while len(pending) > workers:  # at most a page per worker waits: pages are 30 MB each
+                    _assemble(pending.popleft().result(), reading, progress, total)
+            while pending:
+                _assemble(pending.popleft().result(), reading, progress, total)
+        finally:
+            for future in pending:
+                future.cancel()
     if not any(note.words for note in reading.pages):
         named = ", ".join(str(p) for p in paths)
         raise FileRefused(f"{named}: tidak ada teks yang terbaca pada {len(reading.pages)} halaman pindaian "
@@ -127,24 +141,41 @@ def read(paths: Iterable[str | Path], progress: Callable[[int, int], None] | Non
     return reading
 
 
-def _read_page(page: scan_pages.Page, reading: ScanReading) -> None:
+@dataclass
+class _Recognised:
+    """One page as recognised: its words outside tables and its tables' lines, with its place."""
+
+    page: scan_pages.Page
+    note: PageNote
+    words: list[Word]
+    tables: list[tuple[tuple[int, int, int, int], list[str]]]
+
+
+def _recognise(page: scan_pages.Page) -> _Recognised:
+    """Clean the page, read its words and its ruled tables (run in a worker thread)."""
     from kpu_docs.importing import cleaning, ruled_tables
 
     cleaned = cleaning.clean_page(page.image)
     image = cleaned.image
-    where = f"halaman {page.number}"
-    words = ocr.words(image, where=where)
-    reading.pages.append(PageNote(page.number, cleaned.rotated, cleaned.skew, cleaned.ink_removed, len(words)))
-    grids = ruled_tables.find_grids(image)
+    words = ocr.words(image, where=f"halaman {page.number}")
+    note = PageNote(page.number, cleaned.rotated, cleaned.skew, cleaned.ink_removed, len(words))
     tables = []
-    for grid in grids:
+    for grid in ruled_tables.find_grids(image):
         rows = ruled_tables.read_grid(image, grid, ocr.text)
         tables.append((grid.box, table_lines(rows)))
         words = [w for w in words if not _inside(w, grid.box)]
-    words = _without_specks(words, page, reading)
+    return _Recognised(scan_pages.Page(page.number, None, page.ppi), note, words, tables)
+
+
+def _assemble(done: _Recognised, reading: ScanReading, progress, total: int) -> None:
+    """The page's lines after those of the pages before it."""
+    reading.pages.append(done.note)
+    words = _without_specks(done.words, done.page, reading)
     if reading.lines:
         reading.lines.append(PAGE_BREAK)
-    _set_lines(_lines_of(words), tables, page, reading)
+    _set_lines(_lines_of(words), done.tables, done.page, reading)
+    if progress:
+        progress(done.page.number, total)
 
 
 def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:

@@ -9,6 +9,7 @@ billion pixels is refused by its header, not by running out of memory.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -78,14 +79,14 @@ def _pdf_pages(path: Path) -> Iterator[tuple[object, float]]:
     """Each page rendered in colour at ocr.DPI (a stamp is told from text by its colour), or lower where the page is so large that it would
     pass PAGE_PIXELS_MAX (a poster-sized page is read at the resolution that fits)."""
     pdf = _pdf(path)
-    for page in pdf:
+    for number, page in enumerate(pdf, start=1):
         width, height = page.get_size()  # points
         ppi = float(ocr.DPI)
         pixels = width * height * (ppi / 72) ** 2
         if pixels > PAGE_PIXELS_MAX:
             ppi = 72 * (PAGE_PIXELS_MAX / (width * height)) ** 0.5
             if ppi < 100:
-                raise FileRefused(f"{path}: halaman {page.get_index() + 1} berukuran "
+                raise FileRefused(f"{path}: halaman {number} berukuran "
                                   f"{width / 72 * 25.4:.0f} x {height / 72 * 25.4:.0f} mm, terlalu besar "
                                   "untuk halaman keputusan")
         yield page.render(scale=ppi / 72).to_pil(), ppi
@@ -99,7 +100,13 @@ def _open_image(path: Path):
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(raw))
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow refuses by the header what it will not decode: said with our limit
+        claimed = re.search(r"\((\d+) pixels\)", str(exc))
+        size = f"{int(claimed[1]):,} piksel".replace(",", ".") if claimed else "terlalu banyak piksel"
+        raise FileRefused(f"{path}: gambar {size}, lebih dari {PAGE_PIXELS_MAX // 1_000_000} juta piksel "
+                          "sebuah halaman (batas)") from None
+    except (UnidentifiedImageError, OSError) as exc:
         raise FileRefused(f"{path}: bukan gambar halaman yang dapat dibaca ({exc})") from None
     width, height = image.size
     if width * height > PAGE_PIXELS_MAX:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import random
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -305,6 +306,7 @@ def make_all(folder: Path) -> Path:
     bad_xml_template(folder / "templat-xml-rusak")
     huge_member_template(folder / "templat-bagian-besar")
     make_guard(folder)
+    make_scans(folder)
     build_register.make_registers(folder / "register")
     (folder / "xlsx-bom-teks.xlsx").write_bytes(xlsx_strings_bomb())
     (folder / "xlsx-satu-sel.xlsx").write_bytes(xlsx_one_cell_bomb())
@@ -442,3 +444,26 @@ def field_template(folder: Path, part: str, before: bytes, field: bytes) -> Path
         return content.replace(before, before + field, 1) if before == b"<w:body>" else content.replace(before, field + before, 1)
 
     return template(folder, _only(part, insert))
+
+
+# --- issue 19: scans to read by OCR ------------------------------------------------------------
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def make_scans(folder: Path) -> None:
+    """The generated cases of the section "issue 19: scans" of cases.yaml."""
+    from PIL import Image
+
+    # a 300-byte PNG whose header claims 60,000 x 60,000 pixels (10.8 GB once decoded)
+    header = struct.pack(">IIBBBBB", 60_000, 60_000, 8, 2, 0, 0, 0)
+    (folder / "gambar-raksasa.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", zlib.compress(b"\0" * 200))
+        + _png_chunk(b"IEND", b""))
+    frames = [Image.new("L", (8, 8), 255) for _ in range(600)]
+    frames[0].save(folder / "tiff-600-halaman.tif", save_all=True, append_images=frames[1:])
+    (folder / "bukan-gambar.png").write_text("ini bukan gambar\n", encoding="utf-8")
+    Image.new("L", (1240, 1754), 255).save(folder / "halaman-kosong.png", dpi=(150, 150))
+    # one page of 100 x 100 inches (2.5 m): 900 million pixels at 300 ppi
+    Image.new("L", (100, 100), 255).save(folder / "pdf-halaman-raksasa.pdf", "PDF", resolution=1)

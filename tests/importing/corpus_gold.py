@@ -1,7 +1,7 @@
 """A corpus of real decrees with hand-checked gold files, imported and scored one by one.
 
 The folder holds, per decree, NAME.txt (the text as its PDF, scan or web page gives it),
-optionally NAME.pdf, and NAME.gold.yaml; `sources.yaml` lists the entries with their sources and
+optionally NAME.pdf (a born-digital PDF) or NAME.scan.pdf (a scan, read by OCR), and NAME.gold.yaml; `sources.yaml` lists the entries with their sources and
 the accuracy last recorded (the floor a regression must not go below). The corpus of this
 project is tests/importing/corpus; `python benchmarks/import_accuracy.py` prints its table.
 """
@@ -43,6 +43,8 @@ class Entry:
     text: Path
     gold: Path
     pdf: Path | None = None
+    scan: Path | None = None
+    """The scan itself (NAME.scan.pdf, or page images), imported by OCR and scored from the scan alone."""
     ocr: Path | None = None
     """The raw OCR of a scan whose corrected transcription is `text`: scored and reported, but not
     held to the corpus's accuracy target (its misreadings are not the importer's to undo)."""
@@ -52,9 +54,10 @@ class Entry:
     """The wording similarity (see `wording`) last recorded, per input."""
 
     def inputs(self) -> dict[str, Path]:
-        """The inputs to score, by kind: "text", "pdf" where the corpus has the PDF, "ocr" where it
-        keeps a scan's raw OCR beside its corrected transcription."""
-        return {"text": self.text, **({"pdf": self.pdf} if self.pdf else {}), **({"ocr": self.ocr} if self.ocr else {})}
+        """The inputs to score, by kind: "text", "pdf" where the corpus has the PDF, "scan" where it
+        has the scanned pages, "ocr" where it keeps a scan's raw OCR beside its corrected transcription."""
+        return {"text": self.text, **({"pdf": self.pdf} if self.pdf else {}), **({"scan": self.scan} if self.scan else {}),
+                **({"ocr": self.ocr} if self.ocr else {})}
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ def load(folder: str | Path) -> list[Entry]:
     for item in YAML(typ="safe", pure=True).load((folder / SOURCES).read_text(encoding="utf-8")):
         name = item["name"]
         pdf = folder / f"{name}.pdf"
+        scan = next((p for p in sorted(folder.glob(f"{name}.scan.*"))), None)
         entries.append(
             Entry(
                 name=name,
@@ -94,6 +98,7 @@ def load(folder: str | Path) -> list[Entry]:
                 text=(folder / item.get("input", f"{name}.txt")).resolve(),
                 gold=(folder / item.get("gold", f"{name}.gold.yaml")).resolve(),
                 pdf=pdf if pdf.exists() else None,
+                scan=scan.resolve() if scan else None,
                 ocr=(folder / item["ocr"]).resolve() if "ocr" in item else None,
                 cut=tuple(item.get("cut", ())),
                 floor=dict(item.get("floor", {})),
@@ -222,12 +227,27 @@ def rendered_lines(data: dict, complete: bool = True) -> list[str]:
 def wording(run: Run) -> Wording:
     """Import then render the run's input and compare the words, in order, with the input's own
     words less the page furniture the import dropped, its lines read as running text (a word
-    the typist hyphenated at a line end counts as the one word it is, as lines.join reads it)."""
+    the typist hyphenated at a line end counts as the one word it is, as lines.join reads it).
+
+    A scan's own words are those of its hand-checked transcription (NAME.txt, the same pages).
+    A field the OCR could not read is left empty by the import, so the parts holding it are not
+    rendered and their words count as lost."""
+    from kpu_docs.errors import InputError
+
+    path = run.entry.text if run.kind == "scan" else run.entry.inputs()[run.kind]
     text = Wrapped()
-    for line in prepare(source_lines(run.entry.inputs()[run.kind]), []):
+    for line in prepare(source_lines(path), []):
         if line.text:
             text.add(line.text)  # read as running text: a word hyphenated at a line end is one word
     source = words(str(text))
-    rendered = words(" ".join(rendered_lines(run.result.data, run.entry.complete)))
+    complete = run.entry.complete
+    if run.kind == "scan" and complete:
+        import kpu_docs
+
+        try:
+            kpu_docs.from_data(run.result.data)
+        except InputError:
+            complete = False
+    rendered = words(" ".join(rendered_lines(run.result.data, complete)))
     ratio = SequenceMatcher(None, source, rendered, autojunk=False).ratio()
     return Wording(ratio, len(source), len(rendered))
