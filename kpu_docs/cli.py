@@ -631,6 +631,7 @@ def import_command(
     from kpu_docs.errors import InputError
     from kpu_docs.files import refuse_overwriting_inputs
     from kpu_docs.importing import import_file, import_scan, scan_pages, write_yaml
+    from kpu_docs.importing.scan_review import write_review
     from kpu_docs.loading import from_data
     from kpu_docs.review import review_path
 
@@ -663,7 +664,7 @@ def import_command(
         bar.update(task, completed=steps - 2, description=f"Menulis {escape(str(output))}")
         write_yaml(result.data, output, result.tidak_terbaca, result.dibuang)
         if result.pindaian is not None:
-            _write_scan_review(output, ", ".join(map(str, berkas)), result)
+            write_review(output, ", ".join(map(str, berkas)), result.pindaian)
         bar.update(task, completed=steps - 1, description="Memeriksa hasil")
         try:
             from_data(result.data, sumber=str(output))
@@ -684,20 +685,6 @@ def import_command(
         err.print(f"[yellow]Tidak terbaca:[/] {more} lainnya, semuanya tercantum di awal {escape(str(output))}")
     if incomplete is not None:
         _fail(f"hasil impor belum lengkap, lengkapi berkasnya: {incomplete}")
-
-
-def _write_scan_review(output: Path, source: str, result) -> None:
-    """NAME.periksa.md beside the imported YAML: what to check against the scanned pages, each
-    field with its line in the YAML just written."""
-    from kpu_docs.files import write_atomic
-    from kpu_docs.importing.scan_review import markdown
-    from kpu_docs.review import review_path
-    from kpu_docs.yaml_readers import round_trip_yaml
-    from kpu_docs.yaml_source import line_of
-
-    tree = round_trip_yaml().load(output.read_text(encoding="utf-8"))
-    text = markdown(source, result.pindaian, lambda path: line_of(tree, path))
-    write_atomic(review_path(output), text.encode("utf-8"))
 
 
 _IMPORT_LONG = 1_000_000

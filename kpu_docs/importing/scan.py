@@ -116,8 +116,8 @@ def read(paths: Iterable[str | Path], progress: Callable[[int, int], None] | Non
     `progress(done, total)` is called before the first page and after each page.
     """
     ocr.check_installed()
-    paths = [Path(p) for p in paths]
-    total = scan_pages.count(paths)
+    files = [Path(p) for p in paths]
+    total = scan_pages.count(files)
     reading = ScanReading()
     if progress:
         progress(0, total)
@@ -125,7 +125,7 @@ def read(paths: Iterable[str | Path], progress: Callable[[int, int], None] | Non
     pending: deque[Future[_Recognised]] = deque()
     with ThreadPoolExecutor(workers) as pool:
         try:
-            for page in scan_pages.pages(paths):
+            for page in scan_pages.pages(files):
                 pending.append(pool.submit(_recognise, page))
                 while len(pending) > workers:  # at most a page per worker waits: pages are 30 MB each
                     _assemble(pending.popleft().result(), reading, progress, total)
@@ -135,7 +135,7 @@ def read(paths: Iterable[str | Path], progress: Callable[[int, int], None] | Non
             for future in pending:
                 future.cancel()
     if not any(note.words for note in reading.pages):
-        named = ", ".join(str(p) for p in paths)
+        named = ", ".join(str(p) for p in files)
         raise FileRefused(f"{named}: tidak ada teks yang terbaca pada {len(reading.pages)} halaman pindaian "
                           "(halaman kosong, atau gambar yang bukan halaman bertulisan)")
     return reading
@@ -227,20 +227,13 @@ def _lines_of(words: list[Word]) -> list[list[Word]]:
 def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, int], list[str]]],
                page: scan_pages.Page, reading: ScanReading) -> None:
     """The page's lines and tables in order of height, repaired, with the unsure words noted."""
-    items: list[tuple[float, list[Word] | list[str]]] = [(min(w.top for w in ws), ws) for ws in lines]
-    items += [(box[1], rows) for box, rows in tables]
-    items.sort(key=lambda item: item[0])
-    texts: list[list[str]] = []
-    owners: list[list[Word] | None] = []
-    for _, item in items:
-        if item and isinstance(item[0], str):
-            for row in item:
-                texts.append([row])
-                owners.append(None)
-        else:
-            words = list(item)  # type: ignore[arg-type]
-            texts.append([w.text for w in words])
-            owners.append(words)  # type: ignore[arg-type]
+    # each printed line with its words, each table row with none; in order of height on the page
+    rows: list[tuple[float, list[str], list[Word] | None]] = [
+        (min(w.top for w in words), [w.text for w in words], list(words)) for words in lines]
+    rows += [(box[1] + k / 1000, [row], None) for box, table in tables for k, row in enumerate(table)]
+    rows.sort(key=lambda row: row[0])
+    texts = [tokens for _, tokens, _ in rows]
+    owners = [words for _, _, words in rows]
     _repair_labels(texts, owners, page, reading)
     _repair_item_ends(texts, owners, page, reading)
     start = len(reading.lines)

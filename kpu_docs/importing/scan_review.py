@@ -15,6 +15,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kpu_docs.checks import NOMOR_KOSONG
 from kpu_docs.errors import format_path
@@ -199,3 +200,18 @@ def markdown(source: str, review: ScanReview, line_of=None) -> str:
         out.append("- tidak ada")
     out.append("")
     return "\n".join(out)
+
+
+def write_review(target, source: str, review: ScanReview) -> Path:
+    """NAME.periksa.md beside the imported YAML `target` (already written): what to check against
+    the scanned pages, each field with its line in that YAML."""
+    from kpu_docs.files import write_atomic
+    from kpu_docs.review import review_path
+    from kpu_docs.yaml_readers import round_trip_yaml
+    from kpu_docs.yaml_source import line_of
+
+    target = Path(target)
+    tree = round_trip_yaml().load(target.read_text(encoding="utf-8"))
+    path = review_path(target)
+    write_atomic(path, markdown(source, review, lambda field_path: line_of(tree, field_path)).encode("utf-8"))
+    return path

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 import kpu_docs
-from kpu_docs.errors import InputError, KpuDocsError, Masalah
+from kpu_docs.errors import InputError, KpuDocsError, Masalah, format_path
 from kpu_docs.web.app import desk_of
 from kpu_docs.web.folder import PathRefused, decrees, inside, relative
 from kpu_docs.web.pages import page
@@ -209,11 +209,12 @@ async def periksa_draf(request: Any) -> Any:
 # --- import -------------------------------------------------------------------------------------
 
 async def impor(request: Any) -> Any:
-    """GET: the upload form; POST: read the uploaded .docx/.pdf/.txt as `kpu-docs import` does,
-    write the YAML into FOLDER (never over a file), and show what was not read."""
+    """GET: the upload form; POST: read the uploaded .docx/.pdf/.txt or page image as `kpu-docs
+    import` does (a scan by OCR), write the YAML into FOLDER (never over a file), with a scan's
+    review file beside it, and show what was not read and what the OCR was unsure of."""
     import shutil
 
-    from kpu_docs.importing import import_file, write_yaml
+    from kpu_docs.importing import import_file, scan_pages, write_yaml
     from kpu_docs.loading import from_data
     from kpu_docs.web.unggah import save, upload_name, work_dir
 
@@ -229,7 +230,7 @@ async def impor(request: Any) -> Any:
     try:
         target, nama = _target(desk, nama)
         context["nama"] = nama
-        uploaded = await save(upload, work, (".docx", ".pdf", ".txt"), "berkas impor")
+        uploaded = await save(upload, work, (".docx", ".pdf", ".txt", *scan_pages.IMAGE_SUFFIXES), "berkas impor")
         result = import_file(uploaded)
     except (KpuDocsError, ValueError) as exc:  # the CLI's import: a ValueError is bad input
         message = str(exc) if uploaded is None else str(exc).replace(str(uploaded), upload_name(upload))
@@ -238,6 +239,10 @@ async def impor(request: Any) -> Any:
         shutil.rmtree(work, ignore_errors=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_yaml(result.data, target, result.tidak_terbaca, result.dibuang)
+    if result.pindaian is not None:
+        from kpu_docs.importing.scan_review import write_review
+
+        write_review(target, upload_name(upload), result.pindaian)
     name = relative(desk.root, target)
     desk.store.record(request.state.session.pengguna, f"impor {upload_name(upload)}", name)
     masalah: list[Masalah] = []
@@ -247,6 +252,9 @@ async def impor(request: Any) -> Any:
         masalah = list(exc.masalah)
     return page(request, "impor_hasil.html", aktif="impor", berkas=name, asal=upload_name(upload),
                 tidak_terbaca=result.tidak_terbaca, dibuang=result.dibuang,
+                kurang_yakin=[{"tempat": str(u.word.place), "kata": u.word.text, "yakin": f"{u.word.conf:.0f}%",
+                               "tautan": field_link(name, format_path(u.path)) if u.path else None}
+                              for u in (result.pindaian.unsure if result.pindaian else [])],
                 masalah=[{"teks": str(m), "tautan": field_link(name, m.lokasi)}
                          for m in masalah],
                 tautan=field_link(name, ""))
