@@ -15,6 +15,7 @@ cut from the line and the rest kept.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass
 
 _PAGE_NUMBER = re.compile(
@@ -95,12 +96,18 @@ def _running_header(texts: list[str], found: dict[int, Furniture]) -> None:
     number = re.sub(r"[\s:]", "", texts[filled[own]]).upper()
     for k in range(own + 1, len(filled)):
         i = filled[k]
-        if k < 1 or i in found or re.sub(r"[\s:]", "", texts[i]).upper() != number:
+        if k < 1 or i in found or not _HEADER_NOMOR.match(texts[i]):
+            continue
+        dated = k + 1 < len(filled) and _HEADER_DATE.match(texts[filled[k + 1]]) is not None
+        repeated = re.sub(r"[\s:]", "", texts[i]).upper()
+        # the number as printed, or, framed by the header's title and date lines, as OCR reads a
+        # hand-written number ("KEP/6 76 /IN/1997" for KEP/046/IV/1997)
+        if repeated != number and not (dated and SequenceMatcher(None, repeated, number).ratio() >= 0.6):
             continue
         head = filled[k - 1]
         if not _HEADER_TITLE.match(texts[head]) or k >= 2 and _LAMPIRAN.match(texts[filled[k - 2]]):
             continue
-        for j in (head, i) + ((filled[k + 1],) if k + 1 < len(filled) and _HEADER_DATE.match(texts[filled[k + 1]]) else ()):
+        for j in (head, i) + ((filled[k + 1],) if dated else ()):
             found[j] = Furniture(j, "kepala halaman", texts[j])
 
 

@@ -32,10 +32,18 @@ from kpu_docs.importing.pdf_text import PAGE_BREAK, table_lines
 UNSURE_BELOW = 80
 """Words Tesseract gives less confidence than this are listed for a person to check: on the
 corpus's scans about one word in twenty, among them nearly every word it read wrong."""
+DEBRIS_BELOW = 20
+"""A line of nothing but short marks all read with less confidence than this is debris (the
+strokes under a signature read as "Ba nu"); a real line below it (a label "12." at 7) has a word."""
+WEAK_LINE = 50
+"""Mean confidence under which a line is read again on its own (see _reread_weak_bands)."""
 SPECK_HEIGHT = 0.35
 """A mark less tall than this share of the page's text height is a speck of dust or a punch
 hole's edge, not a letter (the smallest letters and punctuation of a line are boxed at the
 line's full height by Tesseract)."""
+STROKE_HEIGHT = 2.2
+"""A mark more than this many times as tall as the page's text, read with little confidence, is
+a paraf or a signature's stroke beside a line ("&" and "ai" beside KEPALA BIRO UMUM), not a word."""
 _SYMBOLS = re.compile(r"^[|!~`'\"^*#_=+<>\\/\u2018\u2019\u201c\u201d]+$")
 """Marks that are no punctuation of a decree: a punch hole's rim or a fold read as "|" or "'"."""
 _DOTS = re.compile(r"^[.\-\u2026]+$")
@@ -46,6 +54,8 @@ _CONFUSABLE = str.maketrans({"l": "1", "I": "1", "|": "1", "i": "1", "O": "0", "
 _INDENT_SAME = 25
 """Pixels (at 300 ppi, 2 mm) two labels' left edges may differ by and still stand in one list."""
 _NUMBER_LABEL = re.compile(r"^(\d{1,2})\.$")
+_LABEL_MISPUNCTUATED = re.compile(r"^(\d{1,2})[:;,]$")
+"""A list label whose point the OCR read as ":" ("1:" above "2."): proved by the label after it."""
 _LETTER_LABEL = re.compile(r"^([a-z])\.$")
 
 
@@ -149,6 +159,7 @@ class _Recognised:
     note: PageNote
     words: list[Word]
     tables: list[tuple[tuple[int, int, int, int], list[str]]]
+    width: int
 
 
 def _recognise(page: scan_pages.Page) -> _Recognised:
@@ -157,14 +168,49 @@ def _recognise(page: scan_pages.Page) -> _Recognised:
 
     cleaned = cleaning.clean_page(page.image)
     image = cleaned.image
-    words = ocr.words(image, where=f"halaman {page.number}")
+    words = _reread_weak_bands(image, ocr.words(image, where=f"halaman {page.number}"), page.number)
     note = PageNote(page.number, cleaned.rotated, cleaned.skew, cleaned.ink_removed, len(words))
     tables = []
     for grid in ruled_tables.find_grids(image):
         rows = ruled_tables.read_grid(image, grid, ocr.text)
         tables.append((grid.box, table_lines(rows)))
         words = [w for w in words if not _inside(w, grid.box)]
-    return _Recognised(scan_pages.Page(page.number, None, page.ppi), note, words, tables)
+    return _Recognised(scan_pages.Page(page.number, None, page.ppi), note, words, tables, image.width)
+
+
+def _reread_weak_bands(image, words: list[Word], number: int) -> list[Word]:
+    """Lines Tesseract hardly read (a signature drawn across them: "Pa sa" for "Drs. M. CHAWARI,
+    MM" and the "Tembusan :" beside it) are read again on their own, in the band between the
+    well-read lines above and below: a signature's strokes that spoil the page's line finding
+    often leave a band alone legible. The new reading is kept where Tesseract is surer of it."""
+    groups: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        groups.setdefault(word.line, []).append(word)
+    lines = sorted(groups.values(), key=_middle)
+    weak = [statistics.mean(w.conf for w in line) < WEAK_LINE for line in lines]
+    out = [w for line, bad in zip(lines, weak) if not bad for w in line]
+    k = 0
+    band = 0
+    while k < len(lines):
+        if not weak[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(lines) and weak[end + 1]:
+            end += 1
+        top = max((w.bottom for w in lines[k - 1]), default=0) if k else 0
+        bottom = min((w.top for w in lines[end + 1]), default=image.height) if end + 1 < len(lines) else image.height
+        old = [w for line in lines[k:end + 1] for w in line]
+        band += 1
+        new = []
+        if bottom - top > 10:
+            found = ocr.words(image.crop((0, top, image.width, bottom)), where=f"halaman {number}")
+            new = [Word(w.text, w.conf, w.left, w.top + top, w.width, w.height, (1000 + band, *w.line[1:]))
+                   for w in found]
+        surer = new and statistics.mean(w.conf for w in new) > statistics.mean(w.conf for w in old)
+        out += new if surer else old
+        k = end + 1
+    return out
 
 
 def _assemble(done: _Recognised, reading: ScanReading, progress, total: int) -> None:
@@ -173,7 +219,7 @@ def _assemble(done: _Recognised, reading: ScanReading, progress, total: int) -> 
     words = _without_specks(done.words, done.page, reading)
     if reading.lines:
         reading.lines.append(PAGE_BREAK)
-    _set_lines(_lines_of(words), done.tables, done.page, reading)
+    _set_lines(_closing_columns(_lines_of(words), done.width), done.tables, done.page, reading)
     if progress:
         progress(done.page.number, total)
 
@@ -198,6 +244,8 @@ def _without_specks(words: list[Word], page: scan_pages.Page, reading: ScanReadi
         small = word.height < SPECK_HEIGHT * height and not _DOTS.match(word.text)
         if small or (_SYMBOLS.match(word.text) and word.conf < 50 and len(word.text) < 3):
             reading.specks.append(f"{_place(word, page)} (noda pindaian): {word.text}")
+        elif word.height > STROKE_HEIGHT * height and word.conf < 60:
+            reading.specks.append(f"{_place(word, page)} (coretan paraf atau tanda tangan): {word.text}")
         else:
             kept.append(word)
     return kept
@@ -205,37 +253,94 @@ def _without_specks(words: list[Word], page: scan_pages.Page, reading: ScanReadi
 
 def _lines_of(words: list[Word]) -> list[list[Word]]:
     """Words into printed lines, top to bottom, each left to right: Tesseract's own lines, and
-    lines it read apart that stand at the same height (a label column and its text) joined."""
+    lines it read apart that stand side by side at the same height (a label column and its
+    text) joined. Heights are the words' middles, so a tall mark (a paraf beside a line) does
+    not pull the line above into it."""
     groups: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         groups.setdefault(word.line, []).append(word)
-    lines = sorted((sorted(g, key=lambda w: w.left) for g in groups.values()), key=lambda ws: min(w.top for w in ws))
+    lines = sorted((sorted(g, key=lambda w: w.left) for g in groups.values()), key=_middle)
     merged: list[list[Word]] = []
     for line in lines:
-        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
         if merged:
             last = merged[-1]
-            last_top, last_bottom = min(w.top for w in last), max(w.bottom for w in last)
-            overlap = min(bottom, last_bottom) - max(top, last_top)
-            if overlap > 0.5 * min(bottom - top, last_bottom - last_top):
+            height = statistics.median(w.height for w in last + line)
+            apart = line[0].left > last[-1].right or line[-1].right < last[0].left
+            if apart and abs(_middle(line) - _middle(last)) < 0.5 * height:
                 merged[-1] = sorted(last + line, key=lambda w: w.left)
                 continue
         merged.append(line)
     return merged
 
 
+def _middle(line: list[Word]) -> float:
+    return statistics.median(w.middle for w in line)
+
+
+_DITETAPKAN = re.compile(r"^(?:Ditetapkan|DITETAPKAN|Dikeluarkan|DIKELUARKAN)$")
+COLUMN_GAP = 0.06
+"""A gap between words wider than this share of the page parts two columns of the closing."""
+
+
+def _closing_columns(lines: list[list[Word]], width: int) -> list[list[Word]]:
+    """From "Ditetapkan di" on, a page's closing is two columns: the place, date and signature
+    block on the right, Tembusan or the salinan's certification on the left, often level with
+    the signatory's name. Each column is read down on its own, the right one first, as the
+    decree is read; a line that spans both at a wide gap is parted there."""
+    start = next((k for k, line in enumerate(lines) if len(line) > 1 and _DITETAPKAN.match(line[0].text)
+                  and line[1].text.casefold().startswith("di") and line[0].left > 0.3 * width), None)
+    if start is None:
+        return lines
+    middle = 0.4 * width
+    left: list[list[Word]] = []
+    right: list[list[Word]] = []
+    for line in lines[start:]:
+        cut = next((k for k in range(1, len(line)) if line[k].left - line[k - 1].right > COLUMN_GAP * width
+                    and line[k].left >= middle and line[k - 1].right < middle), None)
+        if cut is not None:
+            left.append(line[:cut])
+            right.append(line[cut:])
+        elif line[0].left >= middle or line[0].left > 0.3 * width and line[-1].right > 0.6 * width:
+            right.append(line)
+        else:
+            left.append(line)
+    return lines[:start] + right + left
+
+
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")
+
+
+def _page_number_apart(line: list[Word], page: scan_pages.Page) -> list[list[Word]]:
+    """A page number printed level with the running header a later page repeats ("2" centred,
+    KEPUTUSAN KETUA LAPAN / NOMOR ... on the right) is a line of its own, so each is known as
+    page furniture."""
+    if len(line) > 1 and _PAGE_NUMBER.match(line[0].text) and line[1].left - line[0].right > page.ppi:
+        return [line[:1], line[1:]]
+    return [line]
+
+
 def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, int], list[str]]],
                page: scan_pages.Page, reading: ScanReading) -> None:
     """The page's lines and tables in order of height, repaired, with the unsure words noted."""
-    # each printed line with its words, each table row with none; in order of height on the page
-    rows: list[tuple[float, list[str], list[Word] | None]] = [
-        (min(w.top for w in words), [w.text for w in words], list(words)) for words in lines]
-    rows += [(box[1] + k / 1000, [row], None) for box, table in tables for k, row in enumerate(table)]
-    rows.sort(key=lambda row: row[0])
-    texts = [tokens for _, tokens, _ in rows]
-    owners = [words for _, _, words in rows]
+    lines = [part for line in lines for part in _page_number_apart(line, page)]
+    debris = [line for line in lines if all(w.conf < DEBRIS_BELOW and len(w.text) <= 3 for w in line)]
+    for line in debris:
+        reading.specks.append(f"{_place(line[0], page)} (coretan): {' '.join(w.text for w in line)}")
+    lines = [line for line in lines if not any(line is d for d in debris)]
+    # each printed line with its words in the order given (the closing's columns one after the
+    # other), each table's rows (no words) before the first line below the table's top
+    rows: list[tuple[list[str], list[Word] | None]] = []
+    waiting = sorted(tables, key=lambda table: table[0][1])
+    for words in lines:
+        while waiting and waiting[0][0][1] < _middle(words):
+            rows += [([row], None) for row in waiting.pop(0)[1]]
+        rows.append(([w.text for w in words], list(words)))
+    rows += [([row], None) for _, table in waiting for row in table]
+    texts = [tokens for tokens, _ in rows]
+    owners = [words for _, words in rows]
     _repair_labels(texts, owners, page, reading)
     _repair_item_ends(texts, owners, page, reading)
+    _repair_words(texts, owners, page, reading)
     start = len(reading.lines)
     for k, (tokens, words) in enumerate(zip(texts, owners)):
         reading.lines.append(" ".join(tokens))
@@ -267,6 +372,12 @@ def _repair_labels(texts: list[list[str]], owners: list, page: scan_pages.Page, 
         if (m := _NUMBER_LABEL.match(first)) is not None:
             labels.append((left, int(m[1])))
             continue
+        if (m := _LABEL_MISPUNCTUATED.match(first)) is not None and _next_label(texts, owners, tokens, left, words[0].right) == int(m[1]) + 1:
+            made = f"{m[1]}."
+            reading.repairs.append(Repair(first, made, f"label butir sebelum {int(m[1]) + 1}.", _place(words[0], page)))
+            tokens[0] = made
+            labels.append((left, int(m[1])))
+            continue
         previous = next((n for x, n in reversed(labels) if abs(x - left) <= _INDENT_SAME), None)
         if previous is None:
             continue
@@ -281,6 +392,45 @@ def _repair_labels(texts: list[list[str]], owners: list, page: scan_pages.Page, 
                 words[0:1] = [words[0]] * len(made)
                 labels.append((left, previous + 1))
                 break
+
+
+def _next_label(texts: list[list[str]], owners: list, tokens: list[str], left: int, right: int) -> int | None:
+    """The number of the next numbered label after the line `tokens`, aligned with its label on
+    the left or on the right (labels are set flush right: "9." and "10." end together)."""
+    after = next(k for k, t in enumerate(texts) if t is tokens) + 1
+    for other, words in zip(texts[after:], owners[after:]):
+        if words and other and (abs(words[0].left - left) <= _INDENT_SAME or abs(words[0].right - right) <= _INDENT_SAME):
+            m = _NUMBER_LABEL.match(other[0])
+            return int(m[1]) if m else None
+    return None
+
+
+_KONSIDERANS = re.compile(r"^(?:Menimbang|Mengingat|Memperhatikan|Menetapkan)$", re.I)
+_COLON_MISREAD = re.compile(r"^[1lI|!]?[:;]$|^[1lI|]$")
+_ROMAN_SEGMENT = re.compile(r"(?<=/)([IVX1l]{1,4})(?=/)")
+
+
+def _repair_words(texts: list[list[str]], owners: list, page: scan_pages.Page, reading: ScanReading) -> None:
+    """Letters the OCR confused in a decree's fixed words (ocr_words), the colon after a part's
+    name read as "1:", and a month in Roman numerals inside a number ("/1II/" for /III/)."""
+    from kpu_docs.importing.ocr_words import mended
+
+    for tokens, words in zip(texts, owners):
+        if not words:
+            continue
+        for k, token in enumerate(tokens):
+            made = None
+            why = ""
+            if k == 1 and _KONSIDERANS.match(tokens[0]) and _COLON_MISREAD.match(token) and token != ":":
+                made, why = ":", "titik dua sesudah nama bagian"
+            elif "/" in token and (m := _ROMAN_SEGMENT.search(token)) and not m[1].isdigit() and m[1] != m[1].replace("1", "I").replace("l", "I"):
+                made = token[:m.start(1)] + m[1].replace("1", "I").replace("l", "I") + token[m.end(1):]
+                why = "bulan dengan angka Romawi di dalam nomor"
+            elif (word := mended(token)) is not None:
+                made, why = word, "huruf yang tertukar dalam kata baku keputusan"
+            if made is not None:
+                reading.repairs.append(Repair(token, made, why, _place(words[min(k, len(words) - 1)], page)))
+                tokens[k] = made
 
 
 def _label_of(tokens: list[str]) -> tuple[str, int] | None:

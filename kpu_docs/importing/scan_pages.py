@@ -76,20 +76,44 @@ def _pdf(path: Path):
 
 
 def _pdf_pages(path: Path) -> Iterator[tuple[object, float]]:
-    """Each page rendered in colour at ocr.DPI (a stamp is told from text by its colour), or lower where the page is so large that it would
-    pass PAGE_PIXELS_MAX (a poster-sized page is read at the resolution that fits)."""
+    """Each page rendered in colour (a stamp is told from text by its colour) at the resolution
+    of its scan, or at ocr.DPI where the scan has fewer pixels (Tesseract reads a 150-ppi scan
+    better doubled), within PAGE_PIXELS_MAX."""
     pdf = _pdf(path)
-    for number, page in enumerate(pdf, start=1):
+    for page in pdf:
         width, height = page.get_size()  # points
-        ppi = float(ocr.DPI)
-        pixels = width * height * (ppi / 72) ** 2
-        if pixels > PAGE_PIXELS_MAX:
-            ppi = 72 * (PAGE_PIXELS_MAX / (width * height)) ** 0.5
-            if ppi < 100:
-                raise FileRefused(f"{path}: halaman {number} berukuran "
-                                  f"{width / 72 * 25.4:.0f} x {height / 72 * 25.4:.0f} mm, terlalu besar "
-                                  "untuk halaman keputusan")
-        yield page.render(scale=ppi / 72).to_pil(), ppi
+        scale, ppi = _scale(page, width)
+        if width * height * scale * scale > PAGE_PIXELS_MAX:  # a poster, or a scan at 1200 ppi
+            shrink = (PAGE_PIXELS_MAX / (width * height * scale * scale)) ** 0.5
+            scale, ppi = scale * shrink, ppi * shrink
+        yield page.render(scale=scale).to_pil(), ppi
+
+
+def _scale(page, width: float) -> tuple[float, float]:
+    """The render scale (pixels per point) and the page's resolution in pixels per inch of
+    paper. A scan is one picture covering the page: its pixels say the resolution, and where
+    the PDF says the page is not paper-sized (a scanner that set 72 ppi makes an A4 page 83 cm
+    wide), the paper is taken to be A4/F4 wide."""
+    import pypdfium2.raw as pdfium_c
+
+    images = list(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+    area = lambda box: max(box[2] - box[0], 0) * max(box[3] - box[1], 0)  # noqa: E731
+    scan = max(images, key=lambda image: area(image.get_bounds()), default=None)
+    height = page.get_size()[1]
+    if scan is None or area(scan.get_bounds()) < 0.5 * width * height:
+        return ocr.DPI / 72, float(ocr.DPI)
+    left, _, right, _ = scan.get_bounds()
+    pixels = scan.get_px_size()[0]
+    per_point = pixels / max(right - left, 1.0)
+    paper_cm = width / 72 * 2.54
+    scanned = per_point * 72 if 10 <= paper_cm <= 45 else pixels / _PAPER_WIDTH_INCHES
+    wanted = min(max(scanned, ocr.DPI), 2 * ocr.DPI)
+    return per_point * wanted / scanned, wanted
+
+
+_PAPER_WIDTH_INCHES = 8.4
+"""A4 (8.27 in) and F4 (8.5 in) are about as wide: the paper a scan whose PDF gives no believable
+page size is taken to be."""
 
 
 def _open_image(path: Path):

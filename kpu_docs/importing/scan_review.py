@@ -114,10 +114,14 @@ def review(data: dict, reading: ScanReading) -> ScanReview:
 
     nomor = data.get("nomor")
     if isinstance(nomor, str) and nomor != NOMOR_KOSONG:
-        doubtful = [w.text for w in unsure_in.get(("nomor",), [])]
+        doubtful = [f"{w.text} ({w.conf:.0f}%)" for w in unsure_in.get(("nomor",), []) if w.conf < UNREAD_BELOW]
+        # a number with parts ends with the decree's year: read so, it is the number however unsure
+        # Tesseract was of a hand-written digit in it (and is listed among the unsure words)
+        tahun_ = data.get("tahun")
+        whole = "/" in nomor and isinstance(tahun_, int) and nomor.rsplit("/", 1)[1] == str(tahun_)
         if not _NUMBER_SHAPE.match(nomor):
             out.unread.append(Unread(("nomor",), nomor, "bukan bentuk nomor keputusan"))
-        elif doubtful:
+        elif doubtful and not whole:
             out.unread.append(Unread(("nomor",), nomor, f"OCR tidak yakin membaca {' '.join(doubtful)}"))
     tahun = data.get("tahun")
     penutup = data.get("penutup")
@@ -127,7 +131,7 @@ def review(data: dict, reading: ScanReading) -> ScanReview:
                                  f"tahunnya bukan {tahun}, tahun keputusan ini"))
     for path, text in texts:
         words = text.split()
-        if (0 < len(words) <= SHORT_FIELD and unread_in.get(path, 0) >= len(words)
+        if (0 < len(words) <= SHORT_FIELD and unread_in.get(path, 0) >= len(words) and path != ("nomor",)
                 and not any(u.path == path for u in out.unread)):
             out.unread.append(Unread(path, text, "tidak satu kata pun terbaca dengan yakin"))
     for unread in out.unread:

@@ -224,6 +224,15 @@ def rendered_lines(data: dict, complete: bool = True) -> list[str]:
     return [line for part in parts if MISSING not in " ".join(part).casefold() for line in part]
 
 
+def _without_empty_items(data):
+    """The data less the list items a scan's import emptied (unread), for rendering the rest."""
+    if isinstance(data, dict):
+        return {k: _without_empty_items(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_without_empty_items(v) for v in data if v != ""]
+    return data
+
+
 def wording(run: Run) -> Wording:
     """Import then render the run's input and compare the words, in order, with the input's own
     words less the page furniture the import dropped, its lines read as running text (a word
@@ -240,14 +249,14 @@ def wording(run: Run) -> Wording:
         if line.text:
             text.add(line.text)  # read as running text: a word hyphenated at a line end is one word
     source = words(str(text))
-    complete = run.entry.complete
+    complete, data = run.entry.complete, run.result.data
     if run.kind == "scan" and complete:
         import kpu_docs
 
         try:
-            kpu_docs.from_data(run.result.data)
-        except InputError:
-            complete = False
-    rendered = words(" ".join(rendered_lines(run.result.data, complete)))
+            kpu_docs.from_data(data)
+        except InputError:  # a field left empty where the scan could not be read: rendered without it
+            complete, data = False, _without_empty_items(data)
+    rendered = words(" ".join(rendered_lines(data, complete)))
     ratio = SequenceMatcher(None, source, rendered, autojunk=False).ratio()
     return Wording(ratio, len(source), len(rendered))
