@@ -187,6 +187,7 @@ CORPUS_FINDINGS = {
     "kpu-ntb-147-2012": [("rujukan-lampiran", "diktum[1].isi")],
     "kulonprogo-296-2012": [("rujukan-lampiran", "diktum[1].isi")],
     "lapan-046-1997": [("rujukan-lampiran", "diktum[1].isi")],  # "termuat dalam lampiran Keputusan ini"
+    "lapan-110-2004": [("tanda-baca-ganda", "diktum[1].isi")],  # PERTAMA ends "kompleks/khusus;." as signed
     # A blank form: the desa is dots, in the title and the closing Menimbang.
     "pps-margasari-tegal-2019": [("tempat-isian", "tentang"), ("tempat-isian", "menimbang_penutup")],
 }
