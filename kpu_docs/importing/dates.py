@@ -9,6 +9,8 @@ from kpu_docs.formatting import nama_bulan
 
 _MONTHS = {nama_bulan(m).lower(): m for m in range(1, 13)}
 _MONTHS.update({"pebruari": 2, "nopember": 11, "agustus": 8, "agust": 8, "sept": 9, "okt": 10, "nop": 11, "nov": 11, "des": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "ags": 8})
+_MONTHS.update({"may": 5, "aug": 8, "sep": 9, "oct": 10, "dec": 12})
+"""A date stamp's English abbreviations ("26 MAY 2004"): the stamps offices bought print them."""
 
 _DATE = re.compile(r"(\d{1,2})\s*([A-Za-z]+)\.?\s*(\d{4})")
 

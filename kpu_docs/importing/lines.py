@@ -101,6 +101,8 @@ def _glue(a: str, b: str) -> tuple[int, str]:
         return 1, b
     if re.search(r"/\S*-$", a) and b[:1].isalnum():  # a number broken at its own hyphen
         return 0, b
+    if a.endswith("/") and b[:1].isalnum():  # broken after a slash: "kompleks/" "khusus", "41/PER/" "2007"
+        return 0, b
     if b[:1].islower() and (m := _BREAK.search(a)):
         letters = re.match(r"[^\W\d_]*", b)
         assert letters is not None  # a pattern that matches the empty string always matches
