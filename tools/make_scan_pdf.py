@@ -12,8 +12,9 @@ scored from the scan alone, so a scan over 1,000,000 bytes is rebuilt, page by p
    least ``--agree`` of the document's words (difflib over the word sequences; per page too,
    printed), or, where no quality reaches that, within ``--slack`` of the best one reaches
    (tesseract's noise on a table or a seal wavers at every quality);
-3. the pages are written as one PDF with Pillow, at the page's own resolution, so every page
-   keeps its original size.
+3. the pages are written as one PDF with Pillow at the scan's resolution, so every page keeps
+   its original size (Pillow takes one resolution per file: the first page's, with a warning
+   where the pages' differ; the corpus's scans have one each).
 
 Usage: python tools/make_scan_pdf.py SOURCE.pdf TARGET.scan.pdf [--gray]
 It prints the resolution, the quality chosen and the OCR agreement per page, for sources.yaml.
