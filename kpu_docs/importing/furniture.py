@@ -24,9 +24,9 @@ _PAGE_NUMBER = re.compile(
 _PAGE_MARK_PREFIX = re.compile(r"^(?P<mark>\d{1,3}\s+-\s*\d{1,3}\s*-)\s+(?=\S)")
 """A page marker run into the first line of a page by a web transcript: "2 -2- (Lembaran ..."."""
 _COLUMN_NUMBERS = re.compile(r"^1(?:\s+\d{1,2})+$")
-_CATCHWORD = re.compile(r"^/?[\s_]*(?P<head>[^\s_].*?)\s*(?:\.\s*){3,}$|^/?[\s_]*(?P<head2>[^\s_].*?)\s*\u2026$")
+_CATCHWORD = re.compile(r"^(?:[/|]\.?)?[\s_]*(?P<head>[^\s_].*?)\s*(?:\.\s*){3,}$|^(?:[/|]\.?)?[\s_]*(?P<head2>[^\s_].*?)\s*\u2026$")
 """A catchword at a page's foot: the next page's first words and dots, "/" or "/_" before them
-as typists marked it ("/_ MEMUTUSKAN ......")."""
+as typists marked it ("/_ MEMUTUSKAN ......"; OCR reads the "/" as "|." too)."""
 _ESIGN = re.compile(r"^dokumen ini (?:telah )?ditandatangani secara elektronik\b", re.I)
 _ESIGN_REST = re.compile(r"\b(?:sertifikat elektronik|BSrE|BBSrE|token\s*:)", re.I)
 _TOKEN = re.compile(r"^token\s*:\s*\S+$", re.I)

@@ -32,7 +32,9 @@ _KONSIDERANS = re.compile(r"^(?P<name>menimbang|mengingat|memperhatikan|menetapk
 _MEMUTUSKAN = re.compile(r"^m\s*e\s*m\s*u\s*t\s*u\s*s\s*k\s*a\s*n\s*[:.]?$", re.I)
 _DITETAPKAN = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<tempat>.*?)\s*[.,]?(?:\s+(?P<tanggal>pada\s+tanggal\b.*))?$", re.I)
 """The place of enactment; "pada tanggal ..." may follow on the same line, as a web page sets it."""
-_TANGGAL = re.compile(r"^pada\s+tanggal\s*:?\s*(?P<tanggal>.*)$", re.I)
+_TANGGAL = re.compile(r"^pada\s+(?:tanggal\s*:?\s*(?P<tanggal>.*)|(?P<stamp>\W{0,2}\d{1,2}\s*[A-Za-z]{3,9}\.?\s*\d{4}\W?))$", re.I)
+"""The date of enactment: "pada tanggal 3 September 2025", or a date stamp that covers the word
+"tanggal" on a scan ("Pada #1 MAR 2005")."""
 _TEMBUSAN = re.compile(r"^tembusan\b(?:[^:]{0,30}:\s*(?P<rest>.*)|(?:\s+\S+){0,2})$", re.I)
 """The Tembusan heading: "Tembusan:", "Tembusan Yth.:", "Tembusan disampaikan kepada:" (items may follow)."""
 _DISTRIBUSI = re.compile(
@@ -551,7 +553,7 @@ class _Reader:
             out["tempat"] = rest.pop(0).text.rstrip(".,")
         if rest and (tm := _TANGGAL.match(rest[0].text)):
             source = rest.pop(0)
-            text = tm["tanggal"]
+            text = tm["tanggal"] if tm["stamp"] is None else tm["stamp"]
             if not text and rest:
                 text = rest.pop(0).text
             tanggal = parse_tanggal(text)

@@ -55,6 +55,10 @@ _INDENT_SAME = 25
 """Pixels (at 300 ppi, 2 mm) two labels' left edges may differ by and still stand in one list."""
 _NUMBER_LABEL = re.compile(r"^(\d{1,2})\.$")
 _LABEL_MISPUNCTUATED = re.compile(r"^(\d{1,2})[:;,]$")
+_JUNK_LABEL = re.compile(r"^[1lIiL|!][A-Za-z]?[.,:;]?$")
+"""What OCR makes of a "1." in a poor scan ("LA,", "l,", "I."): a "1." when "2." follows it."""
+_LETTER_MISREAD = re.compile(r"^[.,'`\"]+([a-z])[.,]$")
+"""A letter label with a speck before it (".a.")."""
 """A list label whose point the OCR read as ":" ("1:" above "2."): proved by the label after it."""
 _LETTER_LABEL = re.compile(r"^([a-z])\.$")
 
@@ -338,58 +342,74 @@ def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, 
     rows += [([row], None) for _, table in waiting for row in table]
     texts = [tokens for tokens, _ in rows]
     owners = [words for _, words in rows]
+    _repair_words(texts, owners, page, reading)  # first: a part's colon read as "1" hides the label after it
     _repair_labels(texts, owners, page, reading)
     _repair_item_ends(texts, owners, page, reading)
-    _repair_words(texts, owners, page, reading)
     start = len(reading.lines)
-    for k, (tokens, words) in enumerate(zip(texts, owners)):
+    for k, (tokens, owned) in enumerate(zip(texts, owners)):
         reading.lines.append(" ".join(tokens))
-        if words is None:
+        if owned is None:
             continue
-        for i, word in enumerate(words):
+        for i, word in enumerate(owned):
             if word.conf < UNSURE_BELOW:
                 lo = max(i - 2, 0)
                 context = " ".join(tokens[lo:i + 3])
                 reading.unsure.append(Unsure(tokens[i], word.conf, _place(word, page), context, i - lo, start + k))
 
 
+def _label_at(tokens: list[str]) -> int:
+    """Where a line's list label stands: first, or after a part's name and its colon
+    ("Mengingat : 1. Undang-Undang ...")."""
+    if len(tokens) > 1 and _KONSIDERANS.match(tokens[0]):
+        return 2 if len(tokens) > 2 and tokens[1] == ":" else 1
+    return 0
+
+
 def _repair_labels(texts: list[list[str]], owners: list, page: scan_pages.Page, reading: ScanReading) -> None:
     """List labels the OCR misread, where the list's own sequence proves what they are: after
-    "10." at the same indent, "ll." is "11." and "S5." after "4." is "5."; a label run into its
-    word ("2.Memantau") is set apart."""
+    "10." at the same indent, "ll." is "11." and "S5." after "4." is "5."; "1:" or "LA," where
+    "2." follows at its place is "1."; a label run into its word ("2.Memantau") is set apart."""
     labels: list[tuple[int, int]] = []  # (left edge, number) of each numbered label seen, in order
     for tokens, words in zip(texts, owners):
         if not words or not tokens:
             continue
-        first = tokens[0]
+        at = _label_at(tokens)
+        if at >= len(tokens):
+            continue
+        first = tokens[at]
         if m := _GLUED_LABEL.match(first):
-            tokens[0:1] = [m["label"], m["word"]]
-            words[0:1] = [words[0], words[0]]
+            tokens[at:at + 1] = [m["label"], m["word"]]
+            words[at:at + 1] = [words[at], words[at]]
             reading.repairs.append(Repair(first, f"{m['label']} {m['word']}", "label butir terpisah dari katanya",
-                                          _place(words[0], page)))
-            first = tokens[0]
-        left = words[0].left
+                                          _place(words[at], page)))
+            first = tokens[at]
+        if m := _LETTER_MISREAD.match(first):
+            reading.repairs.append(Repair(first, f"{m[1]}.", "label butir huruf", _place(words[at], page)))
+            tokens[at] = first = f"{m[1]}."
+        left = words[at].left
         if (m := _NUMBER_LABEL.match(first)) is not None:
             labels.append((left, int(m[1])))
             continue
-        if (m := _LABEL_MISPUNCTUATED.match(first)) is not None and _next_label(texts, owners, tokens, left, words[0].right) == int(m[1]) + 1:
-            made = f"{m[1]}."
-            reading.repairs.append(Repair(first, made, f"label butir sebelum {int(m[1]) + 1}.", _place(words[0], page)))
-            tokens[0] = made
-            labels.append((left, int(m[1])))
+        following = _next_label(texts, owners, tokens, left, words[at].right)
+        m = _LABEL_MISPUNCTUATED.match(first)
+        if following is not None and (m and following == int(m[1]) + 1 or following == 2 and _JUNK_LABEL.match(first)):
+            label = f"{following - 1}."
+            reading.repairs.append(Repair(first, label, f"label butir sebelum {following}.", _place(words[at], page)))
+            tokens[at] = label
+            labels.append((left, following - 1))
             continue
         previous = next((n for x, n in reversed(labels) if abs(x - left) <= _INDENT_SAME), None)
         if previous is None:
             continue
         expected = f"{previous + 1}."
         for candidate in (first.translate(_CONFUSABLE), first[1:]):
-            word = candidate[len(expected):]
-            if candidate.startswith(expected) and (not word or word.isalpha()):
-                made = [expected, word] if word else [expected]
+            rest = candidate[len(expected):]
+            if candidate.startswith(expected) and (not rest or rest.isalpha()):
+                made = [expected, rest] if rest else [expected]
                 reading.repairs.append(Repair(first, " ".join(made), f"label butir sesudah {previous}.",
-                                              _place(words[0], page)))
-                tokens[0:1] = made
-                words[0:1] = [words[0]] * len(made)
+                                              _place(words[at], page)))
+                tokens[at:at + 1] = made
+                words[at:at + 1] = [words[at]] * len(made)
                 labels.append((left, previous + 1))
                 break
 
@@ -399,15 +419,20 @@ def _next_label(texts: list[list[str]], owners: list, tokens: list[str], left: i
     the left or on the right (labels are set flush right: "9." and "10." end together)."""
     after = next(k for k, t in enumerate(texts) if t is tokens) + 1
     for other, words in zip(texts[after:], owners[after:]):
-        if words and other and (abs(words[0].left - left) <= _INDENT_SAME or abs(words[0].right - right) <= _INDENT_SAME):
-            m = _NUMBER_LABEL.match(other[0])
+        if not words or not other:
+            continue
+        at = min(_label_at(other), len(other) - 1, len(words) - 1)
+        if abs(words[at].left - left) <= _INDENT_SAME or abs(words[at].right - right) <= _INDENT_SAME:
+            m = _NUMBER_LABEL.match(other[at])
             return int(m[1]) if m else None
     return None
 
 
 _KONSIDERANS = re.compile(r"^(?:Menimbang|Mengingat|Memperhatikan|Menetapkan)$", re.I)
 _COLON_MISREAD = re.compile(r"^[1lI|!]?[:;]$|^[1lI|]$")
-_ROMAN_SEGMENT = re.compile(r"(?<=/)([IVX1l]{1,4})(?=/)")
+_ROMAN_SEGMENT = re.compile(r"(?<=/)([IVX1l!|]{1,4})(?=/)")
+_YTH = re.compile(r"^Y[il1|]th(?P<rest>\W*)$")
+_DIKTUM_WORD = re.compile(r"^(?:KE[A-Z]+|PERTAMA)$")
 
 
 def _repair_words(texts: list[list[str]], owners: list, page: scan_pages.Page, reading: ScanReading) -> None:
@@ -423,14 +448,24 @@ def _repair_words(texts: list[list[str]], owners: list, page: scan_pages.Page, r
             why = ""
             if k == 1 and _KONSIDERANS.match(tokens[0]) and _COLON_MISREAD.match(token) and token != ":":
                 made, why = ":", "titik dua sesudah nama bagian"
-            elif "/" in token and (m := _ROMAN_SEGMENT.search(token)) and not m[1].isdigit() and m[1] != m[1].replace("1", "I").replace("l", "I"):
-                made = token[:m.start(1)] + m[1].replace("1", "I").replace("l", "I") + token[m.end(1):]
+            elif k == 1 and _DIKTUM_WORD.match(tokens[0]) and token in ("2", "z", "Z", "1:", ";", "|", "l"):
+                made, why = ":", "titik dua sesudah label diktum"
+            elif "/" in token and (m := _ROMAN_SEGMENT.search(token)) and not m[1].isdigit() and m[1] != _roman(m[1]):
+                made = token[:m.start(1)] + _roman(m[1]) + token[m.end(1):]
                 why = "bulan dengan angka Romawi di dalam nomor"
+            elif m := _YTH.match(token):
+                made, why = "Yth" + m["rest"], "singkatan Yth."
+            elif token == "|" and 0 < k and tokens[k - 1][-1:].isalpha():
+                made, why = "I", "angka Romawi I (\"Eselon I\")"
             elif (word := mended(token)) is not None:
                 made, why = word, "huruf yang tertukar dalam kata baku keputusan"
             if made is not None:
                 reading.repairs.append(Repair(token, made, why, _place(words[min(k, len(words) - 1)], page)))
                 tokens[k] = made
+
+
+def _roman(text: str) -> str:
+    return text.replace("1", "I").replace("l", "I").replace("!", "I").replace("|", "I")
 
 
 def _label_of(tokens: list[str]) -> tuple[str, int] | None:

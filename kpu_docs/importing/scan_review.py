@@ -99,6 +99,34 @@ def _where(word: Unsure, texts: list[tuple[tuple, str]]) -> tuple | None:
     return found[0] if len(found) == 1 else None
 
 
+_NOMOR_LINE = re.compile(r"\bNOMOR\s*:?\s*(?P<nomor>.+)$", re.I)
+
+
+def _printings(nomor: str, lines: list[str]) -> int:
+    """How many lines print the number as read: "NOMOR : KEP/046/IV/1997" in the title, the
+    running header, a Lampiran heading (spaces the OCR put into it left out)."""
+    bare = "".join(nomor.split())
+    return sum(1 for line in lines if (m := _NOMOR_LINE.search(line))
+               and "".join(m["nomor"].split()).upper().startswith(bare.upper()))
+
+
+_ENACTED = re.compile(r"^(?:Ditetapkan|DITETAPKAN)\b")
+_ON = re.compile(r"^pada\b", re.I)
+
+
+def _doubted_date(reading: ScanReading) -> list[str]:
+    """The words of the date of enactment ("pada tanggal ..." after "Ditetapkan di", and the
+    line after it) that Tesseract could hardly read."""
+    enacted = next((k for k, line in enumerate(reading.lines) if _ENACTED.match(line)), None)
+    if enacted is None:
+        return []
+    on = next((k for k in range(enacted, min(enacted + 3, len(reading.lines))) if _ON.match(reading.lines[k])), None)
+    if on is None:
+        return []
+    return [f"{w.text} ({w.conf:.0f}%)" for w in reading.unsure
+            if w.line in (on, on + 1) and w.conf < UNREAD_BELOW and any(c.isdigit() for c in w.text)]
+
+
 def review(data: dict, reading: ScanReading) -> ScanReview:
     """The review of an import from a scan; unread fields are emptied in `data` (nomor becomes
     the blank number, other fields are removed) so no guess reaches the decree."""
@@ -115,13 +143,11 @@ def review(data: dict, reading: ScanReading) -> ScanReview:
     nomor = data.get("nomor")
     if isinstance(nomor, str) and nomor != NOMOR_KOSONG:
         doubtful = [f"{w.text} ({w.conf:.0f}%)" for w in unsure_in.get(("nomor",), []) if w.conf < UNREAD_BELOW]
-        # a number with parts ends with the decree's year: read so, it is the number however unsure
-        # Tesseract was of a hand-written digit in it (and is listed among the unsure words)
-        tahun_ = data.get("tahun")
-        whole = "/" in nomor and isinstance(tahun_, int) and nomor.rsplit("/", 1)[1] == str(tahun_)
         if not _NUMBER_SHAPE.match(nomor):
             out.unread.append(Unread(("nomor",), nomor, "bukan bentuk nomor keputusan"))
-        elif doubtful and not whole:
+        elif doubtful and _printings(nomor, reading.lines) < 2:
+            # a hand-written number Tesseract is unsure of stands only where a second printing of
+            # it (the next page's header, the Lampiran's heading) reads the same
             out.unread.append(Unread(("nomor",), nomor, f"OCR tidak yakin membaca {' '.join(doubtful)}"))
     tahun = data.get("tahun")
     penutup = data.get("penutup")
@@ -129,6 +155,10 @@ def review(data: dict, reading: ScanReading) -> ScanReview:
     if isinstance(tanggal, datetime.date) and isinstance(tahun, int) and tanggal.year != tahun:
         out.unread.append(Unread(("penutup", "tanggal"), tanggal.isoformat(),
                                  f"tahunnya bukan {tahun}, tahun keputusan ini"))
+    elif isinstance(tanggal, datetime.date) and (doubted := _doubted_date(reading)):
+        # a hand-written day or a stamp's digits Tesseract could hardly read: "2" for 24
+        out.unread.append(Unread(("penutup", "tanggal"), tanggal.isoformat(),
+                                 f"OCR tidak yakin membaca {' '.join(doubted)}"))
     for path, text in texts:
         words = text.split()
         if (0 < len(words) <= SHORT_FIELD and unread_in.get(path, 0) >= len(words) and path != ("nomor",)
