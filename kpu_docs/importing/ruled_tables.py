@@ -367,11 +367,11 @@ def _clean(crop: np.ndarray, ink: int) -> np.ndarray | None:
     """A cell's pixels as black text on white: its own background (paper or a grey band) is
     blanked, so the band's dots are not read as letters; None when nothing is written in it."""
     # a 3x3 median turns a band's dots to its grey and keeps the strokes of letters
-    crop = np.asarray(Image.fromarray(crop).filter(ImageFilter.MedianFilter(3)))
-    bg = int(np.median(crop))
+    smooth = np.asarray(Image.fromarray(crop).filter(ImageFilter.MedianFilter(3)))
+    bg = int(np.median(smooth))
     if bg - ink < 40:
         return None
-    text = crop < ink + (bg - ink) * 0.45
+    text = smooth < ink + (bg - ink) * 0.45
     if text.sum() < max(12, text.size // 2000):
         return None
     return np.where(text, 0, 255).astype(np.uint8)
