@@ -40,8 +40,8 @@ class _Rule:
     """One rule: along its length from `start` to `end`, across it at `a + b * t` (t the
     position along it), `thick` pixels thick."""
 
-    start: int
-    end: int
+    start: float
+    end: float
     a: float
     b: float
     thick: float
@@ -57,6 +57,8 @@ _MAX_THICK = 1 / 250  # thicker than this is a band, a block or a picture, not a
 _FILL = 0.85  # share of a run that must be ink: gaps, breaks and noise are tolerated
 _EDGE_FILL = 0.6  # share of a cell's side that must be ink for that side to be ruled
 _MARGIN = 0.02  # the scanner's dark border at the page's edges is not a rule
+_CONTRAST = 0.3  # a rule is darker than its surroundings by this share of paper minus ink
+_WORK_WIDTH = 1100  # pixels: a page wider than twice this is reduced by a whole factor
 
 
 def _otsu(a: np.ndarray) -> int:
@@ -116,34 +118,29 @@ def _smooth(a: np.ndarray, size: int, axis: int) -> np.ndarray:
 
 def _thin_ink(a: np.ndarray, across: int, size: int, contrast: int) -> np.ndarray:
     """Pixels darker by `contrast` than the paper or band around them across `across`: the black
-    top-hat (closing minus image) with a window wider than a rule is thick, of the image
-    smoothed along the rule's direction."""
+    top-hat (closing minus image) with a window wider than a rule is thick (`size`), of the
+    image smoothed over as much along the rule's direction."""
     a = _smooth(a, size, 1 - across)
     closed = _slide(_slide(a, size, across, np.maximum), size, across, np.minimum)
     return (closed.astype(np.int16) - a) > contrast
 
 
 def _covered(ink: np.ndarray, length: int, along: int) -> np.ndarray:
-    """Pixels lying on a run of at least `length` along `along` that is mostly ink."""
-    n = ink.shape[along]
+    """Pixels lying on a run of at least `length` along `along` that is mostly ink: window sums
+    of a running count (uint16: a page is narrower than 65536 pixels, differences wrap right)."""
+    a = ink if along == 1 else ink.T
+    n = a.shape[1]
     if length >= n:
         return np.zeros_like(ink)
-    c = np.cumsum(ink, axis=along, dtype=np.int32)
-    zero = np.zeros((1, ink.shape[1]) if along == 0 else (ink.shape[0], 1), np.int32)
-    c = np.concatenate([zero, c], axis=along)
-    if along == 0:
-        starts = (c[length:] - c[:-length]) >= _FILL * length
-    else:
-        starts = (c[:, length:] - c[:, :-length]) >= _FILL * length
-    s = np.cumsum(starts, axis=along, dtype=np.int32)
-    s = np.concatenate([zero, s], axis=along)
-    # pixel i is covered when a qualifying run starts in [i - length + 1, i]
-    idx = np.arange(n)
-    hi = np.minimum(idx + 1, starts.shape[along])
-    lo = np.clip(idx - length + 1, 0, starts.shape[along])
-    if along == 0:
-        return (s[hi] - s[lo]) > 0
-    return (s[:, hi] - s[:, lo]) > 0
+    c = np.zeros((a.shape[0], n + 1), np.uint16)
+    np.cumsum(a, axis=1, dtype=np.uint16, out=c[:, 1:])
+    starts = (c[:, length:] - c[:, :-length]) >= _FILL * length  # a run starts at each True
+    # pixel i is covered when a run starts in [i - length + 1, i]
+    padded = np.zeros((a.shape[0], n + length), np.uint16)
+    np.cumsum(starts, axis=1, dtype=np.uint16, out=padded[:, length : length + starts.shape[1]])
+    padded[:, length + starts.shape[1] :] = padded[:, length + starts.shape[1] - 1 : length + starts.shape[1]]
+    covered = (padded[:, length:] - padded[:, :n]) > 0
+    return covered if along == 1 else covered.T
 
 
 def _groups(flags: np.ndarray, gap: int) -> list[tuple[int, int]]:
@@ -195,14 +192,16 @@ def _crosses(h: _Rule, v: _Rule, tol: float) -> bool:
     return h.start - tol <= x <= h.end + tol and v.start - tol <= y <= v.end + tol
 
 
-def _merge(rules: list[_Rule], gap: float) -> list[_Rule]:
-    """Rules at the same position across (closer than `gap`) and overlapping along: one rule."""
+def _merge(rules: list[_Rule], gap: float, reach: float) -> list[_Rule]:
+    """Rules at the same position across (closer than `gap`) and at most `reach` apart along: one
+    rule, drawn or not between its pieces (a rule through a grey band may be found in pieces;
+    whether it is drawn along each cell is decided cell by cell)."""
     rules = sorted(rules, key=lambda r: r.at((r.start + r.end) / 2))
     out: list[_Rule] = []
     for r in rules:
         mid = (r.start + r.end) / 2
         for k, o in enumerate(out):
-            if abs(o.at(mid) - r.at(mid)) <= gap and r.start <= o.end + gap and o.start <= r.end + gap:
+            if abs(o.at(mid) - r.at(mid)) <= gap and r.start <= o.end + reach and o.start <= r.end + reach:
                 longer = o if o.end - o.start >= r.end - r.start else r
                 out[k] = _Rule(min(o.start, r.start), max(o.end, r.end), longer.a, longer.b,
                                max(o.thick, r.thick))
@@ -228,7 +227,7 @@ def _measure(image: Image.Image) -> _Lines:
     paper = int(np.median(a))
     dark = a[a < _otsu(a)]
     ink = int(np.percentile(dark, 5)) if dark.size else 0
-    contrast = max(int((paper - ink) * 0.3), 24)
+    contrast = max(int((paper - ink) * _CONTRAST), 24)
     size = max(5, round(width * _MAX_THICK) * 2 + 1)
     h_ink = _thin_ink(a, 0, size, contrast)
     v_ink = _thin_ink(a, 1, size, contrast)
@@ -245,7 +244,9 @@ def _measure(image: Image.Image) -> _Lines:
     horizontal = _rules(_covered(h_wide, min_h, 1), h_ink, min_h, max_thick)
     vertical = _rules(_covered(v_wide, min_v, 0).T, v_ink.T, min_v, max_thick)
     gap = max(3.0, width / 300)
-    return _Lines(h_ink, v_ink, _merge(horizontal, gap), _merge(vertical, gap))
+    return _Lines(
+        h_ink, v_ink, _merge(horizontal, gap, width / 4), _merge(vertical, gap, height / 8)
+    )
 
 
 def _tables(lines: _Lines, tol: float) -> list[tuple[list[_Rule], list[_Rule]]]:
@@ -290,7 +291,8 @@ def _ruled(ink: np.ndarray, rule: _Rule, lo: float, hi: float, transpose: bool) 
     return float(hit.mean()) >= _EDGE_FILL
 
 
-def _grid(hs: list[_Rule], vs: list[_Rule], lines: _Lines) -> Grid | None:
+def _grid(hs: list[_Rule], vs: list[_Rule], lines: _Lines, scale: float) -> Grid | None:
+    """The cells of one table, found on the reduced page, boxed on the page itself."""
     hs = sorted(hs, key=lambda r: r.at((r.start + r.end) / 2))
     vs = sorted(vs, key=lambda r: r.at((r.start + r.end) / 2))
 
@@ -322,7 +324,10 @@ def _grid(hs: list[_Rule], vs: list[_Rule], lines: _Lines) -> Grid | None:
                 for jj in range(j, j1):
                     owner[ii][jj] = len(cells)
             cells.append((i, j, i1, j1))
-    # a block with nothing ruled around it (outside the table's outline) is no cell
+    # the boxes at the page's own resolution
+    hs = [_Rule(r.start * scale, r.end * scale, r.a * scale, r.b, r.thick * scale) for r in hs]
+    vs = [_Rule(r.start * scale, r.end * scale, r.a * scale, r.b, r.thick * scale) for r in vs]
+    pts = [[cross(h, v) for v in vs] for h in hs]
     rows: list[list[Box]] = [[] for _ in range(nr)]
     for i0, j0, i1, j1 in cells:
         top, bottom, left, right = hs[i0], hs[i1], vs[j0], vs[j1]
@@ -348,9 +353,16 @@ def _grid(hs: list[_Rule], vs: list[_Rule], lines: _Lines) -> Grid | None:
 
 def find_grids(image: Image.Image) -> list[Grid]:
     """The ruled tables of a page image (grey, upright, deskewed), top to bottom."""
-    lines = _measure(image)
-    tol = max(4.0, image.width / 150)
-    grids = [g for hs, vs in _tables(lines, tol) if (g := _grid(hs, vs, lines)) is not None]
+    grey = image.convert("L")
+    # rules are found on the page reduced by a whole factor (a rule stays a line of ink, its
+    # position a pixel or two off at the page's resolution): a 300-ppi page costs a 150-ppi one
+    factor = max(1, grey.width // _WORK_WIDTH)
+    if factor > 1:
+        grey = grey.reduce(factor)
+    scale = image.width / grey.width
+    lines = _measure(grey)
+    tol = max(4.0, grey.width / 150)
+    grids = [g for hs, vs in _tables(lines, tol) if (g := _grid(hs, vs, lines, scale)) is not None]
     return sorted(grids, key=lambda g: (g.box[1], g.box[0]))
 
 
@@ -363,17 +375,24 @@ def _columns(grid: Grid, tol: int) -> list[int]:
     return edges
 
 
-def _clean(crop: np.ndarray, ink: int) -> np.ndarray | None:
-    """A cell's pixels as black text on white: its own background (paper or a grey band) is
-    blanked, so the band's dots are not read as letters; None when nothing is written in it."""
-    # a 3x3 median turns a band's dots to its grey and keeps the strokes of letters
-    smooth = np.asarray(Image.fromarray(crop).filter(ImageFilter.MedianFilter(3)))
+def _clean(crop: np.ndarray, ink: int, paper: int, median: int) -> np.ndarray | None:
+    """A cell's pixels for the recogniser, None when nothing is written in it. A cell on paper is
+    given as scanned around its letters; a cell on a grey band as black text on white, the band
+    blanked, so that its dots are not read as letters."""
+    # a median (3x3 at 200 ppi, 5x5 at 300) turns a band's dots to its grey and keeps the strokes
+    # of letters
+    smooth = np.asarray(Image.fromarray(crop).filter(ImageFilter.MedianFilter(median)))
     bg = int(np.median(smooth))
     if bg - ink < 40:
         return None
     text = smooth < ink + (bg - ink) * 0.45
     if text.sum() < max(12, text.size // 2000):
         return None
+    if bg >= paper - 25:
+        # on paper: the letters as scanned, their grey edges kept (what Tesseract reads best),
+        # and nothing else (a stray end of a rule, specks)
+        near = _slide(_slide(text, 5, 0, np.maximum), 5, 1, np.maximum)
+        return np.where(near, crop, 255).astype(np.uint8)
     return np.where(text, 0, 255).astype(np.uint8)
 
 
@@ -383,19 +402,21 @@ def read_grid(
     """The text of the grid's cells, row by row, every row as wide as the table has columns: a
     merged cell's text stands in its first column and the columns it covers are empty, as
     pdfplumber gives a table. A cell's lines are joined with "\\n". `recognise` gets each cell
-    as black text on white with a white margin, at the page's resolution."""
+    with a white margin, at the page's resolution, a grey band behind its text blanked."""
     grey = np.asarray(image.convert("L"), dtype=np.uint8)
     dark = grey[grey < _otsu(grey)]
     ink = int(np.percentile(dark, 5)) if dark.size else 0
+    paper = int(np.median(grey))
     tol = max(8, image.width // 100)
     lefts = _columns(grid, tol)
     margin = max(10, image.width // 80)
+    median = 3 if image.width < 2100 else 5  # a page's width in pixels tells its resolution
     out = []
     for row in grid.rows:
         texts = [""] * len(lefts)
         for x0, y0, x1, y1 in row:
             k = min(range(len(lefts)), key=lambda i: abs(lefts[i] - x0))
-            cell = _clean(grey[y0:y1, x0:x1], ink)
+            cell = _clean(grey[y0:y1, x0:x1], ink, paper, median)
             if cell is None:
                 continue
             crop = ImageOps.expand(Image.fromarray(cell), border=margin, fill=255)

@@ -59,9 +59,10 @@ def _same(read: str, printed: str) -> bool:
     return re.sub(r"\s+", "", read) == re.sub(r"\s+", "", printed)
 
 
-# cells read exactly as printed, per table, as last measured (a regression guard, not a target)
+# cells read as printed, per table: one cell fewer than last measured (28/28, 26/28, 16/16 with
+# Tesseract 5.3 and its ind model; benchmarks/ruled_tables.py prints them), a regression guard
 FLOOR = {
-    "donggala-057a-2025-p4.jpg": 25 / 28,
+    "donggala-057a-2025-p4.jpg": 27 / 28,
     "donggala-inventarisasi-2025-p4.jpg": 25 / 28,
     "donggala-tenaga-ahli-2025-p4.jpg": 15 / 16,
 }
