@@ -138,7 +138,8 @@ def _covered(ink: np.ndarray, length: int, along: int) -> np.ndarray:
     # pixel i is covered when a run starts in [i - length + 1, i]
     padded = np.zeros((a.shape[0], n + length), np.uint16)
     np.cumsum(starts, axis=1, dtype=np.uint16, out=padded[:, length : length + starts.shape[1]])
-    padded[:, length + starts.shape[1] :] = padded[:, length + starts.shape[1] - 1 : length + starts.shape[1]]
+    last = length + starts.shape[1]
+    padded[:, last:] = padded[:, last - 1 : last]
     covered = (padded[:, length:] - padded[:, :n]) > 0
     return covered if along == 1 else covered.T
 
@@ -157,10 +158,10 @@ def _groups(flags: np.ndarray, gap: int) -> list[tuple[int, int]]:
 def _rules(cover: np.ndarray, ink: np.ndarray, min_len: int, max_thick: float) -> list[_Rule]:
     """The horizontal rules in a coverage mask (rows across, columns along): each band of
     covered rows split where coverage breaks, fitted with a straight line (a slight tilt)."""
-    found = []
-    for y0, y1 in _groups(cover.any(axis=1), gap=2):
+    found: list[_Rule] = []
+    for y0, y1 in _groups(np.any(cover, axis=1), gap=2):
         band = cover[y0 : y1 + 1]
-        for x0, x1 in _groups(band.any(axis=0), gap=max(3, min_len // 20)):
+        for x0, x1 in _groups(np.any(band, axis=0), gap=max(3, min_len // 20)):
             part = band[:, x0 : x1 + 1]
             counts = part.sum(axis=0)
             has = counts > 0
@@ -201,10 +202,13 @@ def _merge(rules: list[_Rule], gap: float, reach: float) -> list[_Rule]:
     for r in rules:
         mid = (r.start + r.end) / 2
         for k, o in enumerate(out):
-            if abs(o.at(mid) - r.at(mid)) <= gap and r.start <= o.end + reach and o.start <= r.end + reach:
+            near = r.start <= o.end + reach and o.start <= r.end + reach
+            if near and abs(o.at(mid) - r.at(mid)) <= gap:
                 longer = o if o.end - o.start >= r.end - r.start else r
-                out[k] = _Rule(min(o.start, r.start), max(o.end, r.end), longer.a, longer.b,
-                               max(o.thick, r.thick))
+                out[k] = _Rule(
+                    min(o.start, r.start), max(o.end, r.end), longer.a, longer.b,
+                    max(o.thick, r.thick),
+                )
                 break
         else:
             out.append(r)
@@ -231,10 +235,10 @@ def _measure(image: Image.Image) -> _Lines:
     size = max(5, round(width * _MAX_THICK) * 2 + 1)
     h_ink = _thin_ink(a, 0, size, contrast)
     v_ink = _thin_ink(a, 1, size, contrast)
-    my, mx = round(height * _MARGIN), round(width * _MARGIN)
-    for ink in (h_ink, v_ink):
-        ink[:my] = ink[-my:] = False
-        ink[:, :mx] = ink[:, -mx:] = False
+    my, mx = max(1, round(height * _MARGIN)), max(1, round(width * _MARGIN))
+    for mask in (h_ink, v_ink):
+        mask[:my] = mask[-my:] = False
+        mask[:, :mx] = mask[:, -mx:] = False
     # a slight tilt moves a rule a pixel or two across over a run's length: look 2 px either side
     h_wide = _slide(h_ink, 5, 0, np.maximum)
     v_wide = _slide(v_ink, 5, 1, np.maximum)
@@ -261,7 +265,7 @@ def _tables(lines: _Lines, tol: float) -> list[tuple[list[_Rule], list[_Rule]]]:
             i = parent[i]
         return i
 
-    crossed = set()
+    crossed: set[int] = set()
     for i, h in enumerate(hs):
         for j, v in enumerate(vs):
             if _crosses(h, v, tol):
