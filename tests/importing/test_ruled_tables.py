@@ -4,10 +4,10 @@ from it, against tables checked by hand (tests/importing/pages/tables.yaml)."""
 from __future__ import annotations
 
 import re
-import shutil
 from functools import cache
 from pathlib import Path
 
+import pytesseract
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 from ruamel.yaml import YAML
@@ -15,12 +15,12 @@ from ruamel.yaml import YAML
 from kpu_docs.importing.pdf_text import table_lines
 from kpu_docs.importing.ruled_tables import Grid, find_grids, read_grid
 
-pytesseract = pytest.importorskip("pytesseract")
-if shutil.which("tesseract") is None:
-    pytest.skip("tesseract is not installed", allow_module_level=True)
-
 PAGES = Path(__file__).parent / "pages"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+# `ocr`: reads cells with Tesseract (tests/conftest.py skips it where Tesseract is missing)
+ocr = pytest.mark.ocr
 
 
 def recognise(crop: Image.Image) -> str:
@@ -84,6 +84,7 @@ def test_real_table_grid_has_the_printed_rows_and_columns(page: str) -> None:
 
 
 @pytest.mark.parametrize("page", TABLES)
+@ocr
 def test_real_table_header_is_read_as_printed(page: str) -> None:
     gold = _gold(ENTRIES[page])
     _, rows = _read(page)
@@ -91,6 +92,7 @@ def test_real_table_header_is_read_as_printed(page: str) -> None:
 
 
 @pytest.mark.parametrize("page", TABLES)
+@ocr
 def test_real_table_cells_are_read_as_printed(page: str) -> None:
     gold = _gold(ENTRIES[page])
     _, rows = _read(page)
@@ -103,6 +105,7 @@ def test_real_table_cells_are_read_as_printed(page: str) -> None:
     assert all(len(re.sub(r"\s", "", r[0])) <= 3 for r in rows[1:])
 
 
+@ocr
 def test_table_lines_split_a_read_cell_by_its_lines() -> None:
     _, rows = _read("donggala-inventarisasi-2025-p4.jpg")
     lines = table_lines(rows)  # type: ignore[arg-type]
@@ -128,6 +131,7 @@ def test_a_slight_tilt_gives_the_same_grid(angle: float) -> None:
             assert all(abs(a - b) <= 12 for a, b in zip(ct, cs)), (ct, cs)
 
 
+@ocr
 def test_a_slightly_tilted_table_is_read_as_well() -> None:
     name = "donggala-057a-2025-p4.jpg"
     page = _page(name).rotate(0.3, resample=Image.BICUBIC, fillcolor=255)
@@ -166,6 +170,7 @@ def _drawn_table() -> Image.Image:
 
 
 @pytest.mark.skipif(not FONT.exists(), reason="needs fonts-dejavu-core")
+@ocr
 def test_merged_cells_span_and_stand_in_their_first_column() -> None:
     page = _drawn_table()
     grids = find_grids(page)
