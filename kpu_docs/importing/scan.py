@@ -32,9 +32,14 @@ from kpu_docs.importing.pdf_text import PAGE_BREAK, table_lines
 UNSURE_BELOW = 80
 """Words Tesseract gives less confidence than this are listed for a person to check: on the
 corpus's scans about one word in twenty, among them nearly every word it read wrong."""
+UNREAD_BELOW = 50
+"""Confidence under which Tesseract has hardly read a mark at all (scan_review says the same of
+a field)."""
 DEBRIS_BELOW = 20
 """A line of nothing but short marks all read with less confidence than this is debris (the
 strokes under a signature read as "Ba nu"); a real line below it (a label "12." at 7) has a word."""
+CELL_MARK_BELOW = 60
+"""A short mark in a table cell read with less confidence than this is a speck or a rule's edge."""
 WEAK_LINE = 50
 """Mean confidence under which a line is read again on its own (see _reread_weak_bands)."""
 SPECK_HEIGHT = 0.35
@@ -176,7 +181,7 @@ def _recognise(page: scan_pages.Page) -> _Recognised:
     note = PageNote(page.number, cleaned.rotated, cleaned.skew, cleaned.ink_removed, len(words))
     tables = []
     for grid in ruled_tables.find_grids(image):
-        rows = ruled_tables.read_grid(image, grid, ocr.text)
+        rows = ruled_tables.read_grid(image, grid, _cell_text)
         tables.append((grid.box, table_lines(rows)))
         words = [w for w in words if not _inside(w, grid.box)]
     return _Recognised(scan_pages.Page(page.number, None, page.ppi), note, words, tables, image.width)
@@ -215,6 +220,17 @@ def _reread_weak_bands(image, words: list[Word], number: int) -> list[Word]:
         out += new if surer else old
         k = end + 1
     return out
+
+
+def _cell_text(crop) -> str:
+    """A table cell's text, line by line: Tesseract's words less the marks it hardly read (the
+    grey band of a column-number row, a rule's edge read as "|" or "j")."""
+    words = [w for w in ocr.words(crop) if not _SYMBOLS.match(w.text)
+             and (w.conf >= CELL_MARK_BELOW or (len(w.text) > 2 and any(c.isalnum() for c in w.text)))]
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word.text)
+    return "\n".join(" ".join(line) for line in lines.values())
 
 
 def _assemble(done: _Recognised, reading: ScanReading, progress, total: int) -> None:
@@ -311,6 +327,22 @@ def _closing_columns(lines: list[list[Word]], width: int) -> list[list[Word]]:
     return lines[:start] + right + left
 
 
+def _stray(word: Word) -> bool:
+    return word.conf < UNREAD_BELOW and len(word.text) <= 3 and not _DOTS.match(word.text)
+
+
+def _without_stray_ends(line: list[Word], page: scan_pages.Page, reading: ScanReading) -> list[Word]:
+    """A line less the marks an inch or more away at either end that Tesseract hardly read (a
+    speck in the margin read as "La" before LAMPIRAN, "NN," before KEPUTUSAN)."""
+    while len(line) > 1 and _stray(line[0]) and line[1].left - line[0].right > page.ppi:
+        reading.specks.append(f"{_place(line[0], page)} (noda di tepi baris): {line[0].text}")
+        line = line[1:]
+    while len(line) > 1 and _stray(line[-1]) and line[-1].left - line[-2].right > page.ppi:
+        reading.specks.append(f"{_place(line[-1], page)} (noda di tepi baris): {line[-1].text}")
+        line = line[:-1]
+    return line
+
+
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")
 
 
@@ -327,6 +359,7 @@ def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, 
                page: scan_pages.Page, reading: ScanReading) -> None:
     """The page's lines and tables in order of height, repaired, with the unsure words noted."""
     lines = [part for line in lines for part in _page_number_apart(line, page)]
+    lines = [_without_stray_ends(line, page, reading) for line in lines]
     debris = [line for line in lines if all(w.conf < DEBRIS_BELOW and len(w.text) <= 3 for w in line)]
     for line in debris:
         reading.specks.append(f"{_place(line[0], page)} (coretan): {' '.join(w.text for w in line)}")

@@ -19,16 +19,15 @@ from pathlib import Path
 
 from kpu_docs.checks import NOMOR_KOSONG
 from kpu_docs.errors import format_path
-from kpu_docs.importing.scan import UNSURE_BELOW, PageNote, Repair, ScanReading, Unsure
+from kpu_docs.importing.scan import UNREAD_BELOW, UNSURE_BELOW, PageNote, Repair, ScanReading, Unsure
 
 _NUMBER_SHAPE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z./\-]*$")
 """A decree number: digits, letters, ".", "/" and "-", beginning with a digit or letter."""
 SHORT_FIELD = 6
 """Words at most in a field that is unread when the OCR could hardly read any (a name, a place)."""
-UNREAD_BELOW = 50
-"""Confidence under which a word is taken as not read at all: on the corpus's scans, marks of a
-signature or stamp read as letters ("Tilas 2" for a name under a seal) and hand-written digits;
-a typed word Tesseract doubts sits between this and scan.UNSURE_BELOW."""
+"""UNREAD_BELOW (scan): confidence under which a word is taken as not read at all: on the
+corpus's scans, marks of a signature or stamp read as letters ("Tilas 2" for a name under a seal)
+and hand-written digits; a typed word Tesseract doubts sits between it and UNSURE_BELOW."""
 _LABEL = re.compile(r"^\(?\w{1,3}[.)]$")
 
 
@@ -176,9 +175,9 @@ def _empty(data: dict, path: tuple) -> None:
     node = data
     for part in path[:-1]:
         node = node[part]
-    if isinstance(node, dict):
+    if isinstance(node, dict) and len(node) > 1:
         del node[path[-1]]
-    else:  # a list item stays in its place, so the items after it keep their numbers
+    else:  # a list item (or a block's one text) stays in its place, so the items after it keep their numbers
         node[path[-1]] = ""
 
 

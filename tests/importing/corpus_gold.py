@@ -229,7 +229,7 @@ def _without_empty_items(data):
     if isinstance(data, dict):
         return {k: _without_empty_items(v) for k, v in data.items()}
     if isinstance(data, list):
-        return [_without_empty_items(v) for v in data if v != ""]
+        return [_without_empty_items(v) for v in data if v != "" and v != {}]
     return data
 
 
