@@ -229,7 +229,8 @@ def _without_empty_items(data):
     if isinstance(data, dict):
         return {k: _without_empty_items(v) for k, v in data.items()}
     if isinstance(data, list):
-        return [_without_empty_items(v) for v in data if v != "" and v != {}]
+        return [_without_empty_items(v) for v in data
+                if v != "" and not (isinstance(v, dict) and all(x in ("", None) for x in v.values()))]
     return data
 
 
