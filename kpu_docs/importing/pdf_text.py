@@ -12,6 +12,7 @@ joins the wrapped lines of a row (a line whose first cell is empty continues the
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from kpu_docs import bounds
@@ -134,7 +135,7 @@ def _centred_in(bbox):
     return test
 
 
-def table_lines(rows: list[list[str | None]]) -> list[str]:
+def table_lines(rows: Sequence[Sequence[str | None]]) -> list[str]:
     """A table's rows as tab-separated lines, one per line of its cells' text: a line whose first
     cell is empty continues its row, so rows drawn without rules between them ("I.\\nII." in one
     cell beside "Desa A\\nDesa B") come apart again, line by line."""

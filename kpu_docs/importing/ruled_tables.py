@@ -371,7 +371,14 @@ def find_grids(image: Image.Image) -> list[Grid]:
 
 
 def _columns(grid: Grid, tol: int) -> list[int]:
-    """The left edges of the grid's narrowest columns, from all its cells' left edges."""
+    """The left edges of the grid's narrowest columns. Where rows have all their cells, each
+    column's edge is the median of theirs (a tilt the deskew left moves an edge by more than
+    `tol` from the table's top to its foot: one column, not two); else from all cells' left
+    edges, an edge starting a new column only `tol` right of the one before."""
+    widest = max((len(row) for row in grid.rows), default=0)
+    full = [row for row in grid.rows if len(row) == widest]
+    if widest and len(full) * 2 >= len(grid.rows):
+        return [int(np.median([row[k][0] for row in full])) for k in range(widest)]
     edges: list[int] = []
     for x in sorted(c[0] for row in grid.rows for c in row):
         if not edges or x - edges[-1] > tol:

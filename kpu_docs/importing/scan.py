@@ -169,6 +169,8 @@ class _Recognised:
     words: list[Word]
     tables: list[tuple[tuple[int, int, int, int], list[str]]]
     width: int
+    repairs: list[Repair]
+    """Repairs made in reading the tables (a row number the sequence proves)."""
 
 
 def _recognise(page: scan_pages.Page) -> _Recognised:
@@ -180,11 +182,15 @@ def _recognise(page: scan_pages.Page) -> _Recognised:
     words = _reread_weak_bands(image, ocr.words(image, where=f"halaman {page.number}"), page.number)
     note = PageNote(page.number, cleaned.rotated, cleaned.skew, cleaned.ink_removed, len(words))
     tables = []
+    repairs: list[Repair] = []
     for grid in ruled_tables.find_grids(image):
-        rows = ruled_tables.read_grid(image, grid, _cell_text)
+        rows, renumbered = _numbered(ruled_tables.read_grid(image, grid, _cell_text))
         tables.append((grid.box, table_lines(rows)))
+        where = Place(page.number, grid.box[0] / page.ppi * 2.54, grid.box[1] / page.ppi * 2.54)
+        repairs += [Repair(read, made, f"nomor baris tabel antara {int(made.rstrip('.')) - 1} dan "
+                           f"{int(made.rstrip('.')) + 1} (tabel mulai di sini)", where) for read, made in renumbered]
         words = [w for w in words if not _inside(w, grid.box)]
-    return _Recognised(scan_pages.Page(page.number, None, page.ppi), note, words, tables, image.width)
+    return _Recognised(scan_pages.Page(page.number, None, page.ppi), note, words, tables, image.width, repairs)
 
 
 def _reread_weak_bands(image, words: list[Word], number: int) -> list[Word]:
@@ -222,6 +228,27 @@ def _reread_weak_bands(image, words: list[Word], number: int) -> list[Word]:
     return out
 
 
+_ROW_NUMBER = re.compile(r"^(\d{1,3})(\.?)$")
+
+
+def _numbered(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, str]]]:
+    """A table's number column with a number the OCR misread ("o." between "8." and "10.") put
+    right, where the numbers before and after it prove it; and each (read, made)."""
+    firsts = [row[0] if row else "" for row in rows]
+    numbers = [int(m[1]) if (m := _ROW_NUMBER.match(text)) else None for text in firsts]
+    made: list[tuple[str, str]] = []
+    if sum(n is not None for n in numbers) < 3:
+        return rows, made
+    for k in range(1, len(rows) - 1):
+        before, after = numbers[k - 1], numbers[k + 1]
+        if numbers[k] is None and firsts[k] and before is not None and after == before + 2 and len(firsts[k]) <= 3:
+            point = _ROW_NUMBER.match(firsts[k - 1])
+            rows[k][0] = f"{before + 1}{point[2] if point else ''}"
+            made.append((firsts[k], rows[k][0]))
+            numbers[k] = before + 1
+    return rows, made
+
+
 def _cell_text(crop) -> str:
     """A table cell's text, line by line: Tesseract's words less the marks it hardly read (the
     grey band of a column-number row, a rule's edge read as "|" or "j")."""
@@ -236,6 +263,7 @@ def _cell_text(crop) -> str:
 def _assemble(done: _Recognised, reading: ScanReading, progress, total: int) -> None:
     """The page's lines after those of the pages before it."""
     reading.pages.append(done.note)
+    reading.repairs += done.repairs
     words = _without_specks(done.words, done.page, reading)
     if reading.lines:
         reading.lines.append(PAGE_BREAK)
@@ -327,17 +355,22 @@ def _closing_columns(lines: list[list[Word]], width: int) -> list[list[Word]]:
     return lines[:start] + right + left
 
 
+_BARS = ("|", "||", "!", "¦")
+"""A bar at a line's end: a punch hole's or the binding's edge, a fold; running text has none
+(a table's rules are read with the table)."""
+
+
 def _stray(word: Word) -> bool:
     return word.conf < UNREAD_BELOW and len(word.text) <= 3 and not _DOTS.match(word.text)
 
 
 def _without_stray_ends(line: list[Word], page: scan_pages.Page, reading: ScanReading) -> list[Word]:
     """A line less the marks an inch or more away at either end that Tesseract hardly read (a
-    speck in the margin read as "La" before LAMPIRAN, "NN," before KEPUTUSAN)."""
-    while len(line) > 1 and _stray(line[0]) and line[1].left - line[0].right > page.ppi:
+    speck in the margin read as "La" before LAMPIRAN, "NN," before KEPUTUSAN), and bars at its ends."""
+    while len(line) > 1 and (_stray(line[0]) and line[1].left - line[0].right > page.ppi or line[0].text in _BARS):
         reading.specks.append(f"{_place(line[0], page)} (noda di tepi baris): {line[0].text}")
         line = line[1:]
-    while len(line) > 1 and _stray(line[-1]) and line[-1].left - line[-2].right > page.ppi:
+    while len(line) > 1 and (_stray(line[-1]) and line[-1].left - line[-2].right > page.ppi or line[-1].text in _BARS):
         reading.specks.append(f"{_place(line[-1], page)} (noda di tepi baris): {line[-1].text}")
         line = line[:-1]
     return line
