@@ -370,6 +370,27 @@ def find_grids(image: Image.Image) -> list[Grid]:
     return sorted(grids, key=lambda g: (g.box[1], g.box[0]))
 
 
+def _without_lone_splits(grid: Grid, tol: int) -> Grid:
+    """The grid less a cell edge found in one row only of a table of three rows or more: a
+    letter's stroke taken for a rule ("KETE | 2ANGAN" in a header whose other rows have no rule
+    there). A heading over two sub-columns is the other way round (a rule in every row but the
+    heading's) and stays."""
+    if len(grid.rows) < 3:
+        return grid
+    rows = [list(row) for row in grid.rows]
+    for r, row in enumerate(rows):
+        k = 1
+        while k < len(row):
+            x = row[k][0]
+            elsewhere = any(abs(c[0] - x) <= tol for other in rows[:r] + rows[r + 1:] for c in other)
+            if elsewhere:
+                k += 1
+                continue
+            left, right = row[k - 1], row[k]
+            row[k - 1:k + 1] = [(left[0], min(left[1], right[1]), right[2], max(left[3], right[3]))]
+    return Grid(grid.box, rows)
+
+
 def _columns(grid: Grid, tol: int) -> list[int]:
     """The left edges of the grid's narrowest columns. Where rows have all their cells, each
     column's edge is the median of theirs (a tilt the deskew left moves an edge by more than
@@ -414,6 +435,7 @@ def read_grid(
     merged cell's text stands in its first column and the columns it covers are empty, as
     pdfplumber gives a table. A cell's lines are joined with "\\n". `recognise` gets each cell
     with a white margin, at the page's resolution, a grey band behind its text blanked."""
+    grid = _without_lone_splits(grid, max(8, image.width // 100))
     grey = np.asarray(image.convert("L"), dtype=np.uint8)
     dark = grey[grey < _otsu(grey)]
     ink = int(np.percentile(dark, 5)) if dark.size else 0

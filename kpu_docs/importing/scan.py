@@ -239,13 +239,17 @@ def _numbered(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, s
     made: list[tuple[str, str]] = []
     if sum(n is not None for n in numbers) < 3:
         return rows, made
-    for k in range(1, len(rows) - 1):
-        before, after = numbers[k - 1], numbers[k + 1]
-        if numbers[k] is None and firsts[k] and before is not None and after == before + 2 and len(firsts[k]) <= 3:
-            point = _ROW_NUMBER.match(firsts[k - 1])
-            rows[k][0] = f"{before + 1}{point[2] if point else ''}"
-            made.append((firsts[k], rows[k][0]))
-            numbers[k] = before + 1
+    for k in range(0, len(rows) - 1):
+        before, after = numbers[k - 1] if k else None, numbers[k + 1]
+        if numbers[k] is not None or len(firsts[k]) > 3 or after is None or not any(rows[k][1:]):
+            continue
+        # between two numbers that leave one out, or an empty cell before "2." under the heading
+        # (a ruled row is a row: an empty number cell is a number the OCR did not see)
+        if before is not None and after == before + 2 or before is None and after == 2 and not firsts[k]:
+            point = _ROW_NUMBER.match(firsts[k + 1])
+            rows[k][0] = f"{after - 1}{point[2] if point else ''}"
+            made.append((firsts[k] or "(kosong)", rows[k][0]))
+            numbers[k] = after - 1
     return rows, made
 
 
@@ -257,7 +261,11 @@ def _cell_text(crop) -> str:
     lines: dict[tuple[int, int, int], list[str]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word.text)
-    return "\n".join(" ".join(line) for line in lines.values())
+    texts = [line for line in lines.values()]
+    for k in range(len(texts) - 1):  # "|." above "2." in a cell's own list is "1."
+        if texts[k] and texts[k][0] in ("|.", "l.", "I.", "i.") and texts[k + 1][:1] == ["2."]:
+            texts[k][0] = "1."
+    return "\n".join(" ".join(line) for line in texts)
 
 
 def _assemble(done: _Recognised, reading: ScanReading, progress, total: int) -> None:
@@ -495,7 +503,8 @@ def _next_label(texts: list[list[str]], owners: list, tokens: list[str], left: i
 
 
 _KONSIDERANS = re.compile(r"^(?:Menimbang|Mengingat|Memperhatikan|Menetapkan)$", re.I)
-_COLON_MISREAD = re.compile(r"^[1lI|!]?[:;]$|^[1lI|]$")
+_COLON_MISREAD = re.compile(r"^[1lI|!]?[:;]$|^[1lI|\u00bb\u00ab\"'*]$")
+"""The colon after a part's name as OCR reads it in a poor scan: "1:", "|", "»"."""
 _ROMAN_SEGMENT = re.compile(r"(?<=/)([IVX1l!|]{1,4})(?=/)")
 _YTH = re.compile(r"^Y[il1|]th(?P<rest>\W*)$")
 _DIKTUM_WORD = re.compile(r"^(?:KE[A-Z]+|PERTAMA)$")
