@@ -21,6 +21,7 @@ import statistics
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -184,11 +185,14 @@ def _recognise(page: scan_pages.Page) -> _Recognised:
     tables = []
     repairs: list[Repair] = []
     for grid in ruled_tables.find_grids(image):
-        rows, renumbered = _numbered(ruled_tables.read_grid(image, grid, _cell_text))
+        relabelled: list[tuple[str, str]] = []
+        rows, renumbered = _numbered(ruled_tables.read_grid(image, grid, partial(_cell_text, repaired=relabelled)))
         tables.append((grid.box, table_lines(rows)))
         where = Place(page.number, grid.box[0] / page.ppi * 2.54, grid.box[1] / page.ppi * 2.54)
         repairs += [Repair(read, made, f"nomor baris tabel antara {int(made.rstrip('.')) - 1} dan "
                            f"{int(made.rstrip('.')) + 1} (tabel mulai di sini)", where) for read, made in renumbered]
+        repairs += [Repair(read, made, "label butir di dalam sel tabel, sebelum 2. (tabel mulai di sini)", where)
+                    for read, made in relabelled]
         words = [w for w in words if not _inside(w, grid.box)]
     return _Recognised(scan_pages.Page(page.number, None, page.ppi), note, words, tables, image.width, repairs)
 
@@ -253,9 +257,10 @@ def _numbered(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, s
     return rows, made
 
 
-def _cell_text(crop) -> str:
+def _cell_text(crop, repaired: list[tuple[str, str]]) -> str:
     """A table cell's text, line by line: Tesseract's words less the marks it hardly read (the
-    grey band of a column-number row, a rule's edge read as "|" or "j")."""
+    grey band of a column-number row, a rule's edge read as "|" or "j"); a label of the cell's
+    own list read as "|." above "2." made "1.", and added to `repaired`."""
     words = [w for w in ocr.words(crop) if not _SYMBOLS.match(w.text)
              and (w.conf >= CELL_MARK_BELOW or (len(w.text) > 2 and any(c.isalnum() for c in w.text)))]
     lines: dict[tuple[int, int, int], list[str]] = {}
@@ -264,6 +269,7 @@ def _cell_text(crop) -> str:
     texts = [line for line in lines.values()]
     for k in range(len(texts) - 1):  # "|." above "2." in a cell's own list is "1."
         if texts[k] and texts[k][0] in ("|.", "l.", "I.", "i.") and texts[k + 1][:1] == ["2."]:
+            repaired.append((texts[k][0], "1."))
             texts[k][0] = "1."
     return "\n".join(" ".join(line) for line in texts)
 
