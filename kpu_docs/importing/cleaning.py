@@ -256,12 +256,12 @@ def clean_page(image: Image.Image, *, orientation: bool = True, ink: bool = True
     rotated = _orientation(gray) if orientation else 0
     if rotated:
         gray = gray.transpose(_UPRIGHT[rotated])
-    skew = _skew(gray)
+    skew = round(float(_skew(gray)), 2)
     if abs(skew) < _SKEW_MIN:
         skew = 0.0
     else:
         gray = gray.rotate(-skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
-    return Cleaned(image=gray, rotated=rotated, skew=round(skew, 2), ink_removed=ink_removed)
+    return Cleaned(image=gray, rotated=rotated, skew=skew, ink_removed=ink_removed)
 
 
 def _flatten(image: Image.Image) -> Image.Image:
