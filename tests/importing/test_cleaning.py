@@ -186,6 +186,14 @@ def test_a_grayscale_scan_keeps_every_pixel(mode):
     assert only_straightened(scan, cleaned)
 
 
+def test_a_16_bit_grayscale_scan_is_scaled_not_clipped():
+    scan = page("lapan-046-1997-p1.jpg")
+    deep = Image.fromarray(np.asarray(scan).astype(np.uint16) * 257)  # as a 16-bit TIFF scanner gives it
+    assert deep.mode == "I;16"
+    cleaned = clean_page(deep, orientation=False)
+    assert np.array_equal(np.asarray(cleaned.image), np.asarray(clean_page(scan, orientation=False).image))
+
+
 def test_the_result_is_a_gray_page_and_its_account():
     cleaned = clean_page(page("lapan-162-2018-p5-ttd.jpg").convert("RGBA"))
     assert isinstance(cleaned, Cleaned)
