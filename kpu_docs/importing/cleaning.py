@@ -46,10 +46,12 @@ class Cleaned:
 
 # --- coloured ink --------------------------------------------------------------------------------
 # Tuned on the colour scans of the corpus (Bupati Donggala 2025, 300 ppi; LAPAN 2018, 150 ppi):
-# black type there has saturation below 60 (of 255) whatever the paper's tint, and chroma (max - min
-# of R, G, B) below 25; the blue stamp and signature ink has saturation above 100 in its strokes and
-# a pale fringe, saturation 20 to 60, around them. Chroma keeps near-black pixels, whose saturation
-# is noise, out of the ink; the fringe is taken only next to a stroke and where it is light.
+# black type there has chroma (max - min of R, G, B) below 40 in all but 0.1 % of its dark pixels
+# (the Donggala JPEG's colour fringes reach 60), and saturation below 60 on the blue-tinted LAPAN
+# paper; the blue stamp and signature ink has saturation above 100 in its strokes and a pale fringe,
+# saturation 20 to 60, around them. Chroma keeps near-black pixels, whose saturation is noise, out
+# of the ink (the 1997 LAPAN page's blue-black signature and its hand-written number and date, in
+# black pen, stay); the fringe is taken only next to a stroke and where it is light.
 _INK_SATURATION = 80
 """A pixel at least this saturated, and coloured enough (`_INK_CHROMA`), is an ink stroke."""
 _INK_CHROMA = 40
@@ -57,8 +59,9 @@ _FRINGE_SATURATION = 20
 """The fringe of a stroke: this saturated, this coloured, this light, and within `_FRINGE_REACH`."""
 _FRINGE_CHROMA = 12
 _FRINGE_LIGHT = 110
-_FRINGE_REACH = 4
-"""Pixels at 300 ppi; scaled with the page."""
+_FRINGE_REACH = 3
+"""Pixels: the fringe of a stroke is 2-4 pixels wide at 300 ppi, 1-2 at 150 ppi (a wider reach at
+150 ppi only takes more of the pale fringe, which Tesseract does not read anyway)."""
 _PAPER_HUES = (14, 50)
 """Hues (Pillow's 0..255 circle) of yellowed paper and of faded brown-black type: never ink.
 Red ink lies below, green, blue and violet above."""
@@ -80,8 +83,7 @@ def _whiten_ink(rgb: Image.Image) -> tuple[Image.Image, float]:
     core = coloured & (saturation >= _INK_SATURATION) & (chroma >= _INK_CHROMA)
     if not core.any():
         return gray, 0.0
-    reach = max(1, round(_FRINGE_REACH * max(rgb.size) / 3900))  # 300 ppi A4/F4: 3500-3900 px high
-    near = _dilate(core, reach)
+    near = _dilate(core, _FRINGE_REACH)
     fringe = (
         near & coloured & (saturation >= _FRINGE_SATURATION) & (chroma >= _FRINGE_CHROMA)
         & (np.asarray(light) >= _FRINGE_LIGHT)
