@@ -272,7 +272,7 @@ def clean_page(image: Image.Image, *, orientation: bool = True, ink: bool = True
 def _eight_bit(image: Image.Image) -> Image.Image:
     """A gray page in mode "L"; a 16-bit or float scan scaled to 0..255 rather than clipped white."""
     if image.mode in ("1", "L"):
-        return image.convert("L") if image.mode == "1" else image
+        return image.convert("L")  # a copy, also of an "L" page: the caller's image is never returned
     levels = np.asarray(image).astype(np.float64)
     top = float(levels.max()) if levels.size else 0.0
     if top > 255:
