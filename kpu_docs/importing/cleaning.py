@@ -69,32 +69,55 @@ _DARK = 160
 """A pixel darker than this (gray level) counts as ink or type in `ink_removed`."""
 
 
+_BAND = 1024
+"""Rows of the page whitened at a time: a 40-megapixel page's masks stay a few tens of MB."""
+
+
 def _whiten_ink(rgb: Image.Image) -> tuple[Image.Image, float]:
     """The page in gray, coloured ink turned white; the share of dark pixels so removed."""
     gray = rgb.convert("L")
     red, green, blue = rgb.split()
     light = ImageChops.lighter(ImageChops.lighter(red, green), blue)
-    chroma = np.asarray(ImageChops.subtract(light, ImageChops.darker(ImageChops.darker(red, green), blue)))
-    if not (chroma >= _INK_CHROMA).any():
+    chroma_image = ImageChops.subtract(light, ImageChops.darker(ImageChops.darker(red, green), blue))
+    if chroma_image.getextrema()[1] < _INK_CHROMA:
         return gray, 0.0  # a black-and-white or grayscale scan (JPEG noise has less chroma than ink)
+    pixels = np.array(gray)
+    chroma, lightness = np.asarray(chroma_image), np.asarray(light)
+    removed, touched = 0, False
+    for top in range(0, rgb.height, _BAND):
+        bottom = min(rgb.height, top + _BAND)
+        # the band with _FRINGE_REACH rows either side: a stroke just outside still has its fringe inside
+        above, below = max(0, top - _FRINGE_REACH), min(rgb.height, bottom + _FRINGE_REACH)
+        ink = _ink(rgb.crop((0, above, rgb.width, below)), chroma[above:below], lightness[above:below])
+        if ink is None:
+            continue
+        ink = ink[top - above : top - above + bottom - top]
+        band = pixels[top:bottom]  # a view: whitening it whitens the page
+        removed += int((ink & (band < _DARK)).sum())
+        band[ink] = 255
+        touched = True
+    if not touched:
+        return gray, 0.0
+    dark_total = int((np.asarray(gray) < _DARK).sum())
+    return Image.fromarray(pixels, "L"), (removed / dark_total if dark_total else 0.0)
+
+
+def _ink(rgb: Image.Image, chroma: np.ndarray, light: np.ndarray) -> np.ndarray | None:
+    """Which pixels of a band of the page are coloured ink: strokes and their fringe; None for none."""
+    if not (chroma >= _INK_CHROMA).any():
+        return None
     hsv = np.asarray(rgb.convert("HSV"))
     hue, saturation = hsv[..., 0], hsv[..., 1]
     coloured = (hue < _PAPER_HUES[0]) | (hue > _PAPER_HUES[1])
     core = coloured & (saturation >= _INK_SATURATION) & (chroma >= _INK_CHROMA)
     if not core.any():
-        return gray, 0.0
-    near = _dilate(core, _FRINGE_REACH)
-    fringe = (
-        near & coloured & (saturation >= _FRINGE_SATURATION) & (chroma >= _FRINGE_CHROMA)
-        & (np.asarray(light) >= _FRINGE_LIGHT)
-    )
-    ink = core | fringe
-    pixels = np.array(gray)
-    dark = pixels < _DARK
-    dark_total = int(dark.sum())
-    removed = int((dark & ink).sum())
-    pixels[ink] = 255
-    return Image.fromarray(pixels, "L"), (removed / dark_total if dark_total else 0.0)
+        return None
+    fringe = _dilate(core, _FRINGE_REACH)
+    fringe &= coloured
+    fringe &= saturation >= _FRINGE_SATURATION
+    fringe &= chroma >= _FRINGE_CHROMA
+    fringe &= light >= _FRINGE_LIGHT
+    return core | fringe
 
 
 def _dilate(mask: np.ndarray, reach: int) -> np.ndarray:
