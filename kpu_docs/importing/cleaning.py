@@ -79,10 +79,11 @@ def _whiten_ink(rgb: Image.Image) -> tuple[Image.Image, float]:
     red, green, blue = rgb.split()
     light = ImageChops.lighter(ImageChops.lighter(red, green), blue)
     chroma_image = ImageChops.subtract(light, ImageChops.darker(ImageChops.darker(red, green), blue))
-    if chroma_image.getextrema()[1] < _INK_CHROMA:
+    chroma = np.asarray(chroma_image)
+    if not (chroma >= _INK_CHROMA).any():
         return gray, 0.0  # a black-and-white or grayscale scan (JPEG noise has less chroma than ink)
     pixels = np.array(gray)
-    chroma, lightness = np.asarray(chroma_image), np.asarray(light)
+    lightness = np.asarray(light)
     removed, touched = 0, False
     for top in range(0, rgb.height, _BAND):
         bottom = min(rgb.height, top + _BAND)
