@@ -67,8 +67,6 @@ _PAPER_HUES = (14, 50)
 Red ink lies below, green, blue and violet above."""
 _DARK = 160
 """A pixel darker than this (gray level) counts as ink or type in `ink_removed`."""
-
-
 _BAND = 1024
 """Rows of the page whitened at a time: a 40-megapixel page's masks stay a few tens of MB."""
 
@@ -209,9 +207,9 @@ _SKEW_WIDTH = 1250
 -3.5..4.5 degrees, mean error 0.02, worst 0.16, in 0.05 s (1800 wide: worst 0.11, in 0.2 s)."""
 _SKEW_RANGE = 6.0
 _SKEW_MIN = 0.2
+"""A slant smaller than this is left alone: turning a page resamples every glyph for nothing."""
 _SKEW_MOST_DARK = 0.4
 """A page darker than this share is not text on paper (text pages: 3-12 %)."""
-"""A slant smaller than this is left alone: turning a page resamples every glyph for nothing."""
 
 
 def _skew(gray: Image.Image) -> float:
