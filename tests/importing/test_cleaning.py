@@ -24,6 +24,8 @@ from PIL import Image
 
 from kpu_docs.importing.cleaning import Cleaned, clean_page
 
+pytestmark = pytest.mark.ocr  # Tesseract's OSD, and Tesseract reading the cleaned pages back
+
 PAGES = Path(__file__).parent / "pages"
 CORPUS = Path(__file__).parent / "corpus"
 
