@@ -71,8 +71,18 @@ _BAND = 1024
 """Rows of the page whitened at a time: a 40-megapixel page's masks stay a few tens of MB."""
 
 
-def _whiten_ink(rgb: Image.Image) -> tuple[Image.Image, float]:
-    """The page in gray, coloured ink turned white; the share of dark pixels so removed."""
+_CELL_CM = 0.25
+"""Coloured ink is grouped on a grid of cells this size: ink in touching cells is one mark."""
+_MARK_CM = 1.3
+"""A mark whose shorter side (one cell of margin each side included) is at least this is a cap or
+a signature, and whitened; a smaller one is writing: a date stamped beside "pada tanggal" (LAPAN
+162/2018, 0.35 cm high) or a number written in by pen, kept for the OCR to read (or to name as
+unread). The LAPAN signature is 1.9 cm high, the Donggala cap 4 cm across."""
+
+
+def _whiten_ink(rgb: Image.Image, ppi: float) -> tuple[Image.Image, float]:
+    """The page in gray, the coloured ink of caps and signatures turned white; the share of dark
+    pixels so removed."""
     gray = rgb.convert("L")
     red, green, blue = rgb.split()
     light = ImageChops.lighter(ImageChops.lighter(red, green), blue)
@@ -80,25 +90,62 @@ def _whiten_ink(rgb: Image.Image) -> tuple[Image.Image, float]:
     chroma = np.asarray(chroma_image)
     if not (chroma >= _INK_CHROMA).any():
         return gray, 0.0  # a black-and-white or grayscale scan (JPEG noise has less chroma than ink)
-    pixels = np.array(gray)
     lightness = np.asarray(light)
-    removed, touched = 0, False
+    ink = np.zeros(chroma.shape, dtype=bool)
     for top in range(0, rgb.height, _BAND):
         bottom = min(rgb.height, top + _BAND)
         # the band with _FRINGE_REACH rows either side: a stroke just outside still has its fringe inside
         above, below = max(0, top - _FRINGE_REACH), min(rgb.height, bottom + _FRINGE_REACH)
-        ink = _ink(rgb.crop((0, above, rgb.width, below)), chroma[above:below], lightness[above:below])
-        if ink is None:
-            continue
-        ink = ink[top - above : top - above + bottom - top]
-        band = pixels[top:bottom]  # a view: whitening it whitens the page
-        removed += int((ink & (band < _DARK)).sum())
-        band[ink] = 255
-        touched = True
-    if not touched:
+        band = _ink(rgb.crop((0, above, rgb.width, below)), chroma[above:below], lightness[above:below])
+        if band is not None:
+            ink[top:bottom] = band[top - above : top - above + bottom - top]
+    if not ink.any():
         return gray, 0.0
-    dark_total = int((np.asarray(gray) < _DARK).sum())
+    ink &= _large_marks(ink, max(1, round(ppi * _CELL_CM / 2.54)))
+    if not ink.any():
+        return gray, 0.0
+    pixels = np.array(gray)
+    dark = pixels < _DARK
+    removed = int((ink & dark).sum())
+    dark_total = int(dark.sum())
+    pixels[ink] = 255
     return Image.fromarray(pixels, "L"), (removed / dark_total if dark_total else 0.0)
+
+
+def _large_marks(ink: np.ndarray, cell: int) -> np.ndarray:
+    """Where the page's large coloured marks lie (caps, signatures): a mask of whole grid cells.
+
+    The ink is counted on a grid of `cell`-pixel squares; cells with ink, grown by one cell, are
+    grouped into marks (8-connected); a mark whose bounding box is at least _MARK_CM on its
+    shorter side is large.
+    """
+    rows, cols = -(-ink.shape[0] // cell), -(-ink.shape[1] // cell)
+    padded = np.zeros((rows * cell, cols * cell), dtype=bool)
+    padded[: ink.shape[0], : ink.shape[1]] = ink
+    counts = padded.reshape(rows, cell, cols, cell).sum(axis=(1, 3))
+    grid = _dilate(counts >= 2, 1)
+    large = np.zeros_like(grid)
+    seen = np.zeros_like(grid)
+    least = _MARK_CM / _CELL_CM
+    for start in zip(*np.nonzero(grid)):
+        if seen[start]:
+            continue
+        seen[start] = True
+        stack, members = [start], []
+        while stack:
+            r, c = stack.pop()
+            members.append((r, c))
+            for nr in range(max(0, r - 1), min(rows, r + 2)):
+                for nc in range(max(0, c - 1), min(cols, c + 2)):
+                    if grid[nr, nc] and not seen[nr, nc]:
+                        seen[nr, nc] = True
+                        stack.append((nr, nc))
+        rs = [m[0] for m in members]
+        cs = [m[1] for m in members]
+        if min(max(rs) - min(rs) + 1, max(cs) - min(cs) + 1) >= least:
+            large[tuple(zip(*members))] = True
+    cells = np.repeat(np.repeat(large, cell, axis=0), cell, axis=1)
+    return cells[: ink.shape[0], : ink.shape[1]]
 
 
 def _ink(rgb: Image.Image, chroma: np.ndarray, light: np.ndarray) -> np.ndarray | None:
@@ -266,18 +313,21 @@ def _otsu(pixels: np.ndarray) -> int:
 
 
 # --- the page ------------------------------------------------------------------------------------
-def clean_page(image: Image.Image, *, orientation: bool = True, ink: bool = True) -> Cleaned:
-    """The page upright, deskewed, its coloured ink whitened, in gray ("L").
+def clean_page(
+    image: Image.Image, *, orientation: bool = True, ink: bool = True, ppi: float | None = None
+) -> Cleaned:
+    """The page upright, deskewed, the coloured ink of its caps and signatures whitened, in gray ("L").
 
     `orientation=False` skips Tesseract's orientation detection (0.4 s a page, 1-1.5 s when it is
     unsure) where the caller knows the pages are upright. A page OSD cannot judge (too little text)
-    stays as it is. `ink=False` keeps coloured ink: a date stamped in blue beside "pada tanggal"
-    (LAPAN 2018) is part of the decree, and a caller that misses it may read the block again so.
+    stays as it is. Coloured writing smaller than a cap or a signature (a date stamp, a number
+    written by pen) is kept; `ink=False` keeps all coloured ink. `ppi` sizes the marks: by default
+    the image's own dpi, else the image taken for a whole page about 12.5 inches high (A4 to F4).
     """
     if image.mode in ("1", "L") or image.mode.startswith(("I", "F")):
         gray, ink_removed = _eight_bit(image), 0.0
     elif ink:
-        gray, ink_removed = _whiten_ink(_flatten(image))
+        gray, ink_removed = _whiten_ink(_flatten(image), ppi or _ppi(image))
     else:
         gray, ink_removed = _flatten(image).convert("L"), 0.0
     rotated = _orientation(gray) if orientation else 0
@@ -289,6 +339,14 @@ def clean_page(image: Image.Image, *, orientation: bool = True, ink: bool = True
     else:
         gray = gray.rotate(-skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     return Cleaned(image=gray, rotated=rotated, skew=skew, ink_removed=ink_removed)
+
+
+def _ppi(image: Image.Image) -> float:
+    """The image's pixels per inch as it says, or as a whole page (A4 11.7, F4 13 inches high)."""
+    dpi = image.info.get("dpi")
+    if isinstance(dpi, tuple) and dpi and isinstance(dpi[0], (int, float)) and 50 <= dpi[0] <= 2400:
+        return float(dpi[0])
+    return max(image.size) / 12.5
 
 
 def _eight_bit(image: Image.Image) -> Image.Image:
