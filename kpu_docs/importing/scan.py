@@ -25,6 +25,8 @@ from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image
+
 from kpu_docs.bounds import FileRefused
 from kpu_docs.importing import ocr, scan_pages
 from kpu_docs.importing.ocr import Word
@@ -178,7 +180,8 @@ def _recognise(page: scan_pages.Page) -> _Recognised:
     """Clean the page, read its words and its ruled tables (run in a worker thread)."""
     from kpu_docs.importing import cleaning, ruled_tables
 
-    cleaned = cleaning.clean_page(page.image)
+    assert isinstance(page.image, Image.Image)
+    cleaned = cleaning.clean_page(page.image, ppi=page.ppi)  # marks sized on paper: a cap, a date stamp
     image = cleaned.image
     words = _reread_weak_bands(image, ocr.words(image, where=f"halaman {page.number}"), page.number)
     note = PageNote(page.number, cleaned.rotated, cleaned.skew, cleaned.ink_removed, len(words))
