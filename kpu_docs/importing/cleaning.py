@@ -5,8 +5,10 @@ after signing, usually in blue, violet, red or green ink. Tesseract reads the st
 the scribbles of a signature as words, which then land in the signature block; a page scanned
 sideways reads as nothing, a page at a slant of a few degrees splits its lines. `clean_page` turns
 the page upright (Tesseract's own orientation detection), straightens it (a projection profile
-measured here with numpy) and whitens coloured ink (saturation and hue), leaving black and grey
-text, even on tinted or yellowed paper, and any black stroke printed over a stamp.
+measured here with numpy) and whitens coloured ink (saturation and hue) where it forms a large mark,
+a cap or a signature, leaving black and grey text, even on tinted or yellowed paper, any black
+stroke crossing the ink, and coloured writing smaller than a cap: a date stamped in blue beside
+"pada tanggal" is the decree's date, for the OCR to read or the import to name as unread.
 
 The result is grayscale, not binarized: Tesseract binarizes itself (binarizing here first was not
 measured to help). A pure function of the image: no files, no output; Tesseract's OSD runs as a
@@ -35,7 +37,7 @@ class Cleaned:
     """
 
     image: Image.Image
-    """Mode "L": upright, deskewed, coloured ink whitened."""
+    """Mode "L": upright, deskewed, the coloured ink of caps and signatures whitened."""
     rotated: int
     """0, 90, 180 or 270."""
     skew: float
