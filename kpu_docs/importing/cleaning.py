@@ -75,8 +75,8 @@ _BAND = 1024
 
 _CELL_CM = 0.25
 """Coloured ink is grouped on a grid of cells this size: ink in touching cells is one mark."""
-_MARK_CM = 1.3
-"""A mark whose shorter side (one cell of margin each side included) is at least this is a cap or
+_MARK_CM = 1.0
+"""A mark whose shorter side is at least this is a cap or
 a signature, and whitened; a smaller one is writing: a date stamped beside "pada tanggal" (LAPAN
 162/2018, 0.35 cm high) or a number written in by pen, kept for the OCR to read (or to name as
 unread). The LAPAN signature is 1.9 cm high, the Donggala cap 4 cm across."""
@@ -117,15 +117,16 @@ def _whiten_ink(rgb: Image.Image, ppi: float) -> tuple[Image.Image, float]:
 def _large_marks(ink: np.ndarray, cell: int) -> np.ndarray:
     """Where the page's large coloured marks lie (caps, signatures): a mask of whole grid cells.
 
-    The ink is counted on a grid of `cell`-pixel squares; cells with ink, grown by one cell, are
-    grouped into marks (8-connected); a mark whose bounding box is at least _MARK_CM on its
-    shorter side is large.
+    The ink is counted on a grid of `cell`-pixel squares; cells with ink are grouped into marks
+    (8-connected: ink in neighbouring cells is one mark); a mark whose bounding box is at least
+    _MARK_CM on its shorter side is large. Cells are not grown first: the LAPAN 2005 date stamp
+    ends a few millimetres from a violet paraf, and grown, the two made one mark.
     """
     rows, cols = -(-ink.shape[0] // cell), -(-ink.shape[1] // cell)
     padded = np.zeros((rows * cell, cols * cell), dtype=bool)
     padded[: ink.shape[0], : ink.shape[1]] = ink
     counts = padded.reshape(rows, cell, cols, cell).sum(axis=(1, 3))
-    grid = _dilate(counts >= 2, 1)
+    grid = counts >= 2
     large = np.zeros_like(grid)
     seen = np.zeros_like(grid)
     least = _MARK_CM / _CELL_CM
