@@ -7,6 +7,8 @@
 - lapan-162-2018-p5-ttd.jpg: Keputusan Kepala LAPAN 162/2018, page 5, the signature block as scanned
   (150 ppi): a blue ballpoint signature and a blue date stamp "12 MAR 2018"; the paper is tinted blue.
 - lapan-046-1997-p1.jpg: Keputusan Kepala LAPAN 46/1997, page 1, a grayscale scan, 100 ppi.
+- lapan-034-2005-p2-tanggal.jpg: Keputusan Kepala LAPAN KEP/034/III/2005, page 2, "Pada tanggal"
+  with a violet date stamp and a violet paraf beside it (150 ppi).
 
 Tesseract runs in these tests (ind model), as the import will run it on the cleaned page.
 """
@@ -168,6 +170,16 @@ def test_a_blue_signature_is_whitened_the_blue_date_stamp_kept_the_typed_block_r
     assert lapan_words(cleaned.image) == LAPAN_TYPED
     assert lapan_words(cleaned.image, psm=6) == LAPAN_TYPED
     assert "2018" in words(cleaned.image)
+
+
+def test_a_date_stamp_beside_a_paraf_keeps_its_year():
+    # LAPAN KEP/034/III/2005, page 2: the violet date stamp "1 MAR 2005" ends a few millimetres from
+    # a violet paraf; neither is a cap or a signature, and the year stays whole for the OCR
+    block = page("lapan-034-2005-p2-tanggal.jpg")
+    cleaned = clean_page(block)
+    assert cleaned.ink_removed == 0
+    read = words(cleaned.image)
+    assert "MAR" in read and "2005" in read
 
 
 def test_coloured_ink_can_be_kept_whole():
