@@ -38,9 +38,14 @@ corpus's scans about one word in twenty, among them nearly every word it read wr
 UNREAD_BELOW = 50
 """Confidence under which Tesseract has hardly read a mark at all (scan_review says the same of
 a field)."""
-DEBRIS_BELOW = 20
-"""A line of nothing but short marks all read with less confidence than this is debris (the
-strokes under a signature read as "Ba nu"); a real line below it (a label "12." at 7) has a word."""
+_LONE_LABEL = re.compile(r"^(?:\d{1,2}|[a-z])\.$")
+
+
+def _debris(word: Word) -> bool:
+    """A mark that is no word: short, hardly read, not a list label or a catchword's dots. A
+    line of nothing else is debris (the strokes of a signature and the rim of a seal read as
+    "ad", "Koh", "Na PL" between the position and the name)."""
+    return word.conf < UNREAD_BELOW and len(word.text) <= 3 and not _LONE_LABEL.match(word.text) and not _DOTS.match(word.text)
 CELL_MARK_BELOW = 60
 """A short mark in a table cell read with less confidence than this is a speck or a rule's edge."""
 WEAK_LINE = 50
@@ -204,7 +209,8 @@ def _reread_weak_bands(image, words: list[Word], number: int) -> list[Word]:
     """Lines Tesseract hardly read (a signature drawn across them: "Pa sa" for "Drs. M. CHAWARI,
     MM" and the "Tembusan :" beside it) are read again on their own, in the band between the
     well-read lines above and below: a signature's strokes that spoil the page's line finding
-    often leave a band alone legible. The new reading is kept where Tesseract is surer of it."""
+    often leave a band alone legible. The new reading is kept where Tesseract is surer of it,
+    and sure enough that it is text (a seal's rim read again is still marks)."""
     groups: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         groups.setdefault(word.line, []).append(word)
@@ -229,7 +235,8 @@ def _reread_weak_bands(image, words: list[Word], number: int) -> list[Word]:
             found = ocr.words(image.crop((0, top, image.width, bottom)), where=f"halaman {number}")
             new = [Word(w.text, w.conf, w.left, w.top + top, w.width, w.height, (1000 + band, *w.line[1:]))
                    for w in found]
-        surer = new and statistics.mean(w.conf for w in new) > statistics.mean(w.conf for w in old)
+        mean = statistics.mean(w.conf for w in new) if new else 0.0
+        surer = mean >= WEAK_LINE and mean > statistics.mean(w.conf for w in old)
         out += new if surer else old
         k = end + 1
     return out
@@ -410,7 +417,7 @@ def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, 
     """The page's lines and tables in order of height, repaired, with the unsure words noted."""
     lines = [part for line in lines for part in _page_number_apart(line, page)]
     lines = [_without_stray_ends(line, page, reading) for line in lines]
-    debris = [line for line in lines if all(w.conf < DEBRIS_BELOW and len(w.text) <= 3 for w in line)]
+    debris = [line for line in lines if all(_debris(w) for w in line)]
     for line in debris:
         reading.specks.append(f"{_place(line[0], page)} (coretan): {' '.join(w.text for w in line)}")
     lines = [line for line in lines if not any(line is d for d in debris)]
