@@ -113,13 +113,18 @@ _ENACTED = re.compile(r"^(?:Ditetapkan|DITETAPKAN)\b")
 _ON = re.compile(r"^pada\b", re.I)
 
 
-def _doubted_date(reading: ScanReading) -> list[str]:
-    """The words of the date of enactment ("pada tanggal ..." after "Ditetapkan di", and the
-    line after it) that Tesseract could hardly read."""
+def _date_line(reading: ScanReading) -> int | None:
+    """The line of the date of enactment: "pada tanggal ..." just after "Ditetapkan di"."""
     enacted = next((k for k, line in enumerate(reading.lines) if _ENACTED.match(line)), None)
     if enacted is None:
-        return []
-    on = next((k for k in range(enacted, min(enacted + 3, len(reading.lines))) if _ON.match(reading.lines[k])), None)
+        return None
+    return next((k for k in range(enacted, min(enacted + 3, len(reading.lines))) if _ON.match(reading.lines[k])), None)
+
+
+def _doubted_date(reading: ScanReading) -> list[str]:
+    """The words of the date of enactment (its line and the line after it) that Tesseract could
+    hardly read."""
+    on = _date_line(reading)
     if on is None:
         return []
     return [f"{w.text} ({w.conf:.0f}%)" for w in reading.unsure
@@ -154,6 +159,10 @@ def review(data: dict, reading: ScanReading) -> ScanReview:
     if isinstance(tanggal, datetime.date) and isinstance(tahun, int) and tanggal.year != tahun:
         out.unread.append(Unread(("penutup", "tanggal"), tanggal.isoformat(),
                                  f"tahunnya bukan {tahun}, tahun keputusan ini"))
+    elif isinstance(penutup, dict) and "tanggal" in penutup and tanggal is None:
+        line = _date_line(reading)
+        out.unread.append(Unread(("penutup", "tanggal"), reading.lines[line] if line is not None else "",
+                                 "bukan tanggal yang dapat dibaca"))
     elif isinstance(tanggal, datetime.date) and (doubted := _doubted_date(reading)):
         # a hand-written day or a stamp's digits Tesseract could hardly read: "2" for 24
         out.unread.append(Unread(("penutup", "tanggal"), tanggal.isoformat(),
@@ -171,6 +180,9 @@ def review(data: dict, reading: ScanReading) -> ScanReview:
 def _empty(data: dict, path: tuple) -> None:
     if path == ("nomor",):
         data["nomor"] = NOMOR_KOSONG
+        return
+    if path == ("penutup", "tanggal"):
+        data["penutup"].pop("tanggal", None)  # absent, as the model names a missing date
         return
     node = data
     for part in path[:-1]:

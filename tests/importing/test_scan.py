@@ -64,14 +64,17 @@ def test_scan_imports_to_yaml_with_a_review_beside_it(lapan):
 def test_what_the_scan_does_not_show_is_left_empty_never_guessed(lapan):
     _, yaml_text, review = lapan
     data = YAML(typ="safe").load(yaml_text)
-    # the hand-written number (read "(62") and the date stamp (read "17 MAR 7018"): empty, and named
+    # the hand-written number (read "(62") and the date stamp (read "1? MAR 2018"): empty, and
+    # named with what the OCR read, in the review and in the YAML's comments, never in its data
     assert data["nomor"] == NOMOR_KOSONG
     assert "tanggal" not in data["penutup"]
-    assert "(62" not in yaml_text and "7018" not in yaml_text
+    values = YAML(typ="safe").load("\n".join(line for line in yaml_text.splitlines() if not line.startswith("#")))
+    assert "(62" not in str(values) and "MAR 2018" not in str(values)
     unread = review.split("## Tidak terbaca")[1].split("##")[0]
     nomor_line = next(k for k, line in enumerate(yaml_text.splitlines(), start=1) if line.startswith("nomor:"))
     assert f"`nomor` (baris {nomor_line}): bukan bentuk nomor keputusan; OCR membaca `(62`" in unread
-    assert "`penutup.tanggal`: tahunnya bukan 2018, tahun keputusan ini" in unread
+    assert re.search(r"`penutup\.tanggal`: bukan tanggal yang dapat dibaca; OCR membaca `pada tanggal .* 2018`", unread)
+    assert "# Tidak terbaca saat impor" in yaml_text and "penutup.tanggal: tidak terbaca pada pindaian" in yaml_text
 
 
 @pytest.mark.ocr
@@ -79,9 +82,10 @@ def test_repairs_are_listed_with_their_place_on_the_page(lapan):
     _, yaml_text, review = lapan
     repairs = review.split("## Diperbaiki")[1].split("##")[0]
     # list labels the sequence proves, item ends read as "," or ":"; each with page and position
-    assert re.search(r"- halaman 3, 6,5 cm dari kiri, \d+,\d cm dari atas: `S5\.` menjadi `5\.` \(label butir sesudah 4\.\)", repairs)
-    assert "`ll.menyatakan` menjadi `11. menyatakan`" in repairs
-    assert "`LAPAN:` menjadi `LAPAN;` (akhir butir sebelum butir berikutnya)" in repairs
+    assert re.search(r"- halaman 3, 6,\d cm dari kiri, 24,\d cm dari atas: `ll\.menyatakan` menjadi `11\. menyatakan` "
+                     r"\(label butir sesudah 10\.\)", repairs)
+    assert "`12.melaksanakan` menjadi `12. melaksanakan` (label butir terpisah dari katanya)" in repairs
+    assert "`LAPAN,` menjadi `LAPAN;` (akhir butir sebelum butir berikutnya)" in repairs
     assert "ll.menyatakan" not in yaml_text and "menyatakan kondisi bencana" in yaml_text
 
 
