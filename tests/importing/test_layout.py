@@ -207,7 +207,7 @@ def test_unplaced_text_is_reported_not_dropped():
 def test_unknown_suffix_is_refused(tmp_path):
     path = tmp_path / "keputusan.odt"
     path.write_bytes(b"PK")
-    with pytest.raises(ValueError, match=".docx, .pdf atau .txt"):
+    with pytest.raises(ValueError, match=r".docx, .pdf, .txt atau gambar halaman \(.png, .jpg, .tif\)"):
         import_file(path)
 
 
