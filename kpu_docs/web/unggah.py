@@ -10,6 +10,7 @@ from typing import Any
 
 from kpu_docs import bounds
 from kpu_docs.bounds import FileRefused, FileTooLarge, size_text
+from kpu_docs.importing.scan_pages import IMAGE_FILE_MAX, IMAGE_SUFFIXES
 from kpu_docs.web.folder import state_dir
 
 LIMITS = {
@@ -18,6 +19,7 @@ LIMITS = {
     ".pdf": (bounds.PDF_FILE_MAX, "berkas PDF"),
     ".txt": (bounds.TEXT_FILE_MAX, "berkas teks"),
     ".csv": (bounds.TEXT_FILE_MAX, "berkas CSV"),
+    **{suffix: (IMAGE_FILE_MAX, "gambar halaman") for suffix in IMAGE_SUFFIXES},
 }
 """Each accepted suffix and the limit the CLI reads such a file with."""
 

@@ -7,11 +7,14 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kpu_docs.cli import app as cli
 from kpu_docs.loading import load
 from tests.web.conftest import EXAMPLES, REFERENCE
+
+SCAN = Path(__file__).parent.parent / "importing" / "corpus" / "lapan-162-2018.scan.pdf"
 
 
 def _text(html: str) -> str:
@@ -130,6 +133,25 @@ def test_import_refuses_other_files_and_files_past_the_limit(client, folder, mon
     answer = client.post("/impor", data={"csrf": client.csrf, "nama": "y"}, files={"berkas": ("b.txt", b"a" * 5000)})
     assert answer.status_code == 422 and "terlalu besar" in answer.text
     assert not (folder / "x.yaml").exists() and not (folder / "y.yaml").exists()
+
+
+@pytest.mark.ocr
+def test_import_of_a_page_image_reads_it_by_ocr_and_lists_the_unsure_words(client, folder, tmp_path):
+    # the last page of LAPAN 162/2018 (tests/importing/corpus), as a phone's photo of it is uploaded
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(SCAN))[4].render(scale=200 / 72).to_pil().convert("L")
+    page.save(tmp_path / "hal5.png", dpi=(200, 200))
+    with open(tmp_path / "hal5.png", "rb") as handle:
+        answer = client.post("/impor", data={"csrf": client.csrf, "nama": "pindaian"},
+                             files={"berkas": ("Halaman 5.png", handle)})
+    assert answer.status_code == 200, _text(answer.text)
+    written = (folder / "pindaian.yaml").read_text(encoding="utf-8")
+    assert "Thomas Djamaluddin" in written
+    review = (folder / "pindaian.periksa.md").read_text(encoding="utf-8")
+    assert review.startswith("# Periksa hasil impor pindaian: Halaman 5.png")
+    shown = _text(answer.text)
+    assert "Kata yang kurang yakin dibaca OCR" in shown and "halaman 1," in shown
 
 
 def test_import_of_a_broken_pdf_names_the_uploaded_file(client, folder):
