@@ -211,10 +211,7 @@ def _reread_weak_bands(image, words: list[Word], number: int) -> list[Word]:
     well-read lines above and below: a signature's strokes that spoil the page's line finding
     often leave a band alone legible. The new reading is kept where Tesseract is surer of it,
     and sure enough that it is text (a seal's rim read again is still marks)."""
-    groups: dict[tuple[int, int, int], list[Word]] = {}
-    for word in words:
-        groups.setdefault(word.line, []).append(word)
-    lines = sorted(groups.values(), key=_middle)
+    lines = sorted(_by_line(words), key=_middle)
     weak = [statistics.mean(w.conf for w in line) < WEAK_LINE for line in lines]
     out = [w for line, bad in zip(lines, weak) if not bad for w in line]
     k = 0
@@ -273,10 +270,7 @@ def _cell_text(crop, repaired: list[tuple[str, str]]) -> str:
     own list read as "|." above "2." made "1.", and added to `repaired`."""
     words = [w for w in ocr.words(crop) if not _SYMBOLS.match(w.text)
              and (w.conf >= CELL_MARK_BELOW or (len(w.text) > 2 and any(c.isalnum() for c in w.text)))]
-    lines: dict[tuple[int, int, int], list[str]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word.text)
-    texts = [line for line in lines.values()]
+    texts = [[w.text for w in line] for line in _by_line(words)]
     for k in range(len(texts) - 1):  # "|." above "2." in a cell's own list is "1."
         if texts[k] and texts[k][0] in ("|.", "l.", "I.", "i.") and texts[k + 1][:1] == ["2."]:
             repaired.append((texts[k][0], "1."))
@@ -328,10 +322,7 @@ def _lines_of(words: list[Word]) -> list[list[Word]]:
     lines it read apart that stand side by side at the same height (a label column and its
     text) joined. Heights are the words' middles, so a tall mark (a paraf beside a line) does
     not pull the line above into it."""
-    groups: dict[tuple[int, int, int], list[Word]] = {}
-    for word in words:
-        groups.setdefault(word.line, []).append(word)
-    lines = sorted((sorted(g, key=lambda w: w.left) for g in groups.values()), key=_middle)
+    lines = sorted((sorted(g, key=lambda w: w.left) for g in _by_line(words)), key=_middle)
     merged: list[list[Word]] = []
     for line in lines:
         if merged:
@@ -343,6 +334,14 @@ def _lines_of(words: list[Word]) -> list[list[Word]]:
                 continue
         merged.append(line)
     return merged
+
+
+def _by_line(words: list[Word]) -> list[list[Word]]:
+    """The words in Tesseract's lines, in its reading order."""
+    groups: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        groups.setdefault(word.line, []).append(word)
+    return list(groups.values())
 
 
 def _middle(line: list[Word]) -> float:

@@ -197,6 +197,10 @@ def _cm(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
+def _section(title: str, items: list[str]) -> list[str]:
+    return [f"## {title}", "", *(items or ["- tidak ada"]), ""]
+
+
 def markdown(source: str, review: ScanReview, line_of=None) -> str:
     """The review file, in Bahasa Indonesia: unread fields, repairs, unsure words with their
     page, place and field. `line_of(path)` gives the field's line in the written YAML."""
@@ -221,18 +225,10 @@ def markdown(source: str, review: ScanReview, line_of=None) -> str:
             done.append(f"tinta berwarna (cap, paraf, tanda tangan) dihapus: {_cm(note.ink_removed * 100)}% tinta")
         out.append(f"- halaman {note.page}: {note.words} kata" + (f"; {', '.join(done)}" if done else ""))
     out.append("")
-    out += ["## Tidak terbaca (kosong, isi sendiri)", ""]
-    if review.unread:
-        out += [f"- {field_name(u.path)}: {u.why}; OCR membaca `{u.read}`" for u in review.unread]
-    else:
-        out.append("- tidak ada")
-    out.append("")
-    out += ["## Diperbaiki dari urutan dan bentuk keputusan", ""]
-    if review.repairs:
-        out += [f"- {r.place}: `{r.read}` menjadi `{r.made}` ({r.why})" for r in review.repairs]
-    else:
-        out.append("- tidak ada")
-    out.append("")
+    out += _section("Tidak terbaca (kosong, isi sendiri)",
+                    [f"- {field_name(u.path)}: {u.why}; OCR membaca `{u.read}`" for u in review.unread])
+    out += _section("Diperbaiki dari urutan dan bentuk keputusan",
+                    [f"- {r.place}: `{r.read}` menjadi `{r.made}` ({r.why})" for r in review.repairs])
     out += [f"## Kata yang kurang yakin (keyakinan OCR di bawah {UNSURE_BELOW}%)", ""]
     if review.unsure:
         out += ["| halaman | posisi (dari kiri, dari atas) | kata | keyakinan | isian |", "| --- | --- | --- | --- | --- |"]
