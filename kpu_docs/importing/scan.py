@@ -440,7 +440,7 @@ def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, 
         if owned is None:
             continue
         for i, word in enumerate(owned):
-            if word.conf < UNSURE_BELOW:
+            if word.conf < UNSURE_BELOW and any(c.isalnum() for c in tokens[i]):  # a word, not a colon
                 lo = max(i - 2, 0)
                 context = " ".join(tokens[lo:i + 3])
                 reading.unsure.append(Unsure(tokens[i], word.conf, _place(word, page), context, i - lo, start + k))
@@ -538,7 +538,7 @@ def _repair_words(texts: list[list[str]], owners: list, page: scan_pages.Page, r
             why = ""
             if k == 1 and _KONSIDERANS.match(tokens[0]) and _COLON_MISREAD.match(token) and token != ":":
                 made, why = ":", "titik dua sesudah nama bagian"
-            elif k == 1 and _DIKTUM_WORD.match(tokens[0]) and token in ("2", "z", "Z", "1:", ";", "|", "l"):
+            elif k == 1 and _DIKTUM_WORD.match(tokens[0]) and token in ("1", "2", "z", "Z", "1:", ";", "|", "l"):
                 made, why = ":", "titik dua sesudah label diktum"
             elif "/" in token and (m := _ROMAN_SEGMENT.search(token)) and not m[1].isdigit() and m[1] != _roman(m[1]):
                 made = token[:m.start(1)] + _roman(m[1]) + token[m.end(1):]
