@@ -367,7 +367,13 @@ def find_grids(image: Image.Image) -> list[Grid]:
     lines = _measure(grey)
     tol = max(4.0, grey.width / 150)
     grids = [g for hs, vs in _tables(lines, tol) if (g := _grid(hs, vs, lines, scale)) is not None]
-    return sorted(grids, key=lambda g: (g.box[1], g.box[0]))
+    return sorted((g for g in grids if _a_table(g, image.width)), key=lambda g: (g.box[1], g.box[0]))
+
+
+def _a_table(grid: Grid, width: int) -> bool:
+    """A table has two columns somewhere and spans a good part of the page: a box of one column
+    an inch wide is a stamp's frame or a letter's strokes (LAPAN Kep/110/V/2004's page 3)."""
+    return max((len(row) for row in grid.rows), default=0) >= 2 and grid.box[2] - grid.box[0] >= width / 6
 
 
 def _without_lone_splits(grid: Grid, tol: int) -> Grid:

@@ -264,15 +264,43 @@ def _numbered(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, s
     return rows, made
 
 
+def _spaced(image, word: Word) -> str:
+    """A word in capitals printed with its letters spaced out ("N A M A" heading a column) as it
+    is printed: Tesseract reads it as one word, but the ink shows a gap after every letter."""
+    import numpy as np
+
+    text = word.text
+    if len(text) < 3 or not text.isalpha() or not text.isupper():
+        return text
+    box = np.asarray(image.convert("L").crop((word.left, word.top, word.right, word.bottom))) < 128
+    inked = box.any(axis=0)
+    runs, gaps, k = 0, [], 0
+    while k < len(inked):
+        if inked[k]:
+            runs += 1
+            while k < len(inked) and inked[k]:
+                k += 1
+            start = k
+            while k < len(inked) and not inked[k]:
+                k += 1
+            if k < len(inked):
+                gaps.append(k - start)
+        else:
+            k += 1
+    wide = [g for g in gaps if g > 0.4 * word.height]
+    return " ".join(text) if runs == len(text) and len(wide) == len(text) - 1 else text
+
+
 def _cell_text(crop, repaired: list[tuple[str, str]]) -> str:
     """A table cell's text, line by line: Tesseract's words less the marks it hardly read (the
     grey band of a column-number row, a rule's edge read as "|" or "j"); a label of the cell's
     own list read as "|." above "2." made "1.", and added to `repaired`."""
     words = [w for w in ocr.words(crop) if not _SYMBOLS.match(w.text)
              and (w.conf >= CELL_MARK_BELOW or (len(w.text) > 2 and any(c.isalnum() for c in w.text)))]
-    texts = [[w.text for w in line] for line in _by_line(words)]
-    for k in range(len(texts) - 1):  # "|." above "2." in a cell's own list is "1."
-        if texts[k] and texts[k][0] in ("|.", "l.", "I.", "i.") and texts[k + 1][:1] == ["2."]:
+    texts = [[_spaced(crop, w) for w in line] for line in _by_line(words)]
+    for k in range(len(texts) - 1):  # "|." above "2." (its item wrapped or not) in a cell's own list is "1."
+        if texts[k] and texts[k][0] in ("|.", "l.", "I.", "i.") and next(
+                (t[:1] == ["2."] for t in texts[k + 1:] if t and re.match(r"^\d{1,2}\.$", t[0])), False):
             repaired.append((texts[k][0], "1."))
             texts[k][0] = "1."
     return "\n".join(" ".join(line) for line in texts)

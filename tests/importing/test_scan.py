@@ -209,3 +209,26 @@ def test_specks_are_dropped_and_listed_but_catchword_dots_stay():
     assert [w.text for w in kept] == ["Menimbang", "bahwa", "...."]
     assert reading.specks == ["halaman 2, 0,7 cm dari kiri, 1,2 cm dari atas (noda pindaian): rs",
                               "halaman 2, 21,3 cm dari kiri, 7,6 cm dari atas (noda pindaian): |"]
+
+
+def _drawn(text: str, path: Path) -> tuple[object, Word]:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(path), 40)
+    image = Image.new("L", (600, 80), 255)
+    ImageDraw.Draw(image).text((20, 15), text, font=font, fill=0)
+    left, top, right, bottom = image.point(lambda v: 255 - v).getbbox()
+    return image, Word(text.replace(" ", ""), 90, left, top, right - left, bottom - top)
+
+
+def test_capitals_printed_letter_spaced_read_as_printed():
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("DejaVu Sans is not installed")
+    # a column heading "N A M A" (Donggala 057A/2025's Lampiran), which Tesseract reads as NAMA
+    image, word = _drawn("N A M A", font)
+    assert scan._spaced(image, word) == "N A M A"
+    image, word = _drawn("NAMA", font)
+    assert scan._spaced(image, word) == "NAMA"
+    image, word = _drawn("KET", font)
+    assert scan._spaced(image, word) == "KET"
