@@ -7,8 +7,8 @@ benchmarks/import_accuracy.py --record` after a change to the importer that is m
 that lowers an accuracy or a wording, or places a line differently, fails here. Every text and
 PDF input is held to the targets of issue 9 (accuracy 0.95, wording 0.97). A scan read by OCR
 (NAME.scan.pdf) and a scan's raw OCR text kept beside its corrected transcription are held to what
-they reached: issue 19's target for scans (accuracy 0.90, wording 0.95) is met by four of the seven
-scans, and the README's table says which and why the others fall short.
+they reached: issue 19's target for scans (accuracy 0.90, wording 0.95) is met by five of the seven
+scans, and the README's table says which and why the other two fall short.
 """
 
 from __future__ import annotations
