@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
+from itertools import groupby
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,8 @@ UNREAD_BELOW = 50
 """Confidence under which Tesseract has hardly read a mark at all (scan_review says the same of
 a field)."""
 _LONE_LABEL = re.compile(r"^(?:\d{1,2}|[a-z])\.$")
+_RULE = re.compile(r"^[\u2014\u2013\u2212_\-\s]{2,}$")
+"""A line of dashes: a heading's underline or a rule read as "———", never an item."""
 
 
 def _debris(word: Word) -> bool:
@@ -272,21 +275,12 @@ def _spaced(image, word: Word) -> str:
     text = word.text
     if len(text) < 3 or not text.isalpha() or not text.isupper():
         return text
-    box = np.asarray(image.convert("L").crop((word.left, word.top, word.right, word.bottom))) < 128
-    inked = box.any(axis=0)
-    runs, gaps, k = 0, [], 0
-    while k < len(inked):
-        if inked[k]:
-            runs += 1
-            while k < len(inked) and inked[k]:
-                k += 1
-            start = k
-            while k < len(inked) and not inked[k]:
-                k += 1
-            if k < len(inked):
-                gaps.append(k - start)
-        else:
-            k += 1
+    box = np.asarray(image.convert("L").crop((word.left, word.top, word.right, word.bottom)))
+    darkest = box.min(axis=0) if box.size else np.zeros(0)
+    columns = [int(v) < 128 for v in np.atleast_1d(darkest)]  # which columns of the word's box hold ink
+    spans = [(inked, len(list(group))) for inked, group in groupby(columns)]
+    runs = sum(1 for inked, _ in spans if inked)
+    gaps = [width for k, (inked, width) in enumerate(spans) if not inked and 0 < k < len(spans) - 1]
     wide = [g for g in gaps if g > 0.4 * word.height]
     return " ".join(text) if runs == len(text) and len(wide) == len(text) - 1 else text
 
@@ -444,7 +438,7 @@ def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, 
     """The page's lines and tables in order of height, repaired, with the unsure words noted."""
     lines = [part for line in lines for part in _page_number_apart(line, page)]
     lines = [_without_stray_ends(line, page, reading) for line in lines]
-    debris = [line for line in lines if all(_debris(w) for w in line)]
+    debris = [line for line in lines if all(_debris(w) for w in line) or _RULE.match(" ".join(w.text for w in line))]
     for line in debris:
         reading.specks.append(f"{_place(line[0], page)} (coretan): {' '.join(w.text for w in line)}")
     lines = [line for line in lines if not any(line is d for d in debris)]
@@ -519,6 +513,11 @@ def _repair_labels(texts: list[list[str]], owners: list, page: scan_pages.Page, 
         if previous is None:
             continue
         expected = f"{previous + 1}."
+        if m and int(m[1]) == previous + 1:  # "4," after "3."
+            reading.repairs.append(Repair(first, expected, f"label butir sesudah {previous}.", _place(words[at], page)))
+            tokens[at] = expected
+            labels.append((left, previous + 1))
+            continue
         for candidate in (first.translate(_CONFUSABLE), first[1:]):
             rest = candidate[len(expected):]
             if candidate.startswith(expected) and (not rest or rest.isalpha()):
