@@ -22,6 +22,9 @@ from kpu_docs.errors import format_path
 from kpu_docs.importing.scan import UNREAD_BELOW, UNSURE_BELOW, PageNote, Repair, ScanReading, Unsure
 
 _NUMBER_SHAPE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z./\-]*$")
+_CONFUSED_DIGITS = re.compile(r"^(?=.*\d)(?=.*[IlOo])[\dIlOo]+$")
+"""A part of a number that mixes digits with the letters OCR takes them for ("I1O" for a hand-written
+110); a part like "057A" or "IV" is a number's own."""
 """A decree number: digits, letters, ".", "/" and "-", beginning with a digit or letter."""
 SHORT_FIELD = 6
 """Words at most in a field that is unread when the OCR could hardly read any (a name, a place)."""
@@ -149,6 +152,8 @@ def review(data: dict, reading: ScanReading) -> ScanReview:
         doubtful = [f"{w.text} ({w.conf:.0f}%)" for w in unsure_in.get(("nomor",), []) if w.conf < UNREAD_BELOW]
         if not _NUMBER_SHAPE.match(nomor):
             out.unread.append(Unread(("nomor",), nomor, "bukan bentuk nomor keputusan"))
+        elif any(_CONFUSED_DIGITS.match(part) for part in re.split(r"[/.\-]", nomor)):
+            out.unread.append(Unread(("nomor",), nomor, "angka bercampur huruf yang mirip angka (I, l, O)"))
         elif doubtful and _printings(nomor, reading.lines) < 2:
             # a hand-written number Tesseract is unsure of stands only where a second printing of
             # it (the next page's header, the Lampiran's heading) reads the same
