@@ -21,9 +21,9 @@ import statistics
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
@@ -42,13 +42,6 @@ a field)."""
 _LONE_LABEL = re.compile(r"^(?:\d{1,2}|[a-z])\.$")
 _RULE = re.compile(r"^[\u2014\u2013\u2212_\-\s]{2,}$")
 """A line of dashes: a heading's underline or a rule read as "———", never an item."""
-
-
-def _debris(word: Word) -> bool:
-    """A mark that is no word: short, hardly read, not a list label or a catchword's dots. A
-    line of nothing else is debris (the strokes of a signature and the rim of a seal read as
-    "ad", "Koh", "Na PL" between the position and the name)."""
-    return word.conf < UNREAD_BELOW and len(word.text) <= 3 and not _LONE_LABEL.match(word.text) and not _DOTS.match(word.text)
 CELL_MARK_BELOW = 60
 """A short mark in a table cell read with less confidence than this is a speck or a rule's edge."""
 WEAK_LINE = 50
@@ -319,6 +312,13 @@ def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:
 
 def _place(word: Word, page: scan_pages.Page) -> Place:
     return Place(page.number, word.left / page.ppi * 2.54, word.top / page.ppi * 2.54)
+
+
+def _debris(word: Word) -> bool:
+    """A mark that is no word: short, hardly read, not a list label or a catchword's dots. A
+    line of nothing else is debris (the strokes of a signature and the rim of a seal read as
+    "ad", "Koh", "Na PL" between the position and the name)."""
+    return word.conf < UNREAD_BELOW and len(word.text) <= 3 and not _LONE_LABEL.match(word.text) and not _DOTS.match(word.text)
 
 
 def _without_specks(words: list[Word], page: scan_pages.Page, reading: ScanReading) -> list[Word]:
