@@ -91,11 +91,3 @@ def words(image, *, psm: int = 6, where: str = "halaman") -> list[Word]:
                         (data["block_num"][k], data["par_num"][k], data["line_num"][k])))
     return out
 
-
-def text(image, *, psm: int = 6) -> str:
-    """The text of a small image (a table cell), for a reader that needs no positions."""
-    import pytesseract
-
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    return pytesseract.image_to_string(image, lang=LANG, config=f"--psm {psm} --dpi {DPI}",
-                                       timeout=PAGE_SECONDS_MAX).strip()

@@ -39,7 +39,6 @@ corpus's scans about one word in twenty, among them nearly every word it read wr
 UNREAD_BELOW = 50
 """Confidence under which Tesseract has hardly read a mark at all (scan_review says the same of
 a field)."""
-_LONE_LABEL = re.compile(r"^(?:\d{1,2}|[a-z])\.$")
 _RULE = re.compile(r"^[\u2014\u2013\u2212_\-\s]{2,}$")
 """A line of dashes: a heading's underline or a rule read as "———", never an item."""
 CELL_MARK_BELOW = 60
@@ -64,11 +63,11 @@ _INDENT_SAME = 25
 """Pixels (at 300 ppi, 2 mm) two labels' left edges may differ by and still stand in one list."""
 _NUMBER_LABEL = re.compile(r"^(\d{1,2})\.$")
 _LABEL_MISPUNCTUATED = re.compile(r"^(\d{1,2})[:;,]$")
+"""A list label whose point the OCR read as ":" ("1:" above "2."): proved by the label after it."""
 _JUNK_LABEL = re.compile(r"^[1lIiL|!][A-Za-z]?[.,:;]?$")
 """What OCR makes of a "1." in a poor scan ("LA,", "l,", "I."): a "1." when "2." follows it."""
 _LETTER_MISREAD = re.compile(r"^[.,'`\"]+([a-z])[.,]$")
 """A letter label with a speck before it (".a.")."""
-"""A list label whose point the OCR read as ":" ("1:" above "2."): proved by the label after it."""
 _LETTER_LABEL = re.compile(r"^([a-z])\.$")
 
 
@@ -192,7 +191,7 @@ def _recognise(page: scan_pages.Page) -> _Recognised:
         relabelled: list[tuple[str, str]] = []
         rows, renumbered = _numbered(ruled_tables.read_grid(image, grid, partial(_cell_text, repaired=relabelled)))
         tables.append((grid.box, table_lines(rows)))
-        where = Place(page.number, grid.box[0] / page.ppi * 2.54, grid.box[1] / page.ppi * 2.54)
+        where = _place_at(grid.box[0], grid.box[1], page)
         repairs += [Repair(read, made, f"nomor baris tabel antara {int(made.rstrip('.')) - 1} dan "
                            f"{int(made.rstrip('.')) + 1} (tabel mulai di sini)", where) for read, made in renumbered]
         repairs += [Repair(read, made, "label butir di dalam sel tabel, sebelum 2. (tabel mulai di sini)", where)
@@ -287,7 +286,7 @@ def _cell_text(crop, repaired: list[tuple[str, str]]) -> str:
     texts = [[_spaced(crop, w) for w in line] for line in _by_line(words)]
     for k in range(len(texts) - 1):  # "|." above "2." (its item wrapped or not) in a cell's own list is "1."
         if texts[k] and texts[k][0] in ("|.", "l.", "I.", "i.") and next(
-                (t[:1] == ["2."] for t in texts[k + 1:] if t and re.match(r"^\d{1,2}\.$", t[0])), False):
+                (t[:1] == ["2."] for t in texts[k + 1:] if t and _NUMBER_LABEL.match(t[0])), False):
             repaired.append((texts[k][0], "1."))
             texts[k][0] = "1."
     return "\n".join(" ".join(line) for line in texts)
@@ -311,14 +310,24 @@ def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:
 
 
 def _place(word: Word, page: scan_pages.Page) -> Place:
-    return Place(page.number, word.left / page.ppi * 2.54, word.top / page.ppi * 2.54)
+    return _place_at(word.left, word.top, page)
+
+
+def _place_at(x: float, y: float, page: scan_pages.Page) -> Place:
+    """A point of the page image, in pixels, as a place on paper."""
+    return Place(page.number, x / page.ppi * 2.54, y / page.ppi * 2.54)
+
+
+def _stray(word: Word) -> bool:
+    """A short mark Tesseract hardly read, not a catchword's dots: a speck, a stroke."""
+    return word.conf < UNREAD_BELOW and len(word.text) <= 3 and not _DOTS.match(word.text)
 
 
 def _debris(word: Word) -> bool:
     """A mark that is no word: short, hardly read, not a list label or a catchword's dots. A
     line of nothing else is debris (the strokes of a signature and the rim of a seal read as
     "ad", "Koh", "Na PL" between the position and the name)."""
-    return word.conf < UNREAD_BELOW and len(word.text) <= 3 and not _LONE_LABEL.match(word.text) and not _DOTS.match(word.text)
+    return _stray(word) and _label_of([word.text]) is None
 
 
 def _without_specks(words: list[Word], page: scan_pages.Page, reading: ScanReading) -> list[Word]:
@@ -330,7 +339,7 @@ def _without_specks(words: list[Word], page: scan_pages.Page, reading: ScanReadi
     kept = []
     for word in words:
         small = word.height < SPECK_HEIGHT * height and not _DOTS.match(word.text)
-        if small or (_SYMBOLS.match(word.text) and word.conf < 50 and len(word.text) < 3):
+        if small or (_SYMBOLS.match(word.text) and word.conf < UNREAD_BELOW and len(word.text) < 3):
             reading.specks.append(f"{_place(word, page)} (noda pindaian): {word.text}")
         elif word.height > STROKE_HEIGHT * height and word.conf < 60:
             reading.specks.append(f"{_place(word, page)} (coretan paraf atau tanda tangan): {word.text}")
@@ -403,10 +412,6 @@ def _closing_columns(lines: list[list[Word]], width: int) -> list[list[Word]]:
 _BARS = ("|", "||", "!", "¦")
 """A bar at a line's end: a punch hole's or the binding's edge, a fold; running text has none
 (a table's rules are read with the table)."""
-
-
-def _stray(word: Word) -> bool:
-    return word.conf < UNREAD_BELOW and len(word.text) <= 3 and not _DOTS.match(word.text)
 
 
 def _without_stray_ends(line: list[Word], page: scan_pages.Page, reading: ScanReading) -> list[Word]:
