@@ -1,8 +1,9 @@
 """The lines of a PDF's text layer, page by page, for the reader of hand-written decrees.
 
 A decree published as a PDF is either born digital (its text layer holds the words) or a scan
-(pages that are images only). A scan has nothing to import: rather than import an empty decree,
-the reader names the pages without text so the user can OCR them first.
+(pages that are images only). A scan has no text layer to read: rather than an empty decree, the
+reader raises ScanError naming the pages without text, and the import reads the scan by OCR
+(importing.scan).
 
 A ruled table (a Lampiran's member list) is read by its cells, not as running lines, and given
 as tab-separated lines, one per line of its cells' text, as a typed table is: the table reader
@@ -24,14 +25,14 @@ PAGE_BREAK = "\f"
 
 
 class ScanError(FileRefused):
-    """Pages that are images without a text layer (a scan): the message is for the user."""
+    """Pages that are images without a text layer (a scan): import_pdf reads them by OCR instead."""
 
     def __init__(self, path: Path, pages: list[int]):
         self.pages = pages
         listed = ", ".join(map(str, pages))
         super().__init__(
             f"{path}: halaman {listed} tidak memiliki lapisan teks (hasil pindaian); "
-            "baca dulu dengan OCR lalu impor teksnya (.txt)"
+            "bacalah dengan OCR (kpu-docs import membacanya sendiri)"
         )
 
 
