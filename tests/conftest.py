@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 
 import pytest
@@ -97,10 +96,9 @@ def pytest_runtest_setup(item):
     if item.get_closest_marker("ocr") is None:
         return
     from kpu_docs.importing import ocr
+    from tests.missing import tool_missing
 
     try:
         ocr.check_installed()
     except ocr.OcrMissing as exc:
-        if os.environ.get("KPU_DOCS_REQUIRE_LIBREOFFICE"):
-            pytest.fail(f"CI needs Tesseract: {exc}")
-        pytest.skip(str(exc))
+        tool_missing(str(exc))

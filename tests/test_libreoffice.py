@@ -6,7 +6,6 @@ KPU_DOCS_REQUIRE_LIBREOFFICE is set (as .ci/run does), where a missing tool is a
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ from kpu_docs.models import Keputusan
 from kpu_docs.pdf import to_pdf
 from kpu_docs.preview import preview
 from tests.conftest import minimal_data
+from tests.missing import tool_missing
 
 PT_PER_MM = 72 / 25.4
 PAGE_NUMBER = re.compile(r"^\s*-\s*\d+\s*-\s*$")
@@ -32,9 +32,7 @@ def _require_tools() -> None:
         missing.append("soffice")
     if missing:
         reason = f"LibreOffice/poppler tidak terpasang: {', '.join(missing)}"
-        if os.environ.get("KPU_DOCS_REQUIRE_LIBREOFFICE"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        tool_missing(reason)
 
 
 pytestmark = pytest.mark.libreoffice

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -27,6 +26,7 @@ from kpu_docs.next_year import next_year
 from kpu_docs.redline import redline
 from kpu_docs.word.document import render_bytes
 from tests.conftest import EXAMPLE, minimal_data
+from tests.missing import tool_missing
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -191,18 +191,14 @@ def _system_python_with_uno() -> str:
         if python and subprocess.run([python, "-c", "import uno"], capture_output=True).returncode == 0:
             return python
     reason = "python3-uno (LibreOffice's Python bridge) is not installed"
-    if os.environ.get("KPU_DOCS_REQUIRE_LIBREOFFICE"):
-        pytest.fail(reason)
-    pytest.skip(reason)
+    tool_missing(reason)
 
 
 def libreoffice_resolves(tmp_path: Path, pairs: dict[str, tuple[Keputusan, Keputusan]]) -> dict[str, dict]:
     """LibreOffice opens each redline, accepts (and, separately, rejects) all changes and saves
     the text; OLD and NEW rendered are saved as text the same way. One LibreOffice for all."""
     if shutil.which("soffice") is None:
-        if os.environ.get("KPU_DOCS_REQUIRE_LIBREOFFICE"):
-            pytest.fail("LibreOffice (soffice) is not installed")
-        pytest.skip("LibreOffice (soffice) is not installed")
+        tool_missing("LibreOffice (soffice) is not installed")
     python = _system_python_with_uno()
     jobs = []
     for name, (old, new) in pairs.items():

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import shutil
 import subprocess
 import zipfile
@@ -25,6 +24,7 @@ import kpu_docs
 from kpu_docs.cli import app
 from kpu_docs.importing import import_file
 from kpu_docs.word.source_data import data_of
+from tests.missing import tool_missing
 from tests.round_trip import compare
 
 pytestmark = pytest.mark.libreoffice
@@ -50,9 +50,7 @@ def _tools() -> str:
     elif subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True).returncode != 0:
         problem = "jembatan Python LibreOffice (python3-uno) tidak terpasang"
     if problem:
-        if os.environ.get("KPU_DOCS_REQUIRE_LIBREOFFICE"):
-            pytest.fail(problem)
-        pytest.skip(problem)
+        tool_missing(problem)
     return soffice
 
 

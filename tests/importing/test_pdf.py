@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from typer.testing import CliRunner
 import kpu_docs
 from kpu_docs.cli import app
 from kpu_docs.importing import import_file, pdf_text
+from tests.missing import tool_missing
 
 CORPUS = Path(__file__).parent / "corpus"
 runner = CliRunner()
@@ -62,9 +62,7 @@ def test_cli_says_a_blank_scan_has_no_text_and_writes_nothing(tmp_path):
 @pytest.mark.libreoffice
 def test_our_own_decree_as_pdf_imports_its_fields(reference, reference_docx, tmp_path):
     if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        if os.environ.get("KPU_DOCS_REQUIRE_LIBREOFFICE"):
-            pytest.fail("LibreOffice tidak terpasang")
-        pytest.skip("LibreOffice tidak terpasang")
+        tool_missing("LibreOffice tidak terpasang")
     from kpu_docs.pdf import to_pdf
 
     (pdf,) = to_pdf([reference_docx], tmp_path)

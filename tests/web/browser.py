@@ -3,7 +3,6 @@ desk served by uvicorn on a free port of 127.0.0.1: nothing is downloaded at run
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -12,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-import pytest
+from tests.missing import tool_missing
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -27,9 +26,7 @@ def require_browser() -> None:
         missing.append("selenium")
     if missing:
         reason = f"peramban untuk uji tidak terpasang: {', '.join(missing)} (apt-get install chromium chromium-driver)"
-        if os.environ.get("KPU_DOCS_REQUIRE_LIBREOFFICE"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        tool_missing(reason)
 
 
 def free_port() -> int:

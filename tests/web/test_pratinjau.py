@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import time
 import zipfile
@@ -12,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kpu_docs.cli import app
+from tests.missing import tool_missing
 from tests.web.conftest import REFERENCE
 
 
@@ -43,9 +43,7 @@ def test_downloads_stay_inside_the_folder(client):
 def _require_tools() -> None:
     missing = [t for t in ("soffice", "pdftoppm", "pdfinfo") if shutil.which(t) is None]
     if missing:
-        if os.environ.get("KPU_DOCS_REQUIRE_LIBREOFFICE"):
-            pytest.fail(f"tidak terpasang: {', '.join(missing)}")
-        pytest.skip(f"tidak terpasang: {', '.join(missing)}")
+        tool_missing(f"tidak terpasang: {', '.join(missing)}")
 
 
 @pytest.mark.libreoffice
