@@ -435,12 +435,15 @@ def _clean(crop: np.ndarray, ink: int, paper: int, median: int) -> np.ndarray | 
 
 
 def read_grid(
-    image: Image.Image, grid: Grid, recognise: Callable[[Image.Image], str]
+    image: Image.Image, grid: Grid, recognise: Callable[[Image.Image, Image.Image], str]
 ) -> list[list[str]]:
     """The text of the grid's cells, row by row, every row as wide as the table has columns: a
     merged cell's text stands in its first column and the columns it covers are empty, as
     pdfplumber gives a table. A cell's lines are joined with "\\n". `recognise` gets each cell
-    with a white margin, at the page's resolution, a grey band behind its text blanked."""
+    twice, each with a white margin at the page's resolution: cleaned (a grey band behind its text
+    blanked, the specks around its letters left out) and as scanned. The cleaned cell reads best
+    as a rule; where thin strokes print faint (a slash at 150 ppi) it loses them, and the cell as
+    scanned keeps them: the caller reads the second where the first leaves it unsure."""
     grid = _without_lone_splits(grid, max(8, image.width // 100))
     grey = np.asarray(image.convert("L"), dtype=np.uint8)
     dark = grey[grey < _otsu(grey)]
@@ -459,7 +462,8 @@ def read_grid(
             if cell is None:
                 continue
             crop = ImageOps.expand(Image.fromarray(cell), border=margin, fill=255)
-            lines = [ln.strip() for ln in recognise(crop).splitlines()]
+            scanned = ImageOps.expand(Image.fromarray(grey[y0:y1, x0:x1]), border=margin, fill=255)
+            lines = [ln.strip() for ln in recognise(crop, scanned).splitlines()]
             texts[k] = "\n".join(ln for ln in lines if ln)
         out.append(texts)
     return out

@@ -21,7 +21,7 @@ import statistics
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import groupby
 from pathlib import Path
@@ -187,6 +187,7 @@ def _recognise(page: scan_pages.Page) -> _Recognised:
     note = PageNote(page.number, cleaned.rotated, cleaned.skew, cleaned.ink_removed, len(words))
     tables = []
     repairs: list[Repair] = []
+    words = [_roman_month(image, w, page, repairs) for w in words]
     for grid in ruled_tables.find_grids(image):
         relabelled: list[tuple[str, str]] = []
         rows, renumbered = _numbered(ruled_tables.read_grid(image, grid, partial(_cell_text, repaired=relabelled)))
@@ -198,6 +199,21 @@ def _recognise(page: scan_pages.Page) -> _Recognised:
                     for read, made in relabelled]
         words = [w for w in words if not _inside(w, grid.box)]
     return _Recognised(scan_pages.Page(page.number, None, page.ppi), note, words, tables, image.width, repairs)
+
+
+def _roman_month(image, word: Word, page: scan_pages.Page, repairs: list[Repair]) -> Word:
+    """The word with a month part of "1"s inside a number made Roman where its glyphs show an I
+    (roman_glyphs), and the repair added to `repairs`."""
+    from kpu_docs.importing.roman_glyphs import MONTH_OF_ONES, roman_month
+
+    if not MONTH_OF_ONES.search(word.text):
+        return word
+    made = roman_month(image.crop((word.left, word.top, word.right, word.bottom)), word.text)
+    if made is None:
+        return word
+    repairs.append(Repair(word.text, made, "bulan dengan angka Romawi di dalam nomor: huruf I, "
+                          "berkait di kedua sisi, bukan angka 1", _place(word, page)))
+    return replace(word, text=made)
 
 
 def _reread_weak_bands(image, words: list[Word], number: int) -> list[Word]:
@@ -277,12 +293,20 @@ def _spaced(image, word: Word) -> str:
     return " ".join(text) if runs == len(text) and len(wide) == len(text) - 1 else text
 
 
-def _cell_text(crop, repaired: list[tuple[str, str]]) -> str:
+def _cell_text(crop, scanned, repaired: list[tuple[str, str]]) -> str:
     """A table cell's text, line by line: Tesseract's words less the marks it hardly read (the
     grey band of a column-number row, a rule's edge read as "|" or "j"); a label of the cell's
-    own list read as "|." above "2." made "1.", and added to `repaired`."""
-    words = [w for w in ocr.words(crop) if not _SYMBOLS.match(w.text)
-             and (w.conf >= CELL_MARK_BELOW or (len(w.text) > 2 and any(c.isalnum() for c in w.text)))]
+    own list read as "|." above "2." made "1.", and added to `repaired`.
+
+    The cell is read twice, cleaned and as scanned, and the reading Tesseract is surer of is
+    kept: cleaning drops specks and a rule's stray ends, and with them the faint strokes of a
+    150-ppi scan ("Diproduksi/buatan" read "Diproduksi'buatan" at 17% cleaned, right at 89% as
+    scanned); Tesseract's confidence in the word does not tell beforehand which cell that is (the
+    apostrophe is read at 83% in another row)."""
+    words = _cell_words(crop)
+    again = _cell_words(scanned)
+    if again and _sureness(again) > _sureness(words):
+        words = again
     texts = [[_spaced(crop, w) for w in line] for line in _by_line(words)]
     for k in range(len(texts) - 1):  # "|." above "2." (its item wrapped or not) in a cell's own list is "1."
         if texts[k] and texts[k][0] in ("|.", "l.", "I.", "i.") and next(
@@ -292,6 +316,19 @@ def _cell_text(crop, repaired: list[tuple[str, str]]) -> str:
     return "\n".join(" ".join(line) for line in texts)
 
 
+def _cell_words(crop) -> list[Word]:
+    """A cell's words less the marks Tesseract hardly read."""
+    return [w for w in ocr.words(crop) if not _SYMBOLS.match(w.text)
+            and (w.conf >= CELL_MARK_BELOW or (len(w.text) > 2 and any(c.isalnum() for c in w.text)))]
+
+
+def _sureness(words: list[Word]) -> float:
+    """How much of a reading Tesseract is sure of: every letter counts for its word's confidence
+    above UNREAD_BELOW, and against it below, so that a reading that leaves out what it could not
+    read ("1 Diproduksi buatan" for "1. Diproduksi/buatan") is not the surer for it."""
+    return sum((w.conf - UNREAD_BELOW) * len(w.text) for w in words)
+
+
 def _assemble(done: _Recognised, reading: ScanReading, progress, total: int) -> None:
     """The page's lines after those of the pages before it."""
     reading.pages.append(done.note)
@@ -299,7 +336,7 @@ def _assemble(done: _Recognised, reading: ScanReading, progress, total: int) -> 
     words = _without_specks(done.words, done.page, reading)
     if reading.lines:
         reading.lines.append(PAGE_BREAK)
-    _set_lines(_closing_columns(_lines_of(words), done.width), done.tables, done.page, reading)
+    _set_lines(_closing_columns(_lines_of(words), done.width, done.page, reading), done.tables, done.page, reading)
     if progress:
         progress(done.page.number, total)
 
@@ -384,7 +421,7 @@ COLUMN_GAP = 0.06
 """A gap between words wider than this share of the page parts two columns of the closing."""
 
 
-def _closing_columns(lines: list[list[Word]], width: int) -> list[list[Word]]:
+def _closing_columns(lines: list[list[Word]], width: int, page: scan_pages.Page, reading: ScanReading) -> list[list[Word]]:
     """From "Ditetapkan di" on, a page's closing is two columns: the place, date and signature
     block on the right, Tembusan or the salinan's certification on the left, often level with
     the signatory's name. Each column is read down on its own, the right one first, as the
@@ -406,7 +443,51 @@ def _closing_columns(lines: list[list[Word]], width: int) -> list[list[Word]]:
             right.append(line)
         else:
             left.append(line)
-    return lines[:start] + right + left
+    return lines[:start] + _without_paraf(right, page, reading) + left
+
+
+_ON_DATE = re.compile(r"^(?:pada|tanggal)$", re.I)
+
+
+def _without_paraf(right: list[list[Word]], page: scan_pages.Page, reading: ScanReading) -> list[list[Word]]:
+    """The signature block (the closing's right column below its date) less the marks of the
+    paraf, signature and stamp drawn over and beside it: a line with no word Tesseract could read
+    ("A 5 Am L" for the strokes above the name), and marks it hardly read at a line's ends ("5"
+    and "Hy" on either side of SEKRETARIS UTAMA, a stroke's end read as "-" an inch off KEPALA).
+    The block holds nothing else: position, name, rank."""
+    on = next((k for k, line in enumerate(right) if _ON_DATE.match(line[0].text)), None)
+    if on is None:
+        return right
+    out = right[:on + 1]
+    for line in right[on + 1:]:
+        if not any(w.conf >= UNREAD_BELOW and sum(c.isalnum() for c in w.text) >= 3 for w in line):
+            reading.specks.append(f"{_place(line[0], page)} (coretan paraf atau tanda tangan): "
+                                  f"{' '.join(w.text for w in line)}")
+            continue
+        height = statistics.median(w.height for w in line)
+        capitals = all(w.text.isupper() for w in line if w.conf >= UNSURE_BELOW and w.text.isalpha())
+        while len(line) > 1 and _paraf_end(line[0], line[1].left - line[0].right, height, capitals):
+            reading.specks.append(f"{_place(line[0], page)} (coretan paraf di tepi baris): {line[0].text}")
+            line = line[1:]
+        while len(line) > 1 and _paraf_end(line[-1], line[-1].left - line[-2].right, height, capitals):
+            reading.specks.append(f"{_place(line[-1], page)} (coretan paraf di tepi baris): {line[-1].text}")
+            line = line[:-1]
+        out.append(line)
+    return out
+
+
+def _paraf_end(word: Word, gap: int, height: float, capitals: bool) -> bool:
+    """A mark at a signature line's end: a dash standing apart, or short and hardly read and
+    unlike the line's words: taller than its letters, or a digit or small letter in a line of
+    capitals ("5", "Hy"). A degree read with little confidence ("MM" after a name in capitals,
+    "KPU" after KETUA) is like its line and stays."""
+    text = word.text.rstrip(",")
+    if _DOTS.match(text):
+        return gap > 3 * height
+    if word.conf >= UNREAD_BELOW or len(text) > 3 or text.endswith("."):
+        return False
+    unlike = not text.isalpha() or (capitals and not text.isupper())
+    return unlike or word.height > 1.5 * height
 
 
 _BARS = ("|", "||", "!", "¦")
@@ -459,6 +540,7 @@ def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, 
     texts = [tokens for tokens, _ in rows]
     owners = [words for _, words in rows]
     _repair_words(texts, owners, page, reading)  # first: a part's colon read as "1" hides the label after it
+    _repair_cited_dates(texts, owners, page, reading)
     _repair_labels(texts, owners, page, reading)
     _repair_item_ends(texts, owners, page, reading)
     start = len(reading.lines)
@@ -584,6 +666,51 @@ def _repair_words(texts: list[list[str]], owners: list, page: scan_pages.Page, r
             if made is not None:
                 reading.repairs.append(Repair(token, made, why, _place(words[min(k, len(words) - 1)], page)))
                 tokens[k] = made
+
+
+_CITED_MONTH = re.compile(r"/(?P<month>[\dIVX]{1,4})/(?P<year>(?:19|20)\d\d)\b")
+_YEAR_MISREAD = re.compile(r"^(?P<head>(?:19|20)\d)[/|!lI](?P<tail>[.,;:]?)$")
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _repair_cited_dates(texts: list[list[str]], owners: list, page: scan_pages.Page, reading: ScanReading) -> None:
+    """What a citation's own date proves of its number, and its number of its date: "Nomor
+    Kep/011/11/2001 tanggal 22 Februari 2001" has the Roman II (Arabic 11 would be November), and
+    "Nomor Kep/001A/I/1997 tanggal 9 Januari 199/" has the year 1997 its number carries (a slash
+    is no digit of a year). Tokens are followed over a line's end: a citation wraps."""
+    from kpu_docs.importing.dates import month_number
+
+    at = [(k, i) for k, tokens in enumerate(texts) if owners[k] for i in range(len(tokens))]
+    for n, (k, i) in enumerate(at):
+        number = _CITED_MONTH.search(texts[k][i])
+        if number is None:
+            continue
+        places = at[n + 1:n + 6]
+        after = [texts[a][b] for a, b in places]
+        if len(after) > 4 and after[2].endswith("-"):  # "9 Ja-" "nuari 199/": the month broken at a line's end
+            after[2:4] = [after[2][:-1] + after[3]]
+            del places[3]
+        if len(after) < 4 or after[0].casefold() != "tanggal" or not after[1].isdigit():
+            continue
+        month = month_number(after[2])
+        if month is None:
+            continue
+        year = _YEAR_MISREAD.match(after[3])
+        if after[3].rstrip(".,;:") != number["year"] and not (year and number["year"].startswith(year["head"])):
+            continue  # not this number's date
+        read = number["month"]
+        if read.isdigit() and int(read) != month and _roman(read) == _ROMAN_MONTHS[month - 1]:
+            token = texts[k][i]
+            made = token[:number.start("month")] + _roman(read) + token[number.end("month"):]
+            reading.repairs.append(Repair(token, made, f"bulan nomor sesuai tanggalnya ({after[2]})",
+                                          _place(owners[k][min(i, len(owners[k]) - 1)], page)))
+            texts[k][i] = made
+        if year:
+            a, b = places[3]
+            made = number["year"] + year["tail"]
+            reading.repairs.append(Repair(texts[a][b], made, f"tahun tanggal sesuai nomornya ({number['year']})",
+                                          _place(owners[a][min(b, len(owners[a]) - 1)], page)))
+            texts[a][b] = made
 
 
 def _roman(text: str) -> str:

@@ -23,7 +23,8 @@ FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 ocr = pytest.mark.ocr
 
 
-def recognise(crop: Image.Image) -> str:
+def recognise(crop: Image.Image, scanned: Image.Image) -> str:
+    """The cleaned cell as Tesseract reads it (the scan importer also weighs the cell as scanned)."""
     return str(pytesseract.image_to_string(crop, lang="ind", config="--psm 6"))
 
 

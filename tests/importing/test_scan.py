@@ -232,3 +232,89 @@ def test_capitals_printed_letter_spaced_read_as_printed():
     assert scan._spaced(image, word) == "NAMA"
     image, word = _drawn("KET", font)
     assert scan._spaced(image, word) == "KET"
+
+
+def test_a_citations_own_date_proves_its_numbers_month_and_its_dates_year():
+    lines, reading = _repaired([
+        # LAPAN 110/2004: Arabic 11 would be November; the date says Februari, whose Roman is II
+        _line(100, "6.", "Keputusan", "Kepala", "LAPAN", "Nomor", ":", "Kep/011/11/2001", "tanggal", "22",
+              "Februari", "2001"),
+        # LAPAN 046/1997: a typed 7 read as "/" in a date broken over two lines; the number has 1997
+        _line(160, "Nomor", "Kep/001A/I/1997", "tanggal", "9", "Ja-"),
+        _line(220, "nuari", "199/", "perihal", "pelimpahan", "wewenang"),
+        # what the date does not contradict stays as read: Arabic 1 is Januari too
+        _line(280, "Nomor", "5/1/2020", "tanggal", "3", "Januari", "2020"),
+        _line(340, "Nomor", "Kep/011/11/2001", "tanggal", "22", "November", "2001"),
+        _line(400, "Nomor", "Kep/011/11/2001", "tanggal", "22", "Februari", "2002"),  # not one citation's date
+    ])
+    assert lines == [
+        "6. Keputusan Kepala LAPAN Nomor : Kep/011/II/2001 tanggal 22 Februari 2001",
+        "Nomor Kep/001A/I/1997 tanggal 9 Ja-",
+        "nuari 1997 perihal pelimpahan wewenang",
+        "Nomor 5/1/2020 tanggal 3 Januari 2020",
+        "Nomor Kep/011/11/2001 tanggal 22 November 2001",
+        "Nomor Kep/011/11/2001 tanggal 22 Februari 2002",
+    ]
+    assert [(r.read, r.made, r.why) for r in reading.repairs] == [
+        ("Kep/011/11/2001", "Kep/011/II/2001", "bulan nomor sesuai tanggalnya (Februari)"),
+        ("199/", "1997", "tahun tanggal sesuai nomornya (1997)"),
+    ]
+
+
+def test_paraf_marks_in_the_signature_block_are_dropped_and_listed():
+    # the closing of LAPAN 110/2004, page 2, as Tesseract reads it (text, confidence, box): a
+    # paraf beside each line of the position, the signature's strokes above the name
+    read = [
+        [("Ditetapkan", 93, 1400, 2190, 190, 32), ("di", 95, 1600, 2190, 30, 32), (":", 80, 1858, 2190, 8, 21),
+         ("Jakarta", 95, 1890, 2190, 120, 32)],
+        [("Pada", 95, 1400, 2251, 80, 32), ("tanggal", 95, 1490, 2251, 120, 32), (":", 73, 1858, 2251, 8, 21),
+         ("26", 85, 1890, 2251, 50, 32), ("MAY", 85, 1950, 2251, 70, 32), ("2004", 85, 2030, 2251, 80, 32)],
+        [("A.n.", 91, 1495, 2345, 80, 31), ("KEPALA", 96, 1591, 2344, 150, 31), ("-", 59, 2058, 2372, 20, 8)],
+        [("5", 27, 1334, 2408, 30, 33), ("SEKRETARIS", 92, 1396, 2394, 300, 33), ("UTAMA", 96, 1710, 2394, 180, 32),
+         ("Hy", 28, 1910, 2382, 60, 67)],
+        [("Y", 81, 1344, 2589, 40, 59), ('"r', 22, 1426, 2607, 30, 12), ("\u201c", 62, 1529, 2603, 20, 12),
+         ("L", 85, 1583, 2617, 20, 6), ("s3", 29, 1849, 2596, 40, 50)],
+        [("Ir.", 93, 1311, 2700, 50, 31), ("WISJNU", 90, 1373, 2699, 180, 32), ("P.", 92, 1568, 2699, 40, 31),
+         ("MARSIS,", 89, 1621, 2698, 190, 38), ("M.Eng.", 89, 1830, 2698, 150, 41)],
+    ]
+    lines = [[Word(*w) for w in line] for line in read]
+    reading = scan.ScanReading()
+    page = scan_pages.Page(2, None, 300.0)
+    kept = scan._closing_columns(lines, 2550, page, reading)
+    assert [" ".join(w.text for w in line) for line in kept] == [
+        "Ditetapkan di : Jakarta", "Pada tanggal : 26 MAY 2004", "A.n. KEPALA", "SEKRETARIS UTAMA",
+        "Ir. WISJNU P. MARSIS, M.Eng.",
+    ]
+    assert reading.specks == [
+        "halaman 2, 17,4 cm dari kiri, 20,1 cm dari atas (coretan paraf di tepi baris): -",
+        "halaman 2, 11,3 cm dari kiri, 20,4 cm dari atas (coretan paraf di tepi baris): 5",
+        "halaman 2, 16,2 cm dari kiri, 20,2 cm dari atas (coretan paraf di tepi baris): Hy",
+        "halaman 2, 11,4 cm dari kiri, 21,9 cm dari atas (coretan paraf atau tanda tangan): Y \"r \u201c L s3",
+    ]
+
+
+def test_the_signature_block_keeps_what_is_like_its_line_read_with_little_confidence():
+    lines = [[Word("Ditetapkan", 93, 1400, 2190, 190, 32), Word("di", 95, 1600, 2190, 30, 32),
+              Word("Jakarta", 95, 1650, 2190, 120, 32)],
+             [Word("pada", 95, 1400, 2251, 80, 32), Word("tanggal", 95, 1490, 2251, 120, 32),
+              Word("2", 95, 1650, 2251, 20, 32), Word("Mei", 95, 1680, 2251, 50, 32), Word("2004", 95, 1740, 2251, 80, 32)],
+             [Word("a.n.", 41, 1400, 2345, 80, 31), Word("KEPALA", 96, 1491, 2344, 150, 31)],
+             [Word("KETUA", 90, 1400, 2400, 140, 31), Word("KPU", 44, 1550, 2400, 90, 31)],
+             [Word("Drs.", 88, 1400, 2700, 70, 31), Word("SUHARTO,", 90, 1480, 2700, 190, 31), Word("MM", 45, 1680, 2700, 60, 31)]]
+    reading = scan.ScanReading()
+    kept = scan._closing_columns(lines, 2550, scan_pages.Page(2, None, 300.0), reading)
+    assert [" ".join(w.text for w in line) for line in kept][2:] == ["a.n. KEPALA", "KETUA KPU", "Drs. SUHARTO, MM"]
+    assert reading.specks == []
+
+
+@pytest.mark.ocr
+def test_thin_slashes_of_a_150_ppi_table_read_from_the_cell_as_scanned(tmp_path):
+    # LAPAN 110/2004's Lampiran, at its scan's own 150 ppi: cleaned of its specks, a cell loses
+    # the faint slash of "Diproduksi/buatan" (read "Diproduksi'buatan" or "Diproduksi buatan");
+    # the cell as scanned keeps it, and the reading Tesseract is surer of is kept
+    image = pdfium.PdfDocument(str(CORPUS / "lapan-110-2004.scan.pdf"))[2].render(scale=150 / 72).to_pil()
+    image.convert("L").save(tmp_path / "lampiran.png", dpi=(150, 150))
+    rows = [line.split("\t") for line in scan.read([tmp_path / "lampiran.png"]).lines if "\t" in line]
+    numbered = [row for row in rows if row[0]]
+    assert [row[0] for row in numbered] == ["NO.", "1.", "2.", "3.", "4.", "5.", "6."]
+    assert [row[2].split()[:2] for row in numbered[1:]] == [["1.", "Diproduksi/"]] + [["1.", "Diproduksi/buatan"]] * 5
