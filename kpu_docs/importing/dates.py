@@ -12,6 +12,7 @@ _MONTHS.update({"pebruari": 2, "nopember": 11, "agustus": 8, "agust": 8, "sept":
 _MONTHS.update({"may": 5, "aug": 8, "sep": 9, "oct": 10, "dec": 12})
 """A date stamp's English abbreviations ("26 MAY 2004"): the stamps offices bought print them."""
 
+
 def month_number(name: str) -> int | None:
     """The month a printed month name stands for ("Februari", "Pebruari", "Feb", "MAY"), or None."""
     return _MONTHS.get(name.strip(".,;:").lower())

@@ -5,8 +5,9 @@ and Tesseract reads a typed or printed "I" as "1" there, since it reads the whol
 digits. The two are drawn differently in every typeface a decree is typed in: the "I" has its
 serifs (or none) on both sides of its stem at the top, the "1" has a flag to the left only. So the
 glyph itself is looked at: a month part of only "1"s whose every glyph is symmetric at its top,
-where the number's own digit 1s (its year, its serial) are not, is a Roman numeral. What is not
-shown by the page stays as read.
+where the number's own digit 1s (its year, its serial) show their flag, is a Roman numeral. A
+number with no other 1 asks more of the month's glyphs: serifs on both sides, not a bare stroke,
+which a hand-written 1 may be. What the page does not show stays as read.
 """
 
 from __future__ import annotations

@@ -443,7 +443,7 @@ def read_grid(
     twice, each with a white margin at the page's resolution: cleaned (a grey band behind its text
     blanked, the specks around its letters left out) and as scanned. The cleaned cell reads best
     as a rule; where thin strokes print faint (a slash at 150 ppi) it loses them, and the cell as
-    scanned keeps them: the caller reads the second where the first leaves it unsure."""
+    scanned keeps them: the caller chooses between the two readings."""
     grid = _without_lone_splits(grid, max(8, image.width // 100))
     grey = np.asarray(image.convert("L"), dtype=np.uint8)
     dark = grey[grey < _otsu(grey)]

@@ -128,6 +128,8 @@ class ScanReading:
     repairs: list[Repair] = field(default_factory=list)
     specks: list[str] = field(default_factory=list)
     pages: list[PageNote] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+    """The closing's signature block as read, line by line in lower case: known again under a Lampiran."""
 
 
 def read(paths: Iterable[str | Path], progress: Callable[[int, int], None] | None = None) -> ScanReading:
@@ -211,7 +213,7 @@ def _roman_month(image, word: Word, page: scan_pages.Page, repairs: list[Repair]
     made = roman_month(image.crop((word.left, word.top, word.right, word.bottom)), word.text)
     if made is None:
         return word
-    repairs.append(Repair(word.text, made, "bulan dengan angka Romawi di dalam nomor: huruf I, "
+    repairs.append(Repair(word.text, made, "bulan dengan angka Romawi di dalam nomor: bentuknya huruf I, "
                           "berkait di kedua sisi, bukan angka 1", _place(word, page)))
     return replace(word, text=made)
 
@@ -255,7 +257,8 @@ _ROW_NUMBER = re.compile(r"^(\d{1,3})(\.?)$")
 
 def _numbered(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, str]]]:
     """A table's number column with a number the OCR misread ("o." between "8." and "10.") put
-    right, where the numbers before and after it prove it; and each (read, made)."""
+    right, where the numbers before and after it prove it, and a number that lost its point ("5"
+    between "4." and "6.") given it back where the table's numbers have one; and each (read, made)."""
     firsts = [row[0] if row else "" for row in rows]
     numbers = [int(m[1]) if (m := _ROW_NUMBER.match(text)) else None for text in firsts]
     made: list[tuple[str, str]] = []
@@ -272,6 +275,14 @@ def _numbered(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, s
             rows[k][0] = f"{after - 1}{point[2] if point else ''}"
             made.append((firsts[k] or "(kosong)", rows[k][0]))
             numbers[k] = after - 1
+    pointed = [rows[k][0].endswith(".") for k, n in enumerate(numbers) if n is not None]
+    if sum(pointed) * 3 >= len(pointed) * 2:  # the table writes "1.", "2.": a "5" in its sequence lost its point
+        for k, n in enumerate(numbers):
+            if n is None or rows[k][0] != str(n) or not any(c.isalpha() for c in "".join(rows[k][1:])):
+                continue
+            if (k and numbers[k - 1] == n - 1) or (k + 1 < len(rows) and numbers[k + 1] == n + 1):
+                made.append((rows[k][0], f"{n}."))
+                rows[k][0] = f"{n}."
     return rows, made
 
 
@@ -421,15 +432,18 @@ COLUMN_GAP = 0.06
 """A gap between words wider than this share of the page parts two columns of the closing."""
 
 
-def _closing_columns(lines: list[list[Word]], width: int, page: scan_pages.Page, reading: ScanReading) -> list[list[Word]]:
+def _closing_columns(lines: list[list[Word]], width: int, page: scan_pages.Page,
+                     reading: ScanReading) -> list[list[Word]]:
     """From "Ditetapkan di" on, a page's closing is two columns: the place, date and signature
     block on the right, Tembusan or the salinan's certification on the left, often level with
     the signatory's name. Each column is read down on its own, the right one first, as the
-    decree is read; a line that spans both at a wide gap is parted there."""
+    decree is read; a line that spans both at a wide gap is parted there. The paraf marks of the
+    signature block are dropped and listed in `reading` (_without_paraf), and of the block again
+    at the foot of a page without the closing (_signature_again)."""
     start = next((k for k, line in enumerate(lines) if len(line) > 1 and _DITETAPKAN.match(line[0].text)
                   and line[1].text.casefold().startswith("di") and line[0].left > 0.3 * width), None)
     if start is None:
-        return lines
+        return _signature_again(lines, width, page, reading)
     middle = 0.4 * width
     left: list[list[Word]] = []
     right: list[list[Word]] = []
@@ -447,23 +461,59 @@ def _closing_columns(lines: list[list[Word]], width: int, page: scan_pages.Page,
 
 
 _ON_DATE = re.compile(r"^(?:pada|tanggal)$", re.I)
+_ON_BEHALF = re.compile(r"^(?:a\.\s?n\.?|u\.\s?b\.?)$", re.I)
+"""The first word of an "a.n." or "u.b." line, which opens a signature block."""
+_FOOT_LINES = 6
+"""Lines at a page's foot in which a signature block repeated under a Lampiran is looked for."""
 
 
 def _without_paraf(right: list[list[Word]], page: scan_pages.Page, reading: ScanReading) -> list[list[Word]]:
     """The signature block (the closing's right column below its date) less the marks of the
-    paraf, signature and stamp drawn over and beside it: a line with no word Tesseract could read
-    ("A 5 Am L" for the strokes above the name), and marks it hardly read at a line's ends ("5"
-    and "Hy" on either side of SEKRETARIS UTAMA, a stroke's end read as "-" an inch off KEPALA).
-    The block holds nothing else: position, name, rank."""
+    paraf, signature and stamp drawn over and beside it (_cleared); its lines are kept in
+    `reading.signature`, so that the block is known again under a Lampiran."""
     on = next((k for k, line in enumerate(right) if _ON_DATE.match(line[0].text)), None)
     if on is None:
         return right
-    out = right[:on + 1]
-    for line in right[on + 1:]:
-        if not any(w.conf >= UNREAD_BELOW and sum(c.isalnum() for c in w.text) >= 3 for w in line):
-            reading.specks.append(f"{_place(line[0], page)} (coretan paraf atau tanda tangan): "
-                                  f"{' '.join(w.text for w in line)}")
+    block = _cleared(right[on + 1:], page, reading)
+    reading.signature = [_text(line).casefold() for line in block]
+    return right[:on + 1] + block
+
+
+def _signature_again(lines: list[list[Word]], width: int, page: scan_pages.Page,
+                     reading: ScanReading) -> list[list[Word]]:
+    """A page without the closing whose foot repeats the signature block (a Lampiran signed under
+    its table: "A.n. KEPALA", "SEKRETARIS UTAMA", the name): from its first line, an "a.n." line
+    or a line of the closing's block as read on an earlier page, to the page's end, the block
+    less its paraf marks (_cleared), as in the closing. Lines in the page's right half only."""
+    for k in range(max(0, len(lines) - _FOOT_LINES), len(lines)):
+        words = [w for w in lines[k] if w.conf >= UNREAD_BELOW and not _DOTS.match(w.text)]
+        if not words or lines[k][0].left < 0.4 * width:
             continue
+        if any(_ON_BEHALF.match(w.text) for w in words[:2]) or _text(words).casefold() in reading.signature:
+            return lines[:k] + _cleared(lines[k:], page, reading)
+    return lines
+
+
+def _text(line: list[Word]) -> str:
+    return " ".join(w.text for w in line)
+
+
+def _cleared(block: list[list[Word]], page: scan_pages.Page, reading: ScanReading) -> list[list[Word]]:
+    """A signature block less the marks of the paraf, signature and stamp drawn over and beside
+    it: a line with no word Tesseract could read ("A 5 Am L" for the strokes above the name),
+    marks it hardly read at a line's ends ("5" and "Hy" on either side of SEKRETARIS UTAMA, a
+    stroke's end read as "-" an inch off KEPALA), whatever stands before the "a.n." that opens its
+    line, and a stroke glued before a line's first word ("£SEKRETARIS"). The block holds nothing
+    else: position, name, rank. Each is listed."""
+    out = []
+    for line in block:
+        if not any(w.conf >= UNREAD_BELOW and sum(c.isalnum() for c in w.text) >= 3 for w in line):
+            reading.specks.append(f"{_place(line[0], page)} (coretan paraf atau tanda tangan): {_text(line)}")
+            continue
+        opening = next((i for i, w in enumerate(line[:3]) if _ON_BEHALF.match(w.text)), 0)
+        for mark in line[:opening]:  # "a.n." opens its line: before it stands a paraf ("4" for a drawn 3)
+            reading.specks.append(f"{_place(mark, page)} (coretan paraf di tepi baris): {mark.text}")
+        line = line[opening:]
         height = statistics.median(w.height for w in line)
         capitals = all(w.text.isupper() for w in line if w.conf >= UNSURE_BELOW and w.text.isalpha())
         while len(line) > 1 and _paraf_end(line[0], line[1].left - line[0].right, height, capitals):
@@ -472,8 +522,16 @@ def _without_paraf(right: list[list[Word]], page: scan_pages.Page, reading: Scan
         while len(line) > 1 and _paraf_end(line[-1], line[-1].left - line[-2].right, height, capitals):
             reading.specks.append(f"{_place(line[-1], page)} (coretan paraf di tepi baris): {line[-1].text}")
             line = line[:-1]
+        first = line[0].text
+        if len(first) > 3 and _GLUED_STROKE.match(first):
+            reading.specks.append(f"{_place(line[0], page)} (coretan paraf di tepi baris): {first[0]}")
+            line = [replace(line[0], text=first[1:])] + line[1:]
         out.append(line)
     return out
+
+
+_GLUED_STROKE = re.compile(r"^[^\w\s(\"'\u201c\u2018][A-Z][A-Za-z]+[,.]?$")
+"""A mark glued before a word of capitals ("£SEKRETARIS", "&KEPALA"): no position or name opens so."""
 
 
 def _paraf_end(word: Word, gap: int, height: float, capitals: bool) -> bool:
@@ -541,6 +599,7 @@ def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, 
     owners = [words for _, words in rows]
     _repair_words(texts, owners, page, reading)  # first: a part's colon read as "1" hides the label after it
     _repair_cited_dates(texts, owners, page, reading)
+    _repair_number_colons(texts, owners, page, reading)
     _repair_labels(texts, owners, page, reading)
     _repair_item_ends(texts, owners, page, reading)
     start = len(reading.lines)
@@ -680,7 +739,7 @@ def _repair_cited_dates(texts: list[list[str]], owners: list, page: scan_pages.P
     is no digit of a year). Tokens are followed over a line's end: a citation wraps."""
     from kpu_docs.importing.dates import month_number
 
-    at = [(k, i) for k, tokens in enumerate(texts) if owners[k] for i in range(len(tokens))]
+    at = _token_places(texts, owners)
     for n, (k, i) in enumerate(at):
         number = _CITED_MONTH.search(texts[k][i])
         if number is None:
@@ -702,15 +761,37 @@ def _repair_cited_dates(texts: list[list[str]], owners: list, page: scan_pages.P
         if read.isdigit() and int(read) != month and _roman(read) == _ROMAN_MONTHS[month - 1]:
             token = texts[k][i]
             made = token[:number.start("month")] + _roman(read) + token[number.end("month"):]
-            reading.repairs.append(Repair(token, made, f"bulan nomor sesuai tanggalnya ({after[2]})",
+            reading.repairs.append(Repair(token, made, f"bulan nomor sesuai tanggalnya: {after[2]}",
                                           _place(owners[k][min(i, len(owners[k]) - 1)], page)))
             texts[k][i] = made
         if year:
             a, b = places[3]
             made = number["year"] + year["tail"]
-            reading.repairs.append(Repair(texts[a][b], made, f"tahun tanggal sesuai nomornya ({number['year']})",
+            reading.repairs.append(Repair(texts[a][b], made, f"tahun tanggal sesuai nomornya: {number['year']}",
                                           _place(owners[a][min(b, len(owners[a]) - 1)], page)))
             texts[a][b] = made
+
+
+def _token_places(texts: list[list[str]], owners: list) -> list[tuple[int, int]]:
+    """(line, token) of every token of the page's printed lines in reading order (table rows left
+    out), so that a phrase is followed over a line's end."""
+    return [(k, i) for k, tokens in enumerate(texts) if owners[k] for i in range(len(tokens))]
+
+
+_NUMBER_COLON_MISREAD = re.compile(r"^[$\u00a7;|!\u00bb\u00ab*]$")
+_NUMBER_AFTER = re.compile(r"^[0-9A-Z][0-9A-Za-z.\-]*/\S+$")
+
+
+def _repair_number_colons(texts: list[list[str]], owners: list, page: scan_pages.Page, reading: ScanReading) -> None:
+    """The colon of "Nomor :" read as a symbol ("Nomor $ SE/03/M.PAN/01/2005"): a lone mark between
+    the word Nomor and a number with its slashes is the colon the phrase has."""
+    at = _token_places(texts, owners)
+    for n in range(1, len(at) - 1):
+        (k, i), (a, b), (c, d) = at[n - 1], at[n], at[n + 1]
+        if texts[k][i] in ("Nomor", "NOMOR") and _NUMBER_COLON_MISREAD.match(texts[a][b]) and _NUMBER_AFTER.match(texts[c][d]):
+            reading.repairs.append(Repair(texts[a][b], ":", "titik dua sesudah Nomor",
+                                          _place(owners[a][min(b, len(owners[a]) - 1)], page)))
+            texts[a][b] = ":"
 
 
 def _roman(text: str) -> str:

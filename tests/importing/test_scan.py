@@ -256,8 +256,8 @@ def test_a_citations_own_date_proves_its_numbers_month_and_its_dates_year():
         "Nomor Kep/011/11/2001 tanggal 22 Februari 2002",
     ]
     assert [(r.read, r.made, r.why) for r in reading.repairs] == [
-        ("Kep/011/11/2001", "Kep/011/II/2001", "bulan nomor sesuai tanggalnya (Februari)"),
-        ("199/", "1997", "tahun tanggal sesuai nomornya (1997)"),
+        ("Kep/011/11/2001", "Kep/011/II/2001", "bulan nomor sesuai tanggalnya: Februari"),
+        ("199/", "1997", "tahun tanggal sesuai nomornya: 1997"),
     ]
 
 
@@ -294,13 +294,15 @@ def test_paraf_marks_in_the_signature_block_are_dropped_and_listed():
 
 
 def test_the_signature_block_keeps_what_is_like_its_line_read_with_little_confidence():
-    lines = [[Word("Ditetapkan", 93, 1400, 2190, 190, 32), Word("di", 95, 1600, 2190, 30, 32),
-              Word("Jakarta", 95, 1650, 2190, 120, 32)],
-             [Word("pada", 95, 1400, 2251, 80, 32), Word("tanggal", 95, 1490, 2251, 120, 32),
-              Word("2", 95, 1650, 2251, 20, 32), Word("Mei", 95, 1680, 2251, 50, 32), Word("2004", 95, 1740, 2251, 80, 32)],
-             [Word("a.n.", 41, 1400, 2345, 80, 31), Word("KEPALA", 96, 1491, 2344, 150, 31)],
-             [Word("KETUA", 90, 1400, 2400, 140, 31), Word("KPU", 44, 1550, 2400, 90, 31)],
-             [Word("Drs.", 88, 1400, 2700, 70, 31), Word("SUHARTO,", 90, 1480, 2700, 190, 31), Word("MM", 45, 1680, 2700, 60, 31)]]
+    read = [
+        [("Ditetapkan", 93, 1400, 2190, 190, 32), ("di", 95, 1600, 2190, 30, 32), ("Jakarta", 95, 1650, 2190, 120, 32)],
+        [("pada", 95, 1400, 2251, 80, 32), ("tanggal", 95, 1490, 2251, 120, 32), ("2", 95, 1650, 2251, 20, 32),
+         ("Mei", 95, 1680, 2251, 50, 32), ("2004", 95, 1740, 2251, 80, 32)],
+        [("a.n.", 41, 1400, 2345, 80, 31), ("KEPALA", 96, 1491, 2344, 150, 31)],
+        [("KETUA", 90, 1400, 2400, 140, 31), ("KPU", 44, 1550, 2400, 90, 31)],
+        [("Drs.", 88, 1400, 2700, 70, 31), ("SUHARTO,", 90, 1480, 2700, 190, 31), ("MM", 45, 1680, 2700, 60, 31)],
+    ]
+    lines = [[Word(*w) for w in line] for line in read]
     reading = scan.ScanReading()
     kept = scan._closing_columns(lines, 2550, scan_pages.Page(2, None, 300.0), reading)
     assert [" ".join(w.text for w in line) for line in kept][2:] == ["a.n. KEPALA", "KETUA KPU", "Drs. SUHARTO, MM"]
@@ -318,3 +320,56 @@ def test_thin_slashes_of_a_150_ppi_table_read_from_the_cell_as_scanned(tmp_path)
     numbered = [row for row in rows if row[0]]
     assert [row[0] for row in numbered] == ["NO.", "1.", "2.", "3.", "4.", "5.", "6."]
     assert [row[2].split()[:2] for row in numbered[1:]] == [["1.", "Diproduksi/"]] + [["1.", "Diproduksi/buatan"]] * 5
+
+
+def test_the_signature_block_under_a_lampiran_is_known_and_cleared_too():
+    # LAPAN 110/2004, page 3: the Lampiran's table, then its signature block with its paraf as
+    # Tesseract reads it (a paraf read "4" at 96% before "A.n.", a stroke glued to SEKRETARIS)
+    read = [
+        [("Pusfatsainsa", 92, 1337, 2540, 240, 32)],
+        [("4", 96, 1435, 2640, 40, 31), ("A.n.", 82, 1576, 2640, 80, 31), ("KAPALA", 89, 1684, 2640, 150, 31)],
+        [("\u00a3SEKRETARIS", 59, 1430, 2690, 330, 40), ("UTAMA", 90, 1799, 2690, 150, 31),
+         ("&9y", 33, 2000, 2680, 60, 60)],
+        [(":", 16, 1678, 2750, 8, 20)],
+        [("&", 84, 1598, 2830, 30, 40), ("Z1", 39, 1661, 2830, 50, 40), ("pa", 7, 1733, 2830, 40, 30),
+         ("\u2014\u2014\u2014", 0, 1962, 2840, 120, 6)],
+        [("Ir.", 93, 1401, 2900, 50, 31), ("WISJNU", 90, 1464, 2900, 180, 32), ("P.", 91, 1659, 2900, 40, 31),
+         ("MARSIS,", 91, 1711, 2900, 190, 38), ("M.Eng.", 92, 1919, 2900, 150, 41)],
+    ]
+    lines = [[Word(*w) for w in line] for line in read]
+    reading = scan.ScanReading(signature=["a.n. kepala", "sekretaris utama", "ir. wisjnu p. marsis, m.eng."])
+    kept = scan._closing_columns(lines, 2550, scan_pages.Page(3, None, 300.0), reading)
+    assert [" ".join(w.text for w in line) for line in kept] == [
+        "Pusfatsainsa", "A.n. KAPALA", "SEKRETARIS UTAMA", "Ir. WISJNU P. MARSIS, M.Eng."]
+    assert [speck.split(": ", 1)[1] for speck in reading.specks] == ["4", "&9y", "\u00a3", ":", "& Z1 pa \u2014\u2014\u2014"]
+    # a line at the foot of a page that is not the block, in the left half, is left alone
+    body = [[Word("a.n.", 90, 300, 2640, 60, 31), Word("Kepala", 90, 380, 2640, 150, 31), Word("5", 30, 560, 2640, 20, 31)]]
+    assert scan._closing_columns(body, 2550, scan_pages.Page(3, None, 300.0), scan.ScanReading()) == body
+
+
+def test_a_table_row_number_the_sequence_proves_is_put_right():
+    rows = [["NO.", "NAMA", "KETERANGAN"], ["", "Alat Penganalisa Ion", "Diproduksi"],
+            ["2.", "Surface Ozon", "Diproduksi"], ["3.", "Payload", "Diproduksi"], ["4.", "Balon", "Diproduksi"],
+            ["5", "Alat Pengamatan", "Diproduksi"], ["6.", "Digital Data Recorder", "Diproduksi"]]
+    fixed, made = scan._numbered([list(row) for row in rows])
+    # LAPAN 110/2004's Lampiran as some readings give it: the empty cell before "2." is "1.", the
+    # "5" between "4." and "6." gets its point
+    assert [row[0] for row in fixed] == ["NO.", "1.", "2.", "3.", "4.", "5.", "6."]
+    assert made == [("(kosong)", "1."), ("5", "5.")]
+    # a column-number row ("1 2 3" under the heading) is no row of the list: it keeps its "1"
+    rows = [["NO", "NAMA", "JABATAN"], ["1", "2", "3"], ["1.", "ADHI, SH", "KEPALA BAGIAN"], ["2.", "BUHARI", "PENGACARA"],
+            ["3.", "HILMAN", "PENGACARA"]]
+    fixed, made = scan._numbered([list(row) for row in rows])
+    assert [row[0] for row in fixed] == ["NO", "1", "1.", "2.", "3."] and made == []
+
+
+def test_the_colon_of_nomor_read_as_a_symbol_is_put_right():
+    lines, reading = _repaired([
+        # LAPAN KEP/034/III/2005, Memperhatikan: the colon read "$", the number on the next line
+        _line(100, "a.", "Surat", "Menteri", "Pendayagunaan", "Aparatur", "Negara", "Nomor", "$"),
+        _line(160, "SE/03/M.PAN/01/2005,", "tanggal", "10", "Januari", "2005,"),
+        _line(220, "Nomor", "$", "500"),  # no number with its slashes after it: a sum, not a colon
+    ])
+    assert lines == ["a. Surat Menteri Pendayagunaan Aparatur Negara Nomor :",
+                     "SE/03/M.PAN/01/2005, tanggal 10 Januari 2005,", "Nomor $ 500"]
+    assert [(r.read, r.made, r.why) for r in reading.repairs] == [("$", ":", "titik dua sesudah Nomor")]
