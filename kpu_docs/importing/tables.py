@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
-from kpu_docs.importing.lines import Wrapped
+from kpu_docs.importing.lines import Wrapped, list_label
 from kpu_docs.plaintext import cell_span, paragraph_marked
 
 # --- Word tables ----------------------------------------------------------------------------
@@ -171,16 +171,24 @@ def _split(line: str) -> list[str]:
 
 def _joined(texts) -> str:
     """A cell's pieces from its wrapped lines as one text, joined as lines.join joins a wrapped
-    text (a word hyphenated at the break rejoined), empty pieces skipped; linear (Wrapped)."""
-    text: Wrapped | None = None
+    text (a word hyphenated at the break rejoined), empty pieces skipped; linear (Wrapped).
+
+    A cell that holds a list of its own ("1. Diproduksi/buatan luar negeri." "2. Pemesanan ...")
+    keeps each item a paragraph of its own (a new line in Sel.teks), as a Word table's cell
+    gives its paragraphs: a piece opens an item where its label follows the one before, in a
+    cell that begins with the first label ("1.", "a.")."""
+    items: list[Wrapped] = []
+    expected: tuple[str | None, int] | None = None
     for b in texts:
         if not b:
             continue
-        if text is None:
-            text = Wrapped(b)
-        else:
-            text.add(b)
-    return str(text) if text is not None else ""
+        kind, number, _ = list_label(b)
+        if items and (kind, number) != expected:
+            items[-1].add(b)
+            continue
+        items.append(Wrapped(b))
+        expected = (kind, number + 1) if number is not None and (len(items) > 1 or number == 1) else None
+    return "\n".join(str(text) for text in items)
 
 
 def _wraps_header(line: str) -> bool:

@@ -122,8 +122,8 @@ def test_a_space_aligned_cell_continued_under_an_empty_column_stays_in_its_colum
     block = _table(_in_host(PPID))
     assert block == {"tabel": {"kolom": ["NO", "JABATAN DALAM TIM", "JABATAN DALAM DINAS"], "baris": [
         ["I.", "Atasan Langsung PPID", "Sekretaris Daerah Kabupaten Kulon Progo"],
-        ["IV.", "PPID Pembantu :",
-         "1. Kepala Bagian Umum Sekretariat Dewan Perwakilan Rakyat Daerah Kabupaten Kulon Progo "
+        ["IV.", "PPID Pembantu :",  # the cell's own list: an item a paragraph, as in a Word cell
+         "1. Kepala Bagian Umum Sekretariat Dewan Perwakilan Rakyat Daerah Kabupaten Kulon Progo\n"
          "2. Sekretaris Inspektorat Daerah Kabupaten Kulon Progo"],
     ]}}
 
@@ -144,3 +144,26 @@ def test_a_line_with_a_bar_in_prose_is_no_table():
     result = import_text(text)
     (lampiran,) = result.data["lampiran"]
     assert [b for b in lampiran["isi"] if "tabel" in b] == [{"tabel": {"kolom": DESA_HEADER, "baris": DESA}}]
+
+
+def test_a_cells_own_list_keeps_an_item_a_paragraph():
+    # LAPAN Kep/110/V/2004's Lampiran (tests/importing/corpus/lapan-110-2004.txt), space-aligned:
+    # each Keterangan cell is a numbered list of its own, wrapped over several lines
+    data = import_text((CORPUS / "lapan-110-2004.txt").read_text(encoding="utf-8")).data
+    table = next(block["tabel"] for block in data["lampiran"][0]["isi"] if "tabel" in block)
+    assert table["baris"][0][2] == (
+        "1. Diproduksi/ buatan luar negeri, sistem penjualan dengan keagenan tunggal.\n"
+        "2. Pengguna di Indonesia sangat terbatas, salah satunya LAPAN (Pusfatsatklim).\n"
+        "3. Peralatan tersebut sangat diperlukan oleh Pusfatsatklim.")
+    assert table["baris"][4][1] == "Alat Pengamatan Ionosfer Berupa Ionosonda"  # no list: one paragraph
+
+
+def test_a_number_that_only_looks_like_a_label_stays_in_its_paragraph():
+    from kpu_docs.importing.tables import _joined
+
+    # a wrapped line that begins with a number, in a cell that is no list of its own
+    assert _joined(["sebagaimana dimaksud pada angka", "2. dan seterusnya"]) == \
+        "sebagaimana dimaksud pada angka 2. dan seterusnya"
+    # a label out of sequence ends no item: "3." after "1." continues it
+    assert _joined(["1. Kepala Bagian", "3. Umum", "2. Sekretaris"]) == "1. Kepala Bagian 3. Umum\n2. Sekretaris"
+    assert _joined(["a. Ketua", "b. Sekretaris", "", "c. Anggota"]) == "a. Ketua\nb. Sekretaris\nc. Anggota"
