@@ -8,11 +8,13 @@ settings in setelan.json, the documents in hasil/), so a result can be downloade
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import threading
 import zipfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -101,7 +103,8 @@ async def periksa(request: Any) -> Any:
             if not isian["kunci"]:
                 raise PathRefused("kolom kunci wajib diisi bila ada tabel anggota (mis. desa)")
         (work / "setelan.json").write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
-        report = run_batch(outdir=None, periksa=True, jobs=JOBS, **_arguments(desk, work, settings))
+        report = await asyncio.to_thread(  # off the event loop: every row is checked
+            partial(run_batch, outdir=None, periksa=True, jobs=JOBS, **_arguments(desk, work, settings)))
     except BatchError as exc:
         return page(request, "batch.html", status_code=422, masalah=list(exc.masalah), peringatan=exc.peringatan,
                     **context)

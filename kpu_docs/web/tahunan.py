@@ -7,6 +7,7 @@ the CLI prints, this shows as a page, with every field path linked to its place 
 
 from __future__ import annotations
 
+import asyncio
 import difflib
 import re
 from pathlib import Path
@@ -231,7 +232,9 @@ async def impor(request: Any) -> Any:
         target, nama = _target(desk, nama)
         context["nama"] = nama
         uploaded = await save(upload, work, (".docx", ".pdf", ".txt", *scan_pages.IMAGE_SUFFIXES), "berkas impor")
-        result = import_file(uploaded)
+        # off the event loop: a scan is read by OCR, about 2 s a page, and the desk answers
+        # everyone else meanwhile
+        result = await asyncio.to_thread(import_file, uploaded)
     except (KpuDocsError, ValueError) as exc:  # the CLI's import: a ValueError is bad input
         message = str(exc) if uploaded is None else str(exc).replace(str(uploaded), upload_name(upload))
         return page(request, "impor.html", status_code=422, galat_umum=message, **context)

@@ -181,3 +181,35 @@ def test_word_diff_escapes_the_texts():
 
     old, new = word_diff("a <b> c", "a <i> c")
     assert str(old) == "a <del>&lt;b&gt;</del> c" and str(new) == "a <ins>&lt;i&gt;</ins> c"
+
+
+def test_the_desk_answers_while_a_scan_is_read(client, folder, monkeypatch):
+    # an import by OCR takes seconds a page: it runs off the event loop, so another page of the
+    # desk is served meanwhile (it used to wait for the whole scan)
+    import threading
+
+    import kpu_docs.importing as importing
+
+    reading, done = threading.Event(), threading.Event()
+    real = importing.import_file
+
+    def slow_import(path, progress=None):
+        reading.set()
+        assert done.wait(30), "the desk did not answer while the import ran"
+        return real(path, progress)
+
+    monkeypatch.setattr(importing, "import_file", slow_import)
+    text = b"KEPUTUSAN KOMISI PEMILIHAN UMUM\nNOMOR 5 TAHUN 2026\nTENTANG\nPEMBENTUKAN TIM\n"
+    answers = []
+    with client:  # one event loop for every request, as uvicorn runs the desk
+        upload = threading.Thread(target=lambda: answers.append(client.post(
+            "/impor", data={"csrf": client.csrf, "nama": "lambat"}, files={"berkas": ("ketik.txt", text)})))
+        upload.start()
+        assert reading.wait(30)
+        served = threading.Thread(target=lambda: answers.append(client.get("/")))
+        served.start()
+        served.join(10)
+        assert answers and answers[0].status_code == 200  # the page, while the import is still reading
+        done.set()
+        upload.join(30)
+    assert answers[1].status_code == 200 and (folder / "lambat.yaml").exists()
