@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import shutil
 import threading
+import time
 import zipfile
 from dataclasses import dataclass, field
 from functools import partial
@@ -21,7 +23,7 @@ from urllib.parse import quote
 
 from kpu_docs.errors import KpuDocsError
 from kpu_docs.web.app import desk_of
-from kpu_docs.web.folder import PathRefused, decrees, inside, relative
+from kpu_docs.web.folder import PathRefused, decrees, inside, relative, state_dir
 from kpu_docs.web.pages import page
 from kpu_docs.web.setelan import register_path
 
@@ -29,6 +31,9 @@ KIND = "batch"
 JOBS = None
 """Worker processes of a run: as the CLI, all cores."""
 DATA_SUFFIXES = (".csv", ".xlsx")
+KEPT_DAYS = 30
+"""Days a batch's folder (its uploads and decrees, for the zip to be downloaded again) is kept
+after it was last written; older folders are removed when the next batch is uploaded."""
 
 
 @dataclass
@@ -90,6 +95,7 @@ async def periksa(request: Any) -> Any:
     isian = {k: str(form.get(k, "")).strip() for k in ("dasar", "kunci", "ke", "jumlah_baris")}
     isian["register"] = "ya" if form.get("register") else ""
     context: dict[str, Any] = dict(aktif="batch", names=names, isian=isian)
+    _clear_old(desk)
     work = work_dir(desk.root, KIND)
     try:
         inside(desk.root, isian["dasar"])
@@ -105,10 +111,12 @@ async def periksa(request: Any) -> Any:
         (work / "setelan.json").write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
         report = await asyncio.to_thread(  # off the event loop: every row is checked
             partial(run_batch, outdir=None, periksa=True, jobs=JOBS, **_arguments(desk, work, settings)))
-    except BatchError as exc:
+    except BatchError as exc:  # nothing to run: the uploads are not kept
+        shutil.rmtree(work, ignore_errors=True)
         return page(request, "batch.html", status_code=422, masalah=list(exc.masalah), peringatan=exc.peringatan,
                     **context)
     except KpuDocsError as exc:
+        shutil.rmtree(work, ignore_errors=True)
         return page(request, "batch.html", status_code=422, galat_umum=str(exc), **context)
     peringatan_baris = sum(len(o.peringatan) for o in report.outcomes)
     rows = _outcome_rows(report)
@@ -117,6 +125,21 @@ async def periksa(request: Any) -> Any:
         row["peringatan"] = [w for w in row["peringatan"] if w not in common]
     return page(request, "batch_periksa.html", aktif="batch", kode=work.name, isian=isian, rows=rows,
                 report=report, peringatan_baris=peringatan_baris, semua_baris=common)
+
+
+def _clear_old(desk: Any) -> None:
+    """Remove the folders of batches last written more than KEPT_DAYS ago (a running batch's
+    folder is never old: its decrees are being written)."""
+    folder = state_dir(desk.root) / KIND
+    running = {kode for kode, job in _jobs(desk).items() if not job.done}
+    cutoff = time.time() - KEPT_DAYS * 86400
+    for work in folder.iterdir() if folder.is_dir() else []:
+        if work.is_dir() and work.name not in running and _last_written(work) < cutoff:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _last_written(folder: Path) -> float:
+    return max((p.stat().st_mtime for p in folder.rglob("*")), default=folder.stat().st_mtime)
 
 
 def _common(rows: list[dict]) -> list[str]:

@@ -132,3 +132,21 @@ def test_an_unknown_batch_and_a_bad_code(client, pps):
     assert client.post("/batch/jalankan", data={"csrf": client.csrf, "kode": "abc123"}).status_code == 400
     assert client.get("/batch/abc123/unduh").status_code == 400
     assert not (pps / ".kpu-docs" / "batch" / "abc123").exists()
+
+
+def test_a_batch_folder_is_kept_for_its_zip_and_removed_once_old(client, pps):
+    import os
+
+    from kpu_docs.web import batch
+
+    folder = pps / ".kpu-docs" / "batch"
+    kode = re.search(r'name="kode" value="([^"]+)"', _check(client).text).group(1)
+    # a pre-check that cannot start keeps nothing of its uploads
+    assert _check(client, data=b"berkas,desa,kolom_tak_dikenal\nx,Kertamulya,1\n").status_code == 422
+    assert [p.name for p in folder.iterdir()] == [kode]
+    # KEPT_DAYS later the next upload removes it; until then its zip can be had again
+    old = time.time() - (batch.KEPT_DAYS + 1) * 86400
+    for path in [*(folder / kode).rglob("*"), folder / kode]:
+        os.utime(path, (old, old))
+    again = re.search(r'name="kode" value="([^"]+)"', _check(client).text).group(1)
+    assert [p.name for p in folder.iterdir()] == [again]
