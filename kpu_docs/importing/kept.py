@@ -18,13 +18,14 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, Callable
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from kpu_docs.errors import KpuDocsError
+from kpu_docs.importing.tables import as_grouped, as_numbered
 from kpu_docs.word.source_data import NAMESPACE, VERSION, data_of
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -183,10 +184,35 @@ def merge(ours: Any, base: Any, theirs: Any) -> Any:
         if key is not None:  # the reading's short form of a mapping: what it does not print stays
             return _merge_mappings(ours, {**ours, key: base}, {**ours, key: theirs})
     if isinstance(ours, dict) and isinstance(base, dict) and isinstance(theirs, dict):
+        base, theirs = _table_kind(ours, base), _table_kind(ours, theirs)
         return _merge_mappings(ours, base, theirs)
     if isinstance(ours, list) and isinstance(base, list) and isinstance(theirs, list) and len(ours) == len(base):
         return _merge_lists(ours, base, theirs)
     return theirs
+
+
+_READ_AS: dict[str, tuple[str, Callable[[dict], dict | None]]] = {
+    "tabel": ("tabel_kelompok", as_numbered), "tabel_kelompok": ("tabel", as_grouped),
+}
+"""A table block's kind -> the other kind the same Word table may read as, and how to turn that
+reading into this kind."""
+
+
+def _table_kind(ours: dict, reading: dict) -> dict:
+    """A reading of a table block in the kind of the kept block: a numbered table whose first
+    cell spans rows prints as a grouped table does, and a grouped table of one-row groups as a
+    numbered table, so the text reads them as the other kind. Left in the other kind, an edited
+    cell in one would merge into a block with both keys (no block at all)."""
+    kind = next((k for k in _READ_AS if k in ours), None)
+    if kind is None:
+        return reading
+    other, convert = _READ_AS[kind]
+    if other not in reading or kind in reading or not isinstance(reading[other], dict):
+        return reading
+    converted = convert(reading[other])
+    if converted is None:
+        return reading
+    return {**{k: v for k, v in reading.items() if k != other}, kind: converted}
 
 
 def _merge_mappings(ours: dict, base: dict, theirs: dict) -> dict:

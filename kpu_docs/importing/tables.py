@@ -144,6 +144,50 @@ def _groups(body: list[list[_Cell | None]], width: int) -> list[dict] | None:
     return groups if merged else None
 
 
+def as_numbered(grouped: dict) -> dict | None:
+    """A grouped table (the data of a tabel_kelompok block) as the numbered Tabel that prints
+    the same Word table: each group's name a first cell spanning its rows, numbered by the
+    generated column. word_table cannot tell the two apart; the kept data can (kept.merge).
+    None for a group without rows, which prints no row."""
+    rows: list[list] = []
+    for group in grouped.get("kelompok", []):
+        height = len(group["baris"])
+        if not height:
+            return None
+        name = group["nama"] if height == 1 else {"teks": group["nama"], "gabung_baris": height}
+        rows.append([name, *group["baris"][0]])
+        rows += [list(row) for row in group["baris"][1:]]
+    rest = {k: v for k, v in grouped.items() if k != "kelompok"}
+    return {**rest, "baris": rows, "nomor_urut": True}
+
+
+def as_grouped(numbered: dict) -> dict | None:
+    """A numbered table (the data of a tabel block) as the grouped table that prints the same
+    Word table, or None when it prints as no grouped table: every row that starts a number
+    opens with a cell spanning only the rows of that number, and every other cell stands alone
+    in its row and column (the inverse of as_numbered)."""
+    width = len(numbered["kolom"]) - 2
+    if not numbered.get("nomor_urut") or width < 1:
+        return None
+    rows, groups = numbered.get("baris", []), []
+    r = 0
+    while r < len(rows):
+        if not rows[r]:
+            return None
+        first, height = rows[r][0], 1
+        if isinstance(first, dict):
+            if set(first) - {"teks", "gabung_baris"}:
+                return None
+            first, height = first.get("teks", ""), first.get("gabung_baris", 1)
+        block = [rows[r][1:], *rows[r + 1:r + height]]
+        if len(block) != height or any(len(row) != width or not all(isinstance(c, str) for c in row) for row in block):
+            return None
+        groups.append({"nama": first, "baris": block})
+        r += height
+    rest = {k: v for k, v in numbered.items() if k not in ("baris", "nomor_urut")}
+    return {**rest, "kelompok": groups} if groups else None
+
+
 def _added_to_group(number: _Cell | None, name: _Cell | None) -> bool:
     """A row a person added under a group in Word: its number and name cells empty, not merged."""
     return (
