@@ -511,7 +511,7 @@ def _cleared(block: list[list[Word]], page: scan_pages.Page, reading: ScanReadin
             reading.specks.append(f"{_place(line[0], page)} (coretan paraf atau tanda tangan): {_text(line)}")
             continue
         opening = next((i for i, w in enumerate(line[:3]) if _ON_BEHALF.match(w.text)), 0)
-        for mark in line[:opening]:  # "a.n." opens its line: before it stands a paraf ("4" for a drawn 3)
+        for mark in line[:opening]:  # "a.n." opens its line: what stands before it is a paraf (read "4")
             reading.specks.append(f"{_place(mark, page)} (coretan paraf di tepi baris): {mark.text}")
         line = line[opening:]
         height = statistics.median(w.height for w in line)
