@@ -9,6 +9,7 @@ compressed once per process (kpu_docs.word.prepared, kpu_docs.word.package).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime
 import functools
 import io
@@ -69,6 +70,15 @@ def _static_member(template: Prepared, name: str) -> Member:
     return Member.of(name, template.members[name])
 
 
+@functools.lru_cache(maxsize=64)
+def _listing_member(template: Prepared, name: str, listed: tuple[AddedPart, ...]) -> Member:
+    """[Content_Types].xml or document.xml.rels naming the added parts: it depends on their
+    names and types only (`listed` holds them without their data), the same for most decrees,
+    so it is compressed once."""
+    add = with_content_types if name == CONTENT_TYPES else with_relationships
+    return Member.of(name, add(template.members[name], list(listed)))
+
+
 class _Target:
     """One package being written: its template, styles, list instances and page geometry."""
 
@@ -108,6 +118,7 @@ class _Target:
         if self.draf and watermark.HEADER_ID in self.sections.page.first:
             added = [*added, watermark.header_part()]
         members = []
+        listed = tuple(dataclasses.replace(part, data=b"") for part in added)
         for name in self.template.members:
             if self.draf and watermark.is_header(name):
                 header = (render_source(self.template.dynamic_parts[name], context, name).encode("utf-8")
@@ -126,10 +137,8 @@ class _Target:
             elif name in self.template.dynamic_parts:
                 part = render_source(self.template.dynamic_parts[name], context, name)
                 members.append(Member.of(name, part.encode("utf-8"), package.FAST))
-            elif added and name == CONTENT_TYPES:
-                members.append(Member.of(name, with_content_types(self.template.members[name], added)))
-            elif added and name == DOCUMENT_RELATIONSHIPS:
-                members.append(Member.of(name, with_relationships(self.template.members[name], added)))
+            elif added and name in (CONTENT_TYPES, DOCUMENT_RELATIONSHIPS):
+                members.append(_listing_member(self.template, name, listed))
             else:
                 members.append(_static_member(self.template, name))
         members += [Member.of(p.name, p.data, package.FAST if p.compress else 0) for p in added]

@@ -31,14 +31,21 @@ def text_lines(text: str, width_cm: float) -> int:
 def wrapped_lines(text: str, per_line: int) -> int:
     """Printed lines of a text with `per_line` characters to a line, words kept whole, each of
     its own lines ("\n") starting a new one; a word longer than a line takes as many as it needs."""
+    if len(text) <= per_line:  # every line fits: most cells, and the cheapest answer
+        return text.count("\n") + 1
     total = 0
     for part in text.split("\n"):
+        if len(part) <= per_line:
+            total += 1
+            continue
         lines, used = 1, 0
-        for word in part.split():
-            if used and used + 1 + len(word) > per_line:
-                lines, used = lines + 1, len(word)
+        for size in map(len, part.split()):
+            if not used:
+                used = size
+            elif used + 1 + size > per_line:
+                lines, used = lines + 1, size
             else:
-                used += len(word) + (1 if used else 0)
+                used += size + 1
         total += lines + max((used - 1) // per_line, 0)
     return total
 

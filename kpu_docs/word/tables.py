@@ -8,6 +8,7 @@ being merged afterwards.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from typing import Callable
@@ -41,8 +42,9 @@ def column_widths(columns: list[list[str]], total_cm: float) -> list[float]:
     minimums, naturals, demand = [], [], []
     n_rows = max(len(c) for c in columns)
     for texts in columns:
-        longest_word = max((len(w) for t in texts for w in _WORDS.split(t)), default=1)
-        widest_line = max((len(line) for t in texts for line in t.split("\n")), default=0)
+        joined = "\n".join(texts)  # one C pass for the whole column: a new line separates words and lines alike
+        longest_word = max(map(len, _WORDS.split(joined))) if texts else 1
+        widest_line = max(map(len, joined.split("\n"))) if texts else 0
         minimum = max(longest_word * CHAR_CM + CELL_PADDING_CM, MIN_COLUMN_CM)
         minimums.append(minimum)
         naturals.append(max(widest_line * TEXT_CHAR_CM + CELL_PADDING_CM, minimum))
@@ -76,11 +78,12 @@ def column_widths(columns: list[list[str]], total_cm: float) -> list[float]:
     # cell may take as many lines as the fullest cell of its row without making the table longer
     full = [c for c in range(len(columns)) if demand[c]]
     lines = functools.lru_cache(maxsize=None)(splitting.wrapped_lines)  # tables repeat their texts ("September s/d ...")
-    rows = [max(lines(columns[c][r], _per_line(widths[c])) for c in full) for r in range(n_rows)]
+    per_line = [_per_line(widths[c]) for c in full]
+    rows = [max(map(lines, texts, per_line)) for texts in zip(*(columns[c] for c in full))]
     tight_width = functools.lru_cache(maxsize=None)(functools.partial(_tight_width, lines=lines))
     for c in full:
         if c != widest:
-            tight = max(max(tight_width(t, h, widths[c]) for t, h in zip(columns[c], rows)), minimums[c])
+            tight = max(max(map(tight_width, columns[c], rows, itertools.repeat(widths[c]))), minimums[c])
             if tight < widths[c]:
                 widths[widest] += widths[c] - tight
                 widths[c] = tight
@@ -159,9 +162,9 @@ def _row_properties(lines: int) -> str:
 
 
 def _estimated_lines(grid: list[int], row: list[str]) -> int:
-    """A row's height in lines from its cells' texts at their column widths."""
-    return max((sum(splitting.text_lines(line, width / wordml.CM_TWIPS) for line in text.split("\n"))
-                for width, text in zip(grid, row)), default=1)
+    """A row's height in lines from its cells' texts at their column widths (text_lines counts
+    each line of a text as a paragraph of its own, as the cell prints it)."""
+    return max((splitting.text_lines(text, width / wordml.CM_TWIPS) for width, text in zip(grid, row)), default=1)
 
 
 def _table(style_id: StyleId, grid: list[int], header: list[str], body_rows: list[str],
