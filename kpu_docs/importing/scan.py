@@ -32,6 +32,7 @@ from kpu_docs.bounds import FileRefused
 from kpu_docs.importing import ocr, scan_pages
 from kpu_docs.importing.ocr import Word
 from kpu_docs.importing.pdf_text import PAGE_BREAK, table_lines
+from kpu_docs.nomor.pola import BULAN_ROMAWI
 
 UNSURE_BELOW = 80
 """Words Tesseract gives less confidence than this are listed for a person to check: on the
@@ -516,12 +517,8 @@ def _cleared(block: list[list[Word]], page: scan_pages.Page, reading: ScanReadin
         line = line[opening:]
         height = statistics.median(w.height for w in line)
         capitals = all(w.text.isupper() for w in line if w.conf >= UNSURE_BELOW and w.text.isalpha())
-        while len(line) > 1 and _paraf_end(line[0], line[1].left - line[0].right, height, capitals):
-            reading.specks.append(f"{_place(line[0], page)} (coretan paraf di tepi baris): {line[0].text}")
-            line = line[1:]
-        while len(line) > 1 and _paraf_end(line[-1], line[-1].left - line[-2].right, height, capitals):
-            reading.specks.append(f"{_place(line[-1], page)} (coretan paraf di tepi baris): {line[-1].text}")
-            line = line[:-1]
+        line = _trimmed(line, partial(_paraf_end, height=height, capitals=capitals), "coretan paraf di tepi baris",
+                        page, reading)
         first = line[0].text
         if len(first) > 3 and _GLUED_STROKE.match(first):
             reading.specks.append(f"{_place(line[0], page)} (coretan paraf di tepi baris): {first[0]}")
@@ -556,11 +553,19 @@ _BARS = ("|", "||", "!", "¦")
 def _without_stray_ends(line: list[Word], page: scan_pages.Page, reading: ScanReading) -> list[Word]:
     """A line less the marks an inch or more away at either end that Tesseract hardly read (a
     speck in the margin read as "La" before LAMPIRAN, "NN," before KEPUTUSAN), and bars at its ends."""
-    while len(line) > 1 and (_stray(line[0]) and line[1].left - line[0].right > page.ppi or line[0].text in _BARS):
-        reading.specks.append(f"{_place(line[0], page)} (noda di tepi baris): {line[0].text}")
+    return _trimmed(line, lambda word, gap: _stray(word) and gap > page.ppi or word.text in _BARS,
+                    "noda di tepi baris", page, reading)
+
+
+def _trimmed(line: list[Word], mark: Callable[[Word, int], bool], why: str, page: scan_pages.Page,
+             reading: ScanReading) -> list[Word]:
+    """The line less the words at either end that `mark(word, gap to its neighbour)` calls marks,
+    each listed in `reading` with `why`; the line's last word always stays."""
+    while len(line) > 1 and mark(line[0], line[1].left - line[0].right):
+        reading.specks.append(f"{_place(line[0], page)} ({why}): {line[0].text}")
         line = line[1:]
-    while len(line) > 1 and (_stray(line[-1]) and line[-1].left - line[-2].right > page.ppi or line[-1].text in _BARS):
-        reading.specks.append(f"{_place(line[-1], page)} (noda di tepi baris): {line[-1].text}")
+    while len(line) > 1 and mark(line[-1], line[-1].left - line[-2].right):
+        reading.specks.append(f"{_place(line[-1], page)} ({why}): {line[-1].text}")
         line = line[:-1]
     return line
 
@@ -582,9 +587,9 @@ def _set_lines(lines: list[list[Word]], tables: list[tuple[tuple[int, int, int, 
     """The page's lines and tables in order of height, repaired, with the unsure words noted."""
     lines = [part for line in lines for part in _page_number_apart(line, page)]
     lines = [_without_stray_ends(line, page, reading) for line in lines]
-    debris = [line for line in lines if all(_debris(w) for w in line) or _RULE.match(" ".join(w.text for w in line))]
+    debris = [line for line in lines if all(_debris(w) for w in line) or _RULE.match(_text(line))]
     for line in debris:
-        reading.specks.append(f"{_place(line[0], page)} (coretan): {' '.join(w.text for w in line)}")
+        reading.specks.append(f"{_place(line[0], page)} (coretan): {_text(line)}")
     lines = [line for line in lines if not any(line is d for d in debris)]
     # each printed line with its words in the order given (the closing's columns one after the
     # other), each table's rows (no words) before the first line below the table's top
@@ -729,7 +734,6 @@ def _repair_words(texts: list[list[str]], owners: list, page: scan_pages.Page, r
 
 _CITED_MONTH = re.compile(r"/(?P<month>[\dIVX]{1,4})/(?P<year>(?:19|20)\d\d)\b")
 _YEAR_MISREAD = re.compile(r"^(?P<head>(?:19|20)\d)[/|!lI](?P<tail>[.,;:]?)$")
-_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 def _repair_cited_dates(texts: list[list[str]], owners: list, page: scan_pages.Page, reading: ScanReading) -> None:
@@ -758,7 +762,7 @@ def _repair_cited_dates(texts: list[list[str]], owners: list, page: scan_pages.P
         if after[3].rstrip(".,;:") != number["year"] and not (year and number["year"].startswith(year["head"])):
             continue  # not this number's date
         read = number["month"]
-        if read.isdigit() and int(read) != month and _roman(read) == _ROMAN_MONTHS[month - 1]:
+        if read.isdigit() and int(read) != month and _roman(read) == BULAN_ROMAWI[month - 1]:
             token = texts[k][i]
             made = token[:number.start("month")] + _roman(read) + token[number.end("month"):]
             reading.repairs.append(Repair(token, made, f"bulan nomor sesuai tanggalnya: {after[2]}",
